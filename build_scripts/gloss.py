@@ -1,0 +1,63 @@
+"""English gloss: corpus/<id>/gloss.yaml, keyed by the same eids as the Chinese text.
+
+    chapters: {chp_1: General Provisions}
+    headings: {art_1: Purpose and Basis}        # editorial: the Chinese has no article headings
+    units:    {art_1__para_1: "...", art_7__para_1__point_1: "..."}
+
+A regulation without the file simply has no gloss yet (pages say so). Keys that name no unit
+of the text (orphans) stop the build: they mean the Chinese structure changed under the gloss.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .corpus import CORPUS, CorpusError, read_yaml
+from .model import Regulation, units
+
+
+@dataclass(frozen=True)
+class Gloss:
+    chapters: dict = field(default_factory=dict)
+    headings: dict = field(default_factory=dict)
+    units: dict = field(default_factory=dict)
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.units)
+
+    def unit(self, eid: str) -> str | None:
+        return self.units.get(eid) or None
+
+    def heading(self, article: int) -> str | None:
+        return self.headings.get(f"art_{article}") or None
+
+    def chapter(self, number: int) -> str | None:
+        return self.chapters.get(f"chp_{number}") or None
+
+
+def expected_keys(reg: Regulation) -> dict[str, set[str]]:
+    return {
+        "chapters": {c.eid for c in reg.chapters},
+        "headings": {a.eid for a in reg.articles},
+        "units": {u.eid for u in units(reg.articles) if u.zh},
+    }
+
+
+def load_gloss(reg: Regulation, corpus: Path = CORPUS) -> Gloss:
+    path = corpus / reg.id / "gloss.yaml"
+    if not path.exists():
+        return Gloss()
+    data = read_yaml(path)
+    unknown = set(data) - {"chapters", "headings", "units"}
+    if unknown:
+        raise CorpusError(f"{path}: unknown section(s) {sorted(unknown)}; expected chapters, headings, units")
+    expected = expected_keys(reg)
+    for section, keys in expected.items():
+        orphans = set(data.get(section) or {}) - keys
+        if orphans:
+            raise CorpusError(f"{path}: {section}: key(s) naming no unit of {reg.id}: {sorted(orphans)[:10]}")
+        for key, value in (data.get(section) or {}).items():
+            if value is not None and not isinstance(value, str):
+                raise CorpusError(f"{path}: {section}.{key} must be a string")
+    return Gloss(**{k: {kk: (v or "").strip() for kk, v in (data.get(k) or {}).items()} for k in expected})

@@ -1,0 +1,164 @@
+"""The structured model of a regulation: Regulation -> Chapter (-> Section) -> Article -> Paragraph -> Item.
+
+Ids follow Akoma Ntoso naming (art_15__para_2__point_1) and are the keys of every piece of curated
+data in corpus/. Anchors (para-2-item-1) are the public fragment ids of the site.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .numerals import from_int
+
+
+@dataclass(frozen=True)
+class Item:
+    number: int
+    label: str          # canonical full-width label, e.g. （三）
+    text: str           # the item's text after its label
+    line: int           # source line where the item starts
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int
+    text: str           # text before the first item (the whole paragraph if it has no items)
+    items: tuple[Item, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Article:
+    number: int
+    label: str          # as in the source, e.g. 第十五条
+    chapter: int | None
+    section: int | None
+    paragraphs: tuple[Paragraph, ...]
+    line: int
+
+    @property
+    def eid(self) -> str:
+        return f"art_{self.number}"
+
+
+@dataclass(frozen=True)
+class Section:
+    number: int
+    label: str
+    title: str
+    articles: tuple[int, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Chapter:
+    number: int
+    label: str          # 第一章
+    title: str          # 总则 (inner spaces of the PDF layout removed)
+    articles: tuple[int, ...]
+    sections: tuple[Section, ...]
+    line: int
+
+    @property
+    def eid(self) -> str:
+        return f"chp_{self.number}"
+
+
+@dataclass(frozen=True)
+class ParsedText:
+    """What the normaliser reads out of one raw text."""
+    title: str | None   # a title line before the first article, if the source has one
+    note: str | None    # the parenthesised adoption note under the title, if any
+    chapters: tuple[Chapter, ...]
+    articles: tuple[Article, ...]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One citable unit of text: a paragraph's lead text or an item."""
+    eid: str
+    article: int
+    paragraph: int
+    item: int | None
+    zh: str
+    label: str | None = None
+
+
+def para_eid(article: int, paragraph: int) -> str:
+    return f"art_{article}__para_{paragraph}"
+
+
+def item_eid(article: int, paragraph: int, item: int) -> str:
+    return f"art_{article}__para_{paragraph}__point_{item}"
+
+
+def para_anchor(paragraph: int, item: int | None = None) -> str:
+    """Fragment id on an article page."""
+    return f"para-{paragraph}" if item is None else f"para-{paragraph}-item-{item}"
+
+
+def full_text_anchor(article: int, paragraph: int | None = None, item: int | None = None) -> str:
+    """Fragment id on a regulation's full-text page."""
+    if paragraph is None:
+        return f"art-{article}"
+    return f"art-{article}-" + para_anchor(paragraph, item)
+
+
+def article_label(number: int) -> str:
+    return f"第{from_int(number)}条"
+
+
+def units(articles: tuple[Article, ...]) -> list[Unit]:
+    """Every citable unit in document order."""
+    out = []
+    for art in articles:
+        for para in art.paragraphs:
+            out.append(Unit(para_eid(art.number, para.number), art.number, para.number, None, para.text))
+            for item in para.items:
+                out.append(Unit(item_eid(art.number, para.number, item.number), art.number,
+                                para.number, item.number, item.text, item.label))
+    return out
+
+
+def article_text(art: Article) -> str:
+    """The article's text as in the source, labels of items included, paragraphs joined by newlines."""
+    return "\n".join(p.text + "".join(i.label + i.text for i in p.items) for p in art.paragraphs)
+
+
+@dataclass(frozen=True)
+class Meta:
+    """corpus/<id>/meta.yaml: facts about a regulation. Unknown facts are None, never guessed."""
+    id: str
+    title_zh: str
+    title_en: str
+    effective: str | None
+    short: str | None = None            # short-link prefix, e.g. jx
+    jurisdiction: str | None = None     # ISO 3166-2, e.g. CN-JX
+    jurisdiction_name: dict = field(default_factory=dict)
+    adopted: str | None = None
+    adopted_by: dict = field(default_factory=dict)
+    announcement: dict = field(default_factory=dict)
+    repeals: dict = field(default_factory=dict)
+    sources: tuple = ()
+    layout: str | None = None           # "lines" | "wrapped"; detected when absent
+
+
+@dataclass(frozen=True)
+class Regulation:
+    meta: Meta
+    text: ParsedText
+    source_path: str
+
+    @property
+    def id(self) -> str:
+        return self.meta.id
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.text.articles
+
+    @property
+    def chapters(self) -> tuple[Chapter, ...]:
+        return self.text.chapters
+
+    def article(self, number: int) -> Article:
+        return self.articles[number - 1]

@@ -1,0 +1,52 @@
+"""Chinese numerals as they appear in article, chapter and item labels (一 .. 九百九十九)."""
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100}
+NUMERAL_CHARS = "".join(DIGITS) + "".join(UNITS)
+
+
+def to_int(numeral: str) -> int:
+    """'十五' -> 15, '二十' -> 20, '一百零三' -> 103, '46' -> 46. Raises ValueError on anything else."""
+    if numeral.isdigit():
+        return int(numeral)
+    if not numeral or any(c not in DIGITS and c not in UNITS for c in numeral):
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    total, digit = 0, None
+    for char in numeral:
+        if char in DIGITS:
+            if digit is not None and digit != 0:
+                raise ValueError(f"not a Chinese numeral: {numeral!r}")
+            digit = DIGITS[char]
+        else:
+            unit = UNITS[char]
+            total += (1 if digit is None else digit) * unit
+            digit = None
+    if digit:
+        total += digit
+    if total == 0:
+        raise ValueError(f"not a Chinese numeral: {numeral!r}")
+    if from_int(total) != numeral.replace("两", "二").replace("〇", "零"):
+        raise ValueError(f"not a canonical Chinese numeral: {numeral!r}")
+    return total
+
+
+def from_int(n: int) -> str:
+    """15 -> '十五', 20 -> '二十', 103 -> '一百零三' (the form used in legal labels)."""
+    if not 0 < n < 1000:
+        raise ValueError(f"out of range: {n}")
+    names = "零一二三四五六七八九"
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = ""
+    if hundreds:
+        out += names[hundreds] + "百"
+        if rest and tens == 0:
+            return out + "零" + names[ones]
+        if tens:
+            out += names[tens] + "十"
+    elif tens:
+        out += ("" if tens == 1 else names[tens]) + "十"
+    if ones:
+        out += names[ones]
+    return out
