@@ -1,0 +1,128 @@
+"""Macros for the hand-written pages (docs/*.md that opt in with `render_macros: true`).
+
+Every link, count and title on those pages comes from the structured corpus through these
+functions, so no hand-written page hard-codes a URL, a number or a title. Unknown input raises
+at once, naming what was asked for.
+"""
+from __future__ import annotations
+
+import posixpath
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from build_scripts import corpus  # noqa: E402
+from build_scripts.model import article_label, units  # noqa: E402
+from build_scripts.numerals import from_int  # noqa: E402
+from build_scripts.urls import article_src, full_text_src  # noqa: E402
+
+
+class MacroError(ValueError):
+    pass
+
+
+def regulation(reg_id: str):
+    for reg in corpus.load_all():
+        if reg.id == reg_id:
+            return reg
+    known = [r.id for r in corpus.load_all()]
+    raise MacroError(f"unknown regulation {reg_id!r}; known: {known}")
+
+
+def counts(reg) -> dict[str, int]:
+    all_units = units(reg.articles)
+    return {
+        "articles": len(reg.articles),
+        "chapters": len(reg.chapters),
+        "paragraphs": sum(len(a.paragraphs) for a in reg.articles),
+        "items": sum(1 for u in all_units if u.item is not None),
+        "characters": sum(len(u.zh) + len(u.label or "") for u in all_units),
+    }
+
+
+def define_env(env):
+    def here() -> str:
+        page = env.page
+        return posixpath.dirname(page.file.src_uri) if page else ""
+
+    def link_to(src: str, anchor: str | None = None) -> str:
+        return posixpath.relpath(src, here() or ".") + (f"#{anchor}" if anchor else "")
+
+    @env.macro
+    def regulations() -> list[dict]:
+        """The regulations in the corpus, for tables and lists on hand-written pages."""
+        out = []
+        for reg in corpus.load_all():
+            out.append({"id": reg.id, "short": reg.meta.short, "title_zh": reg.meta.title_zh,
+                        "title_en": reg.meta.title_en, "effective": reg.meta.effective or "—",
+                        "adopted": reg.meta.adopted or "—", "jurisdiction": reg.meta.jurisdiction or "—",
+                        "url": link_to(full_text_src(reg.id)), "data": link_to(f"data/{reg.id}.json"),
+                        **counts(reg)})
+        return out
+
+    @env.macro
+    def count(reg_id: str, what: str) -> int:
+        """count('jiangxi', 'articles') -> 63. what: articles, chapters, paragraphs, items, characters."""
+        table = counts(regulation(reg_id))
+        if what not in table:
+            raise MacroError(f"count(): unknown measure {what!r}; known: {sorted(table)}")
+        return table[what]
+
+    @env.macro
+    def total(what: str) -> int:
+        return sum(count(r.id, what) for r in corpus.load_all())
+
+    @env.macro
+    def reg_title(reg_id: str, lang: str = "zh") -> str:
+        reg = regulation(reg_id)
+        if lang not in ("zh", "en"):
+            raise MacroError(f"reg_title(): lang must be 'zh' or 'en', got {lang!r}")
+        return reg.meta.title_zh if lang == "zh" else reg.meta.title_en
+
+    @env.macro
+    def cite(reg_id: str, art: int, para: int | None = None, item: int | None = None,
+             text: str | None = None, lang: str = "zh") -> str:
+        """A Markdown link to an article, paragraph or item, labelled like 第十五条第二款 or art. 15(2)."""
+        reg = regulation(reg_id)
+        if not 1 <= art <= len(reg.articles):
+            raise MacroError(f"cite(): {reg_id} has no article {art} (1-{len(reg.articles)})")
+        a = reg.article(art)
+        anchor = None
+        zh = article_label(art)
+        en = f"art. {art}"
+        if para is not None:
+            if not 1 <= para <= len(a.paragraphs):
+                raise MacroError(f"cite(): {reg_id} article {art} has no paragraph {para}")
+            anchor = f"para-{para}"
+            zh += f"第{from_int(para)}款"
+            en += f"({para})"
+            if item is not None:
+                if not 1 <= item <= len(a.paragraphs[para - 1].items):
+                    raise MacroError(f"cite(): {reg_id} article {art}({para}) has no item {item}")
+                anchor += f"-item-{item}"
+                zh += f"第（{from_int(item)}）项"
+                en += f"({item})"
+        elif item is not None:
+            raise MacroError("cite(): an item needs its paragraph")
+        label = text or (zh if lang == "zh" else f"{reg.meta.title_en.split(' Province')[0]} {en}")
+        return f"[{label}]({link_to(article_src(reg_id, art), anchor)})"
+
+    @env.macro
+    def full_text(reg_id: str, text: str | None = None) -> str:
+        reg = regulation(reg_id)
+        return f"[{text or reg.meta.title_zh}]({link_to(full_text_src(reg_id))})"
+
+    @env.macro
+    def data_file(reg_id: str) -> str:
+        regulation(reg_id)
+        return f"[{reg_id}.json]({link_to(f'data/{reg_id}.json')})"
+
+    @env.macro
+    def page_link(src: str, text: str) -> str:
+        """A link to another hand-written page by its source path, e.g. page_link('cite.md', 'How to cite')."""
+        if not (Path(env.conf["docs_dir"]) / src).exists():
+            raise MacroError(f"page_link(): no hand-written page {src!r}")
+        return f"[{text}]({link_to(src)})"
