@@ -73,7 +73,10 @@ def is_marker(text: str) -> bool:
 
 
 def detect_layout(lines: list[Line]) -> str:
-    return "wrapped" if max(width(l.text) for l in lines) <= 60 else "lines"
+    """'wrapped' when many text lines break mid-sentence (a hard-wrapped extraction), else 'lines'."""
+    text = [l for l in lines if not (HEADING.match(l.text) and not ARTICLE.match(l.text))]
+    broken = sum(1 for l in text if not is_terminal(l.text))
+    return "wrapped" if text and broken / len(text) > 0.3 else "lines"
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:

@@ -1,0 +1,38 @@
+# Two commands for a fresh machine:  make serve  (install, build, serve on :8000)  and  make test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build offline check test browser clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(PY) -m build_scripts.edition serve
+
+build: $(STAMP)
+	$(PY) -m build_scripts.edition build
+
+offline: $(STAMP)
+	$(PY) -m build_scripts.edition offline
+
+check: $(STAMP)
+	$(PY) -m build_scripts.edition check
+
+# Debian's Chromium and CJK fonts for the browser tests (never a browser download).
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium fonts-noto-cjk; \
+	fi
+
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf site site.tmp dist

@@ -1,0 +1,89 @@
+"""The one entry point to the pipeline.
+
+    python -m build_scripts.edition check     parse the corpus, report counts (no site)
+    python -m build_scripts.edition build     strict build into site/ (atomically: no half-written site)
+    python -m build_scripts.edition serve     live preview on http://127.0.0.1:8000
+    python -m build_scripts.edition offline   file:// copy in dist/offline/ and dist/pingan-offline.zip
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EPOCH = "1672531200"  # 2023-01-01: fixed sitemap dates unless SOURCE_DATE_EPOCH is set
+
+
+def mkdocs(*args: str, env: dict | None = None) -> None:
+    cmd = [sys.executable, "-m", "mkdocs", *args]
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+    result = subprocess.run(cmd, cwd=ROOT, env=full_env)
+    if result.returncode:
+        raise SystemExit(result.returncode)
+
+
+def build(dest: Path, env: dict | None = None) -> Path:
+    """Build into a temporary directory and swap it in only when the build succeeded."""
+    tmp = dest.with_name(dest.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        mkdocs("build", "--strict", "--site-dir", str(tmp), env=env)
+    except SystemExit:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    return dest
+
+
+def offline(dist: Path) -> Path:
+    site = build(dist / "offline", env={"OFFLINE": "true"})
+    archive = dist / "pingan-offline.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(site.rglob("*")):
+            if path.is_file():
+                info = zipfile.ZipInfo(str(Path("pingan-offline") / path.relative_to(site)), (2023, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, path.read_bytes())
+    return archive
+
+
+def check() -> None:
+    sys.path.insert(0, str(ROOT))
+    from build_scripts.corpus import load_all
+    from build_scripts.gloss import load_gloss
+    from build_scripts.model import units
+    for reg in load_all():
+        u = units(reg.articles)
+        gloss = load_gloss(reg)
+        done = sum(1 for x in u if gloss.unit(x.eid))
+        print(f"{reg.id}: {len(reg.chapters)} chapters, {len(reg.articles)} articles, "
+              f"{sum(len(a.paragraphs) for a in reg.articles)} paragraphs, "
+              f"{sum(1 for x in u if x.item)} items; English gloss {done}/{len(u)} units")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="edition", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", choices=["check", "build", "serve", "offline"])
+    parser.add_argument("--site-dir", default=str(ROOT / "site"))
+    parser.add_argument("--dist", default=str(ROOT / "dist"))
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        check()
+    elif args.command == "build":
+        print(build(Path(args.site_dir)))
+    elif args.command == "serve":
+        mkdocs("serve", "--strict", "--dev-addr", "127.0.0.1:8000")
+    elif args.command == "offline":
+        print(offline(Path(args.dist)))
+
+
+if __name__ == "__main__":
+    main()
