@@ -16,7 +16,7 @@ from mkdocs.structure.files import File  # noqa: E402
 
 from build_scripts import corpus  # noqa: E402
 from build_scripts.gloss import load_gloss  # noqa: E402
-from build_scripts.site import generated_files, nav  # noqa: E402
+from build_scripts.site import Site, generated_files, nav  # noqa: E402
 from build_scripts.urls import Urls  # noqa: E402
 
 STATE: dict = {}
@@ -25,15 +25,14 @@ STATE: dict = {}
 def on_config(config):
     corpus.load_all.cache_clear()  # mkdocs serve: re-read the corpus on every rebuild
     regs = corpus.load_all()
-    glosses = {r.id: load_gloss(r) for r in regs}
-    STATE.update(regs=regs, glosses=glosses)
-    config["nav"] = nav(regs, glosses)
+    site = Site(regs, {r.id: load_gloss(r) for r in regs}, Urls(directory_urls=config["use_directory_urls"]))
+    STATE["site"] = site
+    config["nav"] = nav(site)
     return config
 
 
 def on_files(files, config):
-    urls = Urls(directory_urls=config["use_directory_urls"])
-    for src, content in generated_files(STATE["regs"], STATE["glosses"], urls).items():
+    for src, content in generated_files(STATE["site"]).items():
         existing = files.get_file_from_path(src)
         if existing:
             raise ValueError(f"docs/{src} exists but is generated from corpus/: remove it")

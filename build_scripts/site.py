@@ -1,17 +1,33 @@
-"""Everything the site generates from the corpus, as {src_uri: content} and a nav. Pure."""
+"""Everything the site generates from the corpus, as {src_uri: content} and a nav. Pure.
+
+Features plug in as *contributors*: modules listed in CONTRIBUTORS that define any of
+
+    files(site: Site) -> dict[str, str]                      extra generated files (pages, JSON, ...)
+    nav(site: Site) -> list                                   extra nav entries (placed before "About")
+    article_extras(site: Site, reg, art, page_src) -> str     HTML appended to an article page
+    annotator(site: Site) -> Annotate                         marks up Chinese units (at most one contributor)
+
+so that a feature is one module plus one line here.
+"""
 from __future__ import annotations
 
+import importlib
 import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
+from .corpus import CORPUS
 from .export import regulation_json
 from .gloss import Gloss
 from .model import Regulation
 from .pages import PageContext, article_page, full_text_page, nav_entries
 from .urls import Urls, article_src, full_text_src
 
-HAND_WRITTEN_NAV = [
-    {"首页 Home": "index.md"},
+CONTRIBUTORS: list[str] = [
 ]
+
+HAND_WRITTEN_NAV = [{"首页 Home": "index.md"}]
 ABOUT_NAV = {"关于本版 About": [
     {"关于 About this edition": "about.md"},
     {"译文说明 Translation notes": "translation-notes.md"},
@@ -21,27 +37,63 @@ ABOUT_NAV = {"关于本版 About": [
 ]}
 
 
-def generated_files(regs: tuple[Regulation, ...], glosses: dict[str, Gloss], urls: Urls,
-                    annotate=None, extras=None) -> dict[str, str]:
+@dataclass
+class Site:
+    """What every generator may read: the regulations, their glosses, URL rules, the corpus folder."""
+    regs: tuple[Regulation, ...]
+    glosses: dict[str, Gloss]
+    urls: Urls = field(default_factory=Urls)
+    corpus: Path = CORPUS
+
+    def reg(self, reg_id: str) -> Regulation:
+        for r in self.regs:
+            if r.id == reg_id:
+                return r
+        raise KeyError(f"unknown regulation {reg_id!r}; known: {[r.id for r in self.regs]}")
+
+    @cached_property
+    def contributors(self) -> list:
+        return [importlib.import_module(name) for name in CONTRIBUTORS]
+
+    def article_extras(self, reg: Regulation, art, page_src: str) -> str:
+        blocks = [m.article_extras(self, reg, art, page_src) for m in self.contributors if hasattr(m, "article_extras")]
+        return "\n\n".join(b for b in blocks if b)
+
+    @cached_property
+    def annotate(self):
+        annotators = [m for m in self.contributors if hasattr(m, "annotator")]
+        if len(annotators) > 1:
+            raise ValueError(f"more than one annotator: {[m.__name__ for m in annotators]}")
+        return annotators[0].annotator(self) if annotators else None
+
+
+def generated_files(site: Site) -> dict[str, str]:
     files: dict[str, str] = {}
-    for reg in regs:
-        kwargs = {}
-        if annotate:
-            kwargs["annotate"] = annotate
-        if extras:
-            kwargs["extras"] = extras
-        ctx = PageContext(reg, glosses[reg.id], urls, **kwargs)
+    for reg in site.regs:
+        kwargs = {"extras": site.article_extras}
+        if site.annotate:
+            kwargs["annotate"] = site.annotate
+        ctx = PageContext(reg, site.glosses[reg.id], site.urls, **kwargs)
         files[full_text_src(reg.id)] = full_text_page(ctx)
         for art in reg.articles:
             files[article_src(reg.id, art.number)] = article_page(ctx, art)
-        files[f"data/{reg.id}.json"] = json.dumps(regulation_json(reg, glosses[reg.id]), ensure_ascii=False,
-                                                  indent=1, sort_keys=False) + "\n"
+        files[f"data/{reg.id}.json"] = json.dumps(regulation_json(reg, site.glosses[reg.id]), ensure_ascii=False,
+                                                  indent=1) + "\n"
+    for module in site.contributors:
+        if hasattr(module, "files"):
+            for src, content in module.files(site).items():
+                if src in files:
+                    raise ValueError(f"{module.__name__} generates {src}, which is generated already")
+                files[src] = content
     return files
 
 
-def nav(regs: tuple[Regulation, ...], glosses: dict[str, Gloss]) -> list:
+def nav(site: Site) -> list:
     entries = list(HAND_WRITTEN_NAV)
-    for reg in regs:
-        entries.append({f"{reg.meta.title_zh} {reg.meta.title_en}": nav_entries(reg, glosses[reg.id])})
+    for reg in site.regs:
+        entries.append({f"{reg.meta.title_zh} {reg.meta.title_en}": nav_entries(reg, site.glosses[reg.id])})
+    for module in site.contributors:
+        if hasattr(module, "nav"):
+            entries.extend(module.nav(site))
     entries.append(ABOUT_NAV)
     return entries
