@@ -7,6 +7,7 @@ predecessor) are read from the text and checked against meta.yaml.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from .model import Meta, Regulation, article_text
 from .normalise import SourceError, canonical_source, parse, reconstruct
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+CORPUS = Path(os.environ.get("EDITION_CORPUS") or ROOT / "corpus")  # EDITION_CORPUS: build another corpus (tests)
 ID = re.compile(r"^[a-z][a-z0-9-]{1,30}$")
 EFFECTIVE = re.compile(r"本(?:条例|规定|办法)自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")
 REPEALED = re.compile(r"《([^》]+)》同时废止")
