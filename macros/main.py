@@ -15,6 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_scripts import corpus  # noqa: E402
+from build_scripts.gloss import load_gloss  # noqa: E402
 from build_scripts.model import article_label, units  # noqa: E402
 from build_scripts.numerals import from_int  # noqa: E402
 from build_scripts.urls import article_src, full_text_src  # noqa: E402
@@ -56,10 +57,13 @@ def define_env(env):
         """The regulations in the corpus, for tables and lists on hand-written pages."""
         out = []
         for reg in corpus.load_all():
+            gloss = load_gloss(reg)
             out.append({"id": reg.id, "short": reg.meta.short, "title_zh": reg.meta.title_zh,
                         "title_en": reg.meta.title_en, "effective": reg.meta.effective or "—",
                         "adopted": reg.meta.adopted or "—", "jurisdiction": reg.meta.jurisdiction or "—",
                         "url": link_to(full_text_src(reg.id)), "data": link_to(f"data/{reg.id}.json"),
+                        "units": len([u for u in units(reg.articles) if u.zh]),
+                        "gloss_units": sum(1 for u in units(reg.articles) if u.zh and gloss.unit(u.eid)),
                         **counts(reg)})
         return out
 
@@ -70,6 +74,13 @@ def define_env(env):
         if what not in table:
             raise MacroError(f"count(): unknown measure {what!r}; known: {sorted(table)}")
         return table[what]
+
+    @env.macro
+    def glossary_terms() -> list[dict]:
+        """The glossary's terms (zh, pinyin, en), sorted by pinyin, for the translation notes."""
+        data = corpus.read_yaml(corpus.CORPUS / "glossary.yaml")
+        terms = [{"zh": t["zh"], "pinyin": t.get("pinyin") or "", "en": t["en"]} for t in data.get("terms", [])]
+        return sorted(terms, key=lambda t: t["pinyin"])
 
     @env.macro
     def total(what: str) -> int:
