@@ -1,0 +1,90 @@
+"""Session fixtures of the quality gates (issue 8): each site variant is built once per session,
+one local HTTP server per served folder, one browser for all browser tests."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TESTS = ROOT / "tests"
+for p in (ROOT, TESTS):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml default; the builds below never set SITE_URL
+
+
+def _clean_env() -> dict:
+    """Builds in the tests must not pick up a developer's SITE_URL / OFFLINE / EDITION_CORPUS."""
+    return {k: os.environ.get(k) for k in ("SITE_URL", "OFFLINE", "EDITION_CORPUS")}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_build_env():
+    saved = _clean_env()
+    for k in saved:
+        os.environ.pop(k, None)
+    yield
+    for k, v in saved.items():
+        if v is not None:
+            os.environ[k] = v
+
+
+@pytest.fixture(scope="session")
+def offline_dist(tmp_path_factory) -> Path:
+    """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip."""
+    from build_scripts.edition import offline
+    dist = tmp_path_factory.mktemp("offline") / "dist"
+    offline(dist)
+    return dist
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder) -> base URL of a local HTTP server over that folder (one per folder)."""
+    servers: dict[Path, tuple] = {}
+
+    def start(folder: Path) -> str:
+        if folder not in servers:
+            handler = functools.partial(_QuietHandler, directory=str(folder))
+            httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+            thread.start()
+            servers[folder] = (httpd, thread)
+        return f"http://127.0.0.1:{servers[folder][0].server_address[1]}/"
+
+    yield start
+    for httpd, _ in servers.values():
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} missing: run `make browser` (Debian's chromium; never a browser download)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def copy_corpus(dest: Path) -> Path:
+    shutil.copytree(ROOT / "corpus", dest)
+    return dest

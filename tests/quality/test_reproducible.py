@@ -1,0 +1,79 @@
+"""Reproducible builds: two builds of the same tree are byte-identical, site and offline zip.
+
+The second builds run in other folders, with another hash seed and another time zone, so that
+set ordering, absolute paths and local clocks would all show up as differences.
+"""
+import datetime as dt
+import filecmp
+import gzip
+import os
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from build_scripts.edition import DEFAULT_EPOCH, build, offline
+
+PERTURBED = {"PYTHONHASHSEED": "12345", "TZ": "Pacific/Kiritimati"}
+
+
+def files(root: Path) -> dict[str, Path]:
+    return {p.relative_to(root).as_posix(): p for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def differences(a: Path, b: Path) -> list[str]:
+    fa, fb = files(a), files(b)
+    out = [f"only in one build: {name}" for name in sorted(set(fa) ^ set(fb))]
+    out += [f"differs: {name}" for name in sorted(set(fa) & set(fb)) if not filecmp.cmp(fa[name], fb[name], shallow=False)]
+    return out
+
+
+@pytest.fixture(scope="session")
+def second_site(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("second") / "elsewhere" / "site", env=PERTURBED)
+
+
+def test_site_builds_are_identical(built_site, second_site):
+    diff = differences(built_site, second_site)
+    assert not diff, "\n".join(diff[:40])
+
+
+def test_offline_zip_is_identical(offline_dist, tmp_path, monkeypatch):
+    for key, value in PERTURBED.items():
+        monkeypatch.setenv(key, value)
+    again = offline(tmp_path / "elsewhere" / "dist")
+    assert again.read_bytes() == (offline_dist / "pingan-offline.zip").read_bytes()
+
+
+def test_offline_zip_matches_offline_folder(offline_dist):
+    """The zip holds exactly the offline folder, with fixed dates (no build clock)."""
+    folder = offline_dist / "offline"
+    with zipfile.ZipFile(offline_dist / "pingan-offline.zip") as zf:
+        infos = zf.infolist()
+        names = [i.filename for i in infos]
+        assert len(names) == len(set(names))
+        assert {i.date_time for i in infos} == {(2023, 1, 1, 0, 0, 0)}
+        expected = {f"pingan-offline/{k}": v for k, v in files(folder).items()}
+        assert set(names) == set(expected)
+        for name in names[:: max(1, len(names) // 25)]:
+            assert zf.read(name) == expected[name].read_bytes(), name
+
+
+def test_sitemap_dates_come_from_source_date_epoch(built_site):
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_EPOCH)
+    raw = (built_site / "sitemap.xml.gz").read_bytes()
+    assert raw[:2] == b"\x1f\x8b"
+    assert int.from_bytes(raw[4:8], "little") == epoch  # gzip header MTIME
+    assert gzip.decompress(raw) == (built_site / "sitemap.xml").read_bytes()
+    day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
+    lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (built_site / "sitemap.xml").read_text()))
+    assert lastmods == {day}
+
+
+def test_no_python_object_reprs_leak(built_site):
+    """An object repr (e.g. `<built-in method items of dict object at 0x...>` from a template) is
+    both a content bug and a source of non-reproducible output."""
+    leaks = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
+             if " object at 0x" in p.read_text(encoding="utf-8")]
+    assert not leaks
