@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .gloss import Gloss
 from .model import Regulation, full_text_anchor, item_eid, para_anchor, para_eid
+from .references import resolve
 
 SCHEMA_VERSION = 1
 
@@ -16,6 +17,7 @@ def article_url(reg_id: str, number: int) -> str:
 def regulation_json(reg: Regulation, gloss: Gloss, base_url: str = "/") -> dict:
     m = reg.meta
     chapter_titles = {c.number: c for c in reg.chapters}
+    refs = {eid: [r.json() for r in rs] for eid, rs in resolve(reg).items()}  # cross-references per unit
     return {
         "schema_version": SCHEMA_VERSION,
         "id": reg.id,
@@ -54,12 +56,14 @@ def regulation_json(reg: Regulation, gloss: Gloss, base_url: str = "/") -> dict:
                         "anchor": para_anchor(p.number),
                         "zh": p.text,
                         "en": gloss.unit(para_eid(a.number, p.number)),
+                        "references": refs[para_eid(a.number, p.number)],
                         "items": [
                             {"number": i.number, "label": i.label,
                              "eid": item_eid(a.number, p.number, i.number),
                              "anchor": para_anchor(p.number, i.number),
                              "zh": i.text,
-                             "en": gloss.unit(item_eid(a.number, p.number, i.number))}
+                             "en": gloss.unit(item_eid(a.number, p.number, i.number)),
+                             "references": refs[item_eid(a.number, p.number, i.number)]}
                             for i in p.items
                         ],
                     }

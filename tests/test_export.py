@@ -11,8 +11,9 @@ from build_scripts.numerals import from_int
 TOP_KEYS = {"schema_version", "id", "short", "title", "jurisdiction", "jurisdiction_name", "adopted", "adopted_by",
             "announcement", "effective", "source_note", "url", "chapters", "articles"}
 ARTICLE_KEYS = {"number", "label", "eid", "chapter", "section", "heading", "url", "full_text_url", "paragraphs"}
-PARA_KEYS = {"number", "eid", "anchor", "zh", "en", "items"}
-ITEM_KEYS = {"number", "label", "eid", "anchor", "zh", "en"}
+PARA_KEYS = {"number", "eid", "anchor", "zh", "en", "items", "references"}
+ITEM_KEYS = {"number", "label", "eid", "anchor", "zh", "en", "references"}
+REF_KEYS = {"text", "start", "kind", "target", "targets"}
 
 
 @pytest.fixture(scope="module", params=["shanxi", "jiangxi"])
@@ -43,6 +44,31 @@ def test_keys_and_ids(data):
                 assert i["anchor"] == f"para-{p['number']}-item-{i['number']}"
                 assert i["label"] == f"（{from_int(i['number'])}）"
                 assert re.fullmatch(r"[^\s]+", i["zh"])
+
+
+def test_references(data):
+    """Each reference quotes its unit's text at its offset and targets eids that exist in the export."""
+    eids = {a["eid"] for a in data["articles"]}
+    units = []
+    for a in data["articles"]:
+        for p in a["paragraphs"]:
+            units.append(p)
+            units.extend(p["items"])
+    eids |= {u["eid"] for u in units}
+    seen = 0
+    for u in units:
+        for r in u["references"]:
+            seen += 1
+            assert REF_KEYS <= set(r)
+            assert u["zh"][r["start"]:r["start"] + len(r["text"])] == r["text"]
+            if r["kind"] == "regulation":
+                assert r["target"] is None and r["targets"] == []
+            else:
+                assert r["target"] in eids and r["targets"] and set(r["targets"]) <= eids
+            if r["kind"] == "repealed_law":
+                assert set(r["repealed"]) == {"law", "article", "effective"}
+                assert r["repealed"]["effective"] == data["effective"]
+    assert seen  # both texts refer to themselves (本条例) at least
 
 
 def test_facts(data):

@@ -1,0 +1,228 @@
+"""The glossary (corpus/glossary.yaml): loading, validation, term matching, defined terms. Pure
+except load_glossary, which reads the one file.
+
+    terms:
+      - id: zongzhi-zhongxin            # stable; the anchor on the glossary page
+        zh: 社会治安综合治理中心          # simplified form as in the texts
+        zh_hant: null                   # traditional form; null = OpenCC s2t of zh
+        pinyin: shèhuì zhì'ān ...
+        en: comprehensive public-order management centre   # the English gloss's rendering
+        en_variants: [...]              # inflections the gloss also uses
+        category: institution           # one of CATEGORIES
+        variants: [综治中心]             # other forms in the texts that mean the same term
+        definition: >- ...              # short English definition written from the texts
+
+Terms the regulations define themselves (本条例所称X，是指…, （以下简称X）, （以下称X）) are found
+in the texts by find_definitions, never typed into the glossary.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .corpus import CORPUS, CorpusError, read_yaml
+from .model import Regulation, units
+
+KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition")
+REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")
+CATEGORIES = {
+    "concept": ("概念", "Concepts"),
+    "institution": ("机构", "Institutions"),
+    "office": ("职务", "Offices and roles"),
+    "group": ("人群", "Groups"),
+    "mechanism": ("机制", "Mechanisms"),
+    "campaign": ("专项行动", "Campaigns"),
+    "sanction": ("处理方式", "Sanctions"),
+    "document": ("文书", "Documents"),
+}
+TERM_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    zh: str
+    zh_hant: str
+    pinyin: str
+    en: str
+    en_variants: tuple[str, ...]
+    category: str
+    variants: tuple[str, ...]
+    definition: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.zh, *self.variants)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (pinyin_key(self.pinyin), self.zh)
+
+
+def pinyin_key(pinyin: str) -> str:
+    """Pinyin without tone marks, apostrophes or spaces, lower case: the glossary's sort order."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", pinyin) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z]", "", plain.lower().replace("ü", "v"))
+
+
+@lru_cache(maxsize=1)
+def _converter(config: str):
+    import opencc
+    return opencc.OpenCC(config)
+
+
+def to_traditional(text: str) -> str:
+    return _converter("s2t").convert(text)
+
+
+def to_simplified(text: str) -> str:
+    return _converter("t2s").convert(text)
+
+
+def validate(raw: dict, texts: dict[str, str], path: Path) -> tuple[Term, ...]:
+    """Raw YAML -> terms. Any problem raises CorpusError naming the file and the term."""
+    if set(raw) != {"terms"}:
+        raise CorpusError(f"{path}: top level must be exactly 'terms:', got {sorted(raw)}")
+    entries = raw["terms"]
+    if not isinstance(entries, list) or not entries:
+        raise CorpusError(f"{path}: terms must be a non-empty list")
+    terms: list[Term] = []
+    ids: dict[str, int] = {}
+    forms: dict[str, str] = {}
+    for n, entry in enumerate(entries, 1):
+        where = f"{path}: term #{n} ({entry.get('id') if isinstance(entry, dict) else entry!r})"
+        if not isinstance(entry, dict):
+            raise CorpusError(f"{where}: must be a mapping")
+        unknown = set(entry) - set(KEYS)
+        if unknown:
+            raise CorpusError(f"{where}: unknown key(s) {sorted(unknown)}; known: {list(KEYS)}")
+        for key in REQUIRED:
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                raise CorpusError(f"{where}: {key} is required (a non-empty string)")
+        tid = entry["id"]
+        if not TERM_ID.match(tid):
+            raise CorpusError(f"{where}: id must be lower-case ascii words joined by '-', got {tid!r}")
+        if tid in ids:
+            raise CorpusError(f"{where}: id {tid!r} used twice (also term #{ids[tid]})")
+        ids[tid] = n
+        if entry["category"] not in CATEGORIES:
+            raise CorpusError(f"{where}: category {entry['category']!r} unknown; known: {sorted(CATEGORIES)}")
+        lists = {}
+        for key in ("en_variants", "variants"):
+            value = entry.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise CorpusError(f"{where}: {key} must be a list of non-empty strings")
+            lists[key] = tuple(value)
+        zh = entry["zh"]
+        for form in (zh, *lists["variants"]):
+            if not HAN.search(form) or form != form.strip():
+                raise CorpusError(f"{where}: form {form!r} must be Chinese text without surrounding spaces")
+            if form in forms:
+                raise CorpusError(f"{where}: form {form!r} is also a form of term {forms[form]!r}")
+            forms[form] = tid
+            if not any(form in text for text in texts.values()):
+                raise CorpusError(f"{where}: {form!r} occurs in neither text ({', '.join(sorted(texts))})")
+        hant = entry.get("zh_hant")
+        if hant is not None:
+            if not isinstance(hant, str) or to_simplified(hant) != zh:
+                raise CorpusError(f"{where}: zh_hant {hant!r} is not a traditional form of {zh!r} "
+                                  f"(OpenCC t2s gives {to_simplified(str(hant))!r})")
+        terms.append(Term(id=tid, zh=zh, zh_hant=hant or to_traditional(zh), pinyin=entry["pinyin"].strip(),
+                          en=entry["en"].strip(), en_variants=lists["en_variants"], category=entry["category"],
+                          variants=lists["variants"], definition=" ".join(entry["definition"].split())))
+    return tuple(terms)
+
+
+def regulation_text(reg: Regulation) -> str:
+    """The units of a regulation joined by newlines: what glossary forms must occur in."""
+    return "\n".join(u.zh for u in units(reg.articles))
+
+
+def load_glossary(regs: tuple[Regulation, ...], corpus: Path = CORPUS) -> tuple[Term, ...]:
+    path = corpus / "glossary.yaml"
+    if not path.exists():
+        raise CorpusError(f"{path}: missing (the glossary feature needs it)")
+    return validate(read_yaml(path), {r.id: regulation_text(r) for r in regs}, path)
+
+
+# ------------------------------------------------------------------ matching
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    form: str
+    key: str            # term id, or "defined:<form>" for a defined term that is no glossary form
+
+
+def find_terms(text: str, forms: dict[str, str]) -> list[Match]:
+    """Non-overlapping occurrences of the forms (form -> key) in text. Longest match wins: all
+    candidate occurrences are taken longest first (then leftmost), skipping any that overlap one
+    already taken, so 社会治安综合治理中心 is never also 综合治理 or 社会治安."""
+    candidates = []
+    for form, key in forms.items():
+        start = text.find(form)
+        while start >= 0:
+            candidates.append(Match(start, start + len(form), form, key))
+            start = text.find(form, start + 1)
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+    taken: list[Match] = []
+    used = [False] * len(text)
+    for m in candidates:
+        if not any(used[m.start:m.end]):
+            taken.append(m)
+            for i in range(m.start, m.end):
+                used[i] = True
+    return sorted(taken, key=lambda m: m.start)
+
+
+def forms_map(terms: tuple[Term, ...]) -> dict[str, str]:
+    return {form: t.id for t in terms for form in t.forms}
+
+
+# ------------------------------------------------------------------ defined terms
+
+DEFINITION_PATTERNS = (
+    ("definition", re.compile(r"本条例所称(?P<term>[^，。；：、（）]{1,20}?)，?(?:是指|包括)")),
+    ("abbreviation", re.compile(r"（以下简称[“\"]?(?P<term>[^）”\"]{1,20})[”\"]?）")),
+    ("abbreviation", re.compile(r"（以下称[“\"]?(?P<term>[^）”\"]{1,20})[”\"]?）")),
+)
+
+
+@dataclass(frozen=True)
+class Definition:
+    regulation: str
+    term: str               # the defined form, e.g. 综治中心
+    eid: str                # unit that defines it
+    article: int
+    paragraph: int
+    item: int | None
+    start: int              # offset of the defined form in that unit's text
+    kind: str               # definition (本条例所称…是指) | abbreviation (以下简称 / 以下称)
+    order: int              # index of the defining unit in document order
+
+    @property
+    def scope(self) -> str:
+        """'regulation' for 本条例所称 (the whole text); 'following' for 以下简称 (from there on)."""
+        return "regulation" if self.kind == "definition" else "following"
+
+
+def find_definitions(reg: Regulation) -> tuple[Definition, ...]:
+    """Every term the regulation defines itself, in document order. A term defined twice raises."""
+    found: list[Definition] = []
+    for order, u in enumerate(units(reg.articles)):
+        for kind, pattern in DEFINITION_PATTERNS:
+            for m in pattern.finditer(u.zh):
+                found.append(Definition(reg.id, m["term"], u.eid, u.article, u.paragraph, u.item,
+                                        m.start("term"), kind, order))
+    seen: dict[str, Definition] = {}
+    for d in found:
+        if d.term in seen:
+            raise CorpusError(f"{reg.source_path}: {reg.article(d.article).label} ({d.eid}) defines {d.term!r}, "
+                              f"already defined in {seen[d.term].eid}")
+        seen[d.term] = d
+    return tuple(sorted(found, key=lambda d: (d.order, d.start)))
