@@ -1,0 +1,400 @@
+"""Glossary: validation of corpus/glossary.yaml, term matching, defined terms, and the marks, tooltips,
+glossary page and data in the built site."""
+import copy
+import json
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+import pytest
+import yaml
+
+from build_scripts.corpus import CORPUS, CorpusError
+from build_scripts.glossary import CATEGORIES, find_definitions, find_terms, load_glossary, to_traditional, validate
+from build_scripts.model import units
+
+
+@pytest.fixture(scope="module")
+def terms(regs):
+    return load_glossary(tuple(regs.values()))
+
+
+@pytest.fixture(scope="module")
+def by_id(terms):
+    return {t.id: t for t in terms}
+
+
+# ------------------------------------------------------------------ the data and its validation
+
+def test_glossary_loads(terms):
+    assert len(terms) >= 80
+    assert len({t.id for t in terms}) == len(terms)
+    assert {t.category for t in terms} == set(CATEGORIES)
+    for t in terms:
+        assert t.zh_hant and t.en and t.definition and t.pinyin
+
+
+def test_traditional_forms(by_id):
+    assert by_id["zongzhi-zhongxin"].zh_hant == "社會治安綜合治理中心"      # OpenCC s2t
+    assert by_id["kaohe-pingjia"].zh_hant == "考核評價"                     # override in the data
+    assert to_traditional("综治中心") == "綜治中心"
+
+
+VALID = {"id": "wanggeyuan", "zh": "网格员", "zh_hant": None, "pinyin": "wǎnggéyuán", "en": "grid worker",
+         "en_variants": [], "category": "office", "variants": [], "definition": "A worker."}
+TEXTS = {"a": "配备专职网格员和综治中心", "b": "社会治安综合治理中心"}
+
+
+def bad(change: dict, extra_term: dict | None = None) -> dict:
+    entry = {**copy.deepcopy(VALID), **change}
+    entry = {k: v for k, v in entry.items() if v != "<drop>"}
+    return {"terms": [entry] + ([extra_term] if extra_term else [])}
+
+
+@pytest.mark.parametrize("raw,message", [
+    (bad({"colour": "red"}), "unknown key(s) ['colour']"),
+    (bad({"en": "<drop>"}), "en is required"),
+    (bad({"id": "Wang Ge"}), "id must be"),
+    (bad({"category": "person"}), "category 'person' unknown"),
+    (bad({"zh": "网格长"}), "'网格长' occurs in neither text"),
+    (bad({"variants": ["网格管理员"]}), "'网格管理员' occurs in neither text"),
+    (bad({"zh_hant": "網格長"}), "not a traditional form of '网格员'"),
+    (bad({}, {**VALID, "zh": "综治中心"}), "id 'wanggeyuan' used twice"),
+    (bad({}, {**VALID, "id": "other", "variants": ["网格员"], "zh": "综治中心"}), "form '网格员' is also a form of term 'wanggeyuan'"),
+    (bad({"variants": "综治中心"}), "variants must be a list"),
+    ({"terms": [VALID], "extra": 1}, "top level must be exactly 'terms:'"),
+])
+def test_validation_errors_name_the_term(tmp_path, raw, message):
+    with pytest.raises(CorpusError) as exc:
+        validate(raw, TEXTS, tmp_path / "glossary.yaml")
+    assert message in str(exc.value)
+    assert "glossary.yaml: term #" in str(exc.value) or "top level" in message
+
+
+def test_the_valid_entry_passes(tmp_path):
+    (term,) = validate({"terms": [VALID]}, TEXTS, tmp_path / "glossary.yaml")
+    assert term.zh_hant == "網格員"
+
+
+# ------------------------------------------------------------------ matching
+
+@pytest.mark.parametrize("text,forms,expected", [
+    ("各级社会治安综合治理中心应当", ["综合治理", "社会治安", "社会治安综合治理中心"], ["社会治安综合治理中心"]),
+    ("加强社会治安综合治理", ["综合治理", "社会治安"], ["社会治安", "综合治理"]),
+    ("开展平安建设工作", ["平安建设"], ["平安建设"]),          # no word boundary needed inside Han text
+    ("平安建设管理机构和平安建设", ["平安建设", "平安建设管理机构"], ["平安建设管理机构", "平安建设"]),
+    ("ABCD", ["ABC", "BCD", "CD"], ["ABC"]),                  # equal length: the leftmost; CD overlaps ABC
+    ("ABCDE", ["AB", "BCDE"], ["BCDE"]),                      # the longer one wins though it starts later
+])
+def test_longest_match_wins(text, forms, expected):
+    assert [m.form for m in find_terms(text, {f: f for f in forms})] == expected
+
+
+# Read off the texts: the 本条例所称…是指 and （以下简称/以下称…） passages.
+DEFINED = {
+    "shanxi": [("平安建设", "art_2__para_2", "definition")],
+    "jiangxi": [("平安建设", "art_2__para_2", "definition"), ("统筹协调机构", "art_11__para_1", "abbreviation"),
+                ("成员单位", "art_12__para_1", "abbreviation"), ("综治中心", "art_13__para_1", "abbreviation")],
+}
+
+
+@pytest.mark.parametrize("reg_id", ["shanxi", "jiangxi"])
+def test_defined_terms_found(regs, reg_id):
+    assert [(d.term, d.eid, d.kind) for d in find_definitions(regs[reg_id])] == DEFINED[reg_id]
+
+
+# ------------------------------------------------------------------ the built pages
+
+MARK_TAGS = {"abbr", "dfn", "a"}
+
+
+class UnitParser(HTMLParser):
+    """The Chinese units of a page: plain text (item labels left out) and the marks inside."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.units, self.row_eid, self.cur, self.depth, self.open, self.skip = [], None, None, 0, [], 0
+        self.heading, self.heading_marks = 0, []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        cls = (a.get("class") or "").split()
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.heading += 1
+        elif self.heading and (tag in ("abbr", "dfn") or (tag == "a" and "headerlink" not in cls)):
+            self.heading_marks.append((tag, a))
+        if "lex-row" in cls:
+            self.row_eid = a.get("data-eid")
+        if self.cur is None:
+            if tag == "div" and "lex-zh" in cls:
+                self.cur, self.depth = {"eid": self.row_eid, "text": "", "marks": [], "nested": []}, 1
+            return
+        self.depth += 1
+        if tag == "span" and "lex-label" in cls:
+            self.skip = self.depth
+            return
+        if tag in MARK_TAGS or "lex-term" in cls or "lex-xref" in cls:
+            if self.open:
+                self.cur["nested"].append((self.open[-1]["tag"], tag))
+            mark = {"tag": tag, "attrs": a, "start": len(self.cur["text"]), "depth": self.depth}
+            self.open.append(mark)
+            self.cur["marks"].append(mark)
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.heading -= 1
+        if self.cur is None:
+            return
+        if self.open and self.open[-1]["depth"] == self.depth:
+            self.open.pop()["end"] = len(self.cur["text"])
+        if self.skip == self.depth:
+            self.skip = 0
+        self.depth -= 1
+        if self.depth == 0:
+            self.units.append(self.cur)
+            self.cur = None
+
+    def handle_data(self, data):
+        if self.cur is not None and not self.skip:
+            self.cur["text"] += data
+
+
+def parse(path):
+    p = UnitParser()
+    p.feed(path.read_text(encoding="utf-8"))
+    for u in p.units:
+        for m in u["marks"]:
+            m["text"] = u["text"][m["start"]:m["end"]]
+    return p
+
+
+@pytest.fixture(scope="module")
+def pages(built_site, regs):
+    """(regulation id, article number or None for the full text) -> parsed page."""
+    out = {}
+    for reg in regs.values():
+        out[(reg.id, None)] = parse(built_site / reg.id / "index.html")
+        for art in reg.articles:
+            out[(reg.id, art.number)] = parse(built_site / reg.id / f"art-{art.number}" / "index.html")
+    return out
+
+
+def test_legal_text_is_byte_identical(pages, regs):
+    """Strip the markup from every rendered unit: the unit's Chinese comes back unchanged."""
+    for reg in regs.values():
+        expected = {u.eid: u.zh for u in units(reg.articles) if u.zh}
+        full = {u["eid"]: u["text"] for u in pages[(reg.id, None)].units}
+        assert full == expected
+        per_article = {}
+        for art in reg.articles:
+            per_article.update({u["eid"]: u["text"] for u in pages[(reg.id, art.number)].units})
+        assert per_article == expected
+
+
+def test_no_nested_marks(pages):
+    total = 0
+    for page in pages.values():
+        for u in page.units:
+            assert not u["nested"], (u["eid"], u["nested"])
+            spans = sorted((m["start"], m["end"]) for m in u["marks"])
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), u["eid"]
+            total += len(u["marks"])
+    assert total > 1000
+
+
+def test_no_marks_or_links_inside_headings(pages, built_site):
+    glossary = parse(built_site / "glossary" / "index.html")
+    for key, page in [*pages.items(), ("glossary", glossary)]:
+        assert not page.heading_marks, (key, page.heading_marks[:3])
+    html = (built_site / "jiangxi" / "art-13" / "index.html").read_text(encoding="utf-8")
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1]
+    assert "lex-term" not in h1 and "<abbr" not in h1
+
+
+SAMPLE = ["zongzhi-zhongxin", "wanggeyuan", "guapai-duban", "yuetan", "shequ-jiaozheng-duixiang",
+          "xingman-shifang-renyuan", "qunfang-qunzhi", "yipiao-foujue", "saohei-chue", "tongbao",
+          "lingdao-zerenzhi", "dianxin-wangluo-zhapian"]
+
+
+def raw_count(text: str, forms) -> int:
+    """Occurrences of a term's forms, longest form first (an independent count: one regex)."""
+    return len(re.findall("|".join(map(re.escape, sorted(forms, key=len, reverse=True))), text))
+
+
+@pytest.mark.parametrize("term_id", SAMPLE)
+def test_every_occurrence_of_sample_terms_is_marked(pages, regs, terms, by_id, term_id):
+    term = by_id[term_id]
+    others = [f for t in terms if t.id != term_id for f in t.forms]
+    assert not any(f in o for f in term.forms for o in others), "the sample needs terms inside no other term"
+    seen = 0
+    for (reg_id, number), page in pages.items():
+        reg = regs[reg_id]
+        arts = reg.articles if number is None else (reg.article(number),)
+        expected = sum(raw_count(u.zh, term.forms) for u in units(arts))
+        marks = [m for u in page.units for m in u["marks"] if m["attrs"].get("data-term") == term_id]
+        assert len(marks) == expected, (reg_id, number, term_id)
+        for m in marks:
+            title = m["attrs"]["title"]
+            assert m["text"] in term.forms
+            hant = term.zh_hant if m["text"] == term.zh else to_traditional(m["text"])
+            assert hant in title and term.en in title and term.definition in title
+            assert m["tag"] == "a" or m["attrs"].get("tabindex") == "0"   # reachable by keyboard
+        seen += len(marks)
+    assert seen
+
+
+def test_longest_match_in_built_pages(pages, regs, terms):
+    """社会治安综合治理中心 is one mark, never also 综合治理 or 社会治安; and generally no mark lies
+    inside an occurrence of a longer glossary form that overlaps no other mark."""
+    forms = [f for t in terms for f in t.forms]
+    whole = 0
+    for page in pages.values():
+        for u in page.units:
+            start = u["text"].find("社会治安综合治理中心")
+            while start >= 0:
+                inside = [m for m in u["marks"] if m["start"] < start + 10 and m["end"] > start]
+                assert [(m["start"], m["end"], m["attrs"].get("data-term")) for m in inside] == \
+                       [(start, start + 10, "zongzhi-zhongxin")]
+                whole += 1
+                start = u["text"].find("社会治安综合治理中心", start + 1)
+            for m in u["marks"]:
+                for f in forms:
+                    if len(f) <= m["end"] - m["start"]:
+                        continue
+                    s = u["text"].find(f)
+                    while s >= 0:
+                        e = s + len(f)
+                        if s <= m["start"] and m["end"] <= e:
+                            blockers = [o for o in u["marks"] if o is not m and o["start"] < e and o["end"] > s]
+                            assert blockers, (u["eid"], m["text"], f)
+                        s = u["text"].find(f, s + 1)
+    assert whole >= 3   # Shanxi Art. 10, Jiangxi Art. 13 (read off the texts), on article and full-text pages
+
+
+DEF_ANCHOR = {("shanxi", "平安建设"): (2, 2), ("jiangxi", "平安建设"): (2, 2), ("jiangxi", "统筹协调机构"): (11, 1),
+              ("jiangxi", "成员单位"): (12, 1), ("jiangxi", "综治中心"): (13, 1)}
+
+
+def test_defined_terms_link_to_their_definition(pages, regs, terms):
+    forms = [f for t in terms for f in t.forms]
+    for (reg_id, form), (art_n, para_n) in DEF_ANCHOR.items():
+        reg = regs[reg_id]
+        all_units = units(reg.articles)
+        def_index = next(i for i, u in enumerate(all_units) if u.eid == f"art_{art_n}__para_{para_n}")
+        links = dfns = 0
+        for art in reg.articles:
+            page = pages[(reg_id, art.number)]
+            for u in page.units:
+                for m in u["marks"]:
+                    if m["text"] != form:
+                        continue
+                    if m["tag"] == "dfn":
+                        assert u["eid"] == f"art_{art_n}__para_{para_n}"
+                        dfns += 1
+                    elif m["tag"] == "a":
+                        want = f"#para-{para_n}" if art.number == art_n else f"../art-{art_n}/#para-{para_n}"
+                        if art.number == art_n:
+                            want = "./" + want
+                        assert m["attrs"]["href"] == want, (reg_id, u["eid"], m["attrs"]["href"])
+                        assert "lex-defined" in m["attrs"]["class"]
+                        links += 1
+        # independent count of the uses that must link: occurrences of the form in other units
+        # (after the definition for 以下简称 / 以下称), not inside a longer glossary form
+        expected = 0
+        scope = all_units if form == "平安建设" else all_units[def_index + 1:]
+        for u in scope:
+            if u.eid == all_units[def_index].eid:
+                continue
+            s = u.zh.find(form)
+            while s >= 0:
+                longer = any(k <= s and s + len(form) <= k + len(f)
+                             for f in forms if f != form and form in f
+                             for k in (x.start() for x in re.finditer(re.escape(f), u.zh)))
+                expected += not longer
+                s = u.zh.find(form, s + 1)
+        assert dfns == 1 and links == expected and links > 0, (reg_id, form, links, expected)
+
+
+def test_tooltip_shows_both_scripts_and_the_definition(built_site, by_id):
+    html = (built_site / "jiangxi" / "art-13" / "index.html").read_text(encoding="utf-8")
+    dfn = re.search(r'<dfn class="lex-term lex-dfn" data-term="zongzhi-zhongxin" tabindex="0" title="([^"]*)">综治中心</dfn>', html)
+    assert dfn, "the defining occurrence of 综治中心 is a focusable <dfn> with a tooltip"
+    title = dfn[1]
+    assert "综治中心 · 綜治中心 = 社会治安综合治理中心" in title
+    assert by_id["zongzhi-zhongxin"].en in title
+
+
+# ------------------------------------------------------------------ glossary page and data
+
+def pinyin_plain(p: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", p.lower()) if c.isalpha() and c.isascii())
+
+
+def test_glossary_page(built_site, terms):
+    html = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'<div class="lex-gl-term" id="([a-z0-9-]+)">', html)
+    assert sorted(ids) == sorted(t.id for t in terms)
+    order = {t.id: (pinyin_plain(t.pinyin), t.zh) for t in terms}
+    assert ids == sorted(ids, key=order.get), "entries in pinyin order"
+    for cat in CATEGORIES:
+        assert f'id="category-{cat}"' in html
+    for t in terms:
+        assert f'<a href="#{t.id}">' in html     # listed under its category
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<a href="glossary/" class="md-nav__link">(?:(?!</a>).)*术语表 Glossary', home, re.S)
+
+
+def test_glossary_data_and_concordance(built_site, regs, terms):
+    data = json.loads((built_site / "data" / "glossary.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1 and len(data["terms"]) == len(terms)
+    keys = {"id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "category_name", "variants",
+            "definition", "url", "defined_in", "concordance"}
+    for t in data["terms"]:
+        assert set(t) == keys and set(t["concordance"]) == set(regs)
+    entry = {t["id"]: t for t in data["terms"]}
+    assert [(d["regulation"], d["eid"]) for d in entry["zongzhi-zhongxin"]["defined_in"]] == [("jiangxi", "art_13__para_1")]
+    assert {d["regulation"] for d in entry["pingan-jianshe"]["defined_in"]} == {"shanxi", "jiangxi"}
+    html = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    for term_id in SAMPLE:
+        term = next(t for t in terms if t.id == term_id)
+        for reg in regs.values():
+            counts = {a.number: raw_count("\n".join(u.zh for u in units((a,))), term.forms) for a in reg.articles}
+            expected = [{"number": n, "count": c, "url": f"/{reg.id}/art-{n}/"} for n, c in counts.items() if c]
+            assert entry[term_id]["concordance"][reg.id] == {"count": sum(counts.values()), "articles": expected}
+            block = html[html.index(f'id="{term_id}"'):]
+            block = block[:block.index("</div>")]
+            for a in expected:
+                assert f'href="../{reg.id}/art-{a["number"]}/"' in block
+
+
+def test_glossary_yaml_is_the_only_source():
+    """The glossary data has no defining-article field: definitions are found in the texts."""
+    raw = yaml.safe_load((CORPUS / "glossary.yaml").read_text(encoding="utf-8"))
+    assert all("defined_in" not in t and "article" not in t for t in raw["terms"])
+
+
+# ------------------------------------------------------------------ keyboard (browser)
+
+def test_tab_reaches_a_term_and_exposes_its_tooltip(page, served_site, by_id):
+    page.goto(served_site + "jiangxi/art-13/")
+    page.wait_for_load_state("load")
+    for _ in range(150):
+        page.keyboard.press("Tab")   # a plain <abbr> term: focusable only through its tabindex
+        if page.evaluate("() => document.activeElement.matches('abbr.lex-term')"):
+            break
+    else:
+        pytest.fail("Tab never reached a glossary term")
+    term_id = page.evaluate("() => document.activeElement.dataset.term")
+    page.wait_for_timeout(500)   # Material shows tooltips after a short delay
+    described = page.evaluate("""() => { const el = document.activeElement;
+        const id = el.getAttribute('aria-describedby'); const tip = id && document.getElementById(id);
+        if (!tip) return null; const r = tip.getBoundingClientRect(), s = getComputedStyle(tip);
+        return {text: tip.innerText, visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'}; }""")
+    assert described, "the focused term is described by no tooltip element"
+    assert by_id[term_id].en in described["text"] and described["visible"]
+    # hover reaches the same kind of tooltip on another term
+    page.keyboard.press("Tab")
+    other = page.locator(".lex-zh .lex-term").nth(3)
+    other.hover()
+    page.wait_for_timeout(500)
+    assert other.get_attribute("aria-describedby")
