@@ -1,0 +1,184 @@
+"""Headless Chromium helpers shared by the browser tests and bench/search.py.
+
+Debian's chromium driven by Playwright (never `playwright install`); the site is served from a
+thread on 127.0.0.1, or opened from file://. Every request is routed through `Guard`, which lets
+only the local origin through and records anything else.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+ARTICLE_HREF = re.compile(r"/(?P<reg>[a-z][a-z0-9-]*)/art-(?P<n>\d+)(?:/|\.html)(?:[?#].*)?$")
+
+# Records when the search worker answers READY (message type 1), whatever Worker class the page
+# ends up using (the native one, or iframe-worker's shim that the offline copy installs).
+READY_PROBE = """
+(() => {
+  let current = window.Worker;
+  const wrap = (Base) => {
+    if (!Base || Base.__lexWrapped) return Base;
+    class Probed extends Base {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener("message", (ev) => {
+          if (ev.data && ev.data.type === 1 && window.__lexReadyAt === undefined)
+            window.__lexReadyAt = performance.now();
+        });
+      }
+    }
+    Probed.__lexWrapped = true;
+    return Probed;
+  };
+  current = wrap(current);
+  Object.defineProperty(window, "Worker", {
+    configurable: true,
+    get() { return current; },
+    set(value) { current = wrap(value); },
+  });
+})();
+"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path):
+    """Serve a built site on 127.0.0.1 (a free port) from a thread; yields the base URL."""
+    handler = functools.partial(_Quiet, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Guard:
+    """Route every request of a browser context: local ones continue, anything else is aborted
+    and recorded in `outside`."""
+
+    def __init__(self, context, base: str):
+        parts = urlsplit(base)
+        self.scheme, self.netloc = parts.scheme, parts.netloc
+        self.seen: list[str] = []
+        self.outside: list[str] = []
+        context.route("**/*", self._route)
+
+    def _local(self, url: str) -> bool:
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about"):
+            return True
+        if self.scheme == "file":
+            return parts.scheme == "file"
+        return parts.scheme == self.scheme and parts.netloc == self.netloc
+
+    def _route(self, route):
+        url = route.request.url
+        self.seen.append(url)
+        if self._local(url):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+
+def new_context(browser, base: str, probe_ready: bool = False):
+    context = browser.new_context(locale="zh-CN")
+    guard = Guard(context, base)
+    if probe_ready:
+        context.add_init_script(READY_PROBE)
+    return context, guard
+
+
+def open_search(page) -> None:
+    page.locator("label.md-header__button[for='__search']").first.click()
+    page.wait_for_selector("input.md-search__input", state="visible")
+
+
+def run_query(page, query: str, timeout: float = 10_000) -> dict:
+    """Type a query into Material's header search box and wait for the result list to be redrawn.
+
+    Returns {"items": [{"href", "title", "children": [{"href", "text"}]}], "ms": latency from the
+    key press that Material reacts to (keyup) to the redrawn list}.
+    """
+    last = getattr(page, "_lex_last", None)
+    if last and last[0] == query:  # Material ignores an unchanged value: nothing would be redrawn
+        return last[1]
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        open_search(page)
+    box.focus()
+    page.keyboard.press("Control+A")  # the value is unchanged, so Material sends no query
+    page.evaluate("""() => {
+      const list = document.querySelector(".md-search-result__list");
+      const probe = document.createElement("li");
+      probe.id = "lex-probe-stale";
+      list.appendChild(probe);
+      window.__lexT0 = undefined; window.__lexT1 = undefined;
+      if (!window.__lexObserver) {
+        window.__lexObserver = new MutationObserver(() => {
+          if (!document.getElementById("lex-probe-stale") && window.__lexT1 === undefined)
+            window.__lexT1 = performance.now();
+        });
+        window.__lexObserver.observe(list, {childList: true});
+        document.addEventListener("keyup", (ev) => {
+          if (ev.key === "End") window.__lexT0 = performance.now();
+        }, true);
+      }
+    }""")
+    page.keyboard.insert_text(query)  # replaces the selection
+    page.keyboard.press("End")  # insertText fires no keyup; Material searches on keyup
+    page.wait_for_function("() => !document.getElementById('lex-probe-stale')", timeout=timeout)
+    data = page.evaluate("""() => {
+      const items = [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")];
+      return {
+        ms: window.__lexT1 - window.__lexT0,
+        items: items.map(li => {
+          const links = [...li.querySelectorAll("a.md-search-result__link")];
+          return {
+            href: links[0] ? links[0].href : null,
+            title: links[0] ? links[0].querySelector("h1,h2").textContent : null,
+            children: links.slice(1).map(a => ({href: a.href, text: a.textContent,
+                                               html: a.querySelector("article").innerHTML})),
+            html: li.innerHTML,
+          };
+        }),
+      };
+    }""")
+    page._lex_last = (query, data)
+    return data
+
+
+def article_of(href: str | None) -> str | None:
+    m = ARTICLE_HREF.search(href or "")
+    return f"{m['reg']}/{m['n']}" if m else None
+
+
+def top_articles(result: dict, n: int = 5) -> list[str | None]:
+    return [article_of(item["href"]) for item in result["items"][:n]]

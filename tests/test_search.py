@@ -1,0 +1,260 @@
+"""Search (Chinese, traditional, English, offline) and the traditional-character reading view (issue 6).
+
+The first tests are plain Python over the tables and the built sites. The browser tests drive
+Debian's chromium (one browser for the session) over http://127.0.0.1 and over file://, with
+every request routed: anything not local is aborted and fails the test.
+"""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import opencc
+import pytest
+import yaml
+
+from build_scripts import search
+from build_scripts.model import para_anchor, units
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+S2T = opencc.OpenCC("s2t")
+OUTSIDE = re.compile(r"^(https?:)?//", re.I)
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline copy, built as `make offline` builds it (OFFLINE=true)."""
+    from build_scripts.edition import offline
+    dist = tmp_path_factory.mktemp("dist")
+    offline(dist)
+    return dist / "offline"
+
+
+# ---------------------------------------------------------------- tables and index (no browser)
+
+def test_query_table_is_big_and_varied():
+    kinds = {q["kind"] for q in QUERIES}
+    assert len(QUERIES) >= 40
+    assert {"zh", "hant", "en", "abbr", "digits", "partial"} <= kinds
+
+
+def test_expected_articles_contain_the_phrase(regs):
+    """The table itself: every simplified phrase really is in each article it expects."""
+    for row in QUERIES:
+        if row["kind"] not in ("zh", "digits"):
+            continue
+        for ref in row["top5"]:
+            reg_id, number = ref.split("/")
+            text = "".join(u.zh for u in units(regs[reg_id].articles) if u.article == int(number))
+            assert row["q"] in text, (row["q"], ref)
+
+
+def test_reading_view_tables_reproduce_opencc_s2t(regs):
+    from build_scripts.gloss import load_gloss
+    from build_scripts.site import Site
+    site = Site(tuple(regs.values()), {r: load_gloss(reg) for r, reg in regs.items()})
+    chars, phrases = search._tables(tuple(search.legal_texts(site)), tuple(search.repo_texts()))
+    checked = 0
+    for reg in regs.values():
+        for u in units(reg.articles):
+            if u.zh:
+                assert search.to_hant(u.zh, chars, phrases) == S2T.convert(u.zh), u.eid
+                checked += 1
+    assert checked == 225  # 142 Jiangxi + 83 Shanxi units with text (make check)
+    assert chars["网"] == "網" and search.to_hant("发布", chars, phrases) == "發佈"  # s2t's phrase, not 發布
+
+
+def test_only_s2t_and_t2s():
+    with pytest.raises(ValueError, match="s2twp"):
+        search._cc("s2twp")
+
+
+def test_edition_index(built_site, regs):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    lex = index["config"]["lex"]
+    pairs = dict(zip(lex["t2s"][0::2], lex["t2s"][1::2]))
+    assert pairs["網"] == "网" and pairs["詐"] == "诈" and pairs["員"] == "员"
+    assert ["综治中心", "社会治安综合治理中心"] in lex["synonyms"]
+    docs = index["docs"]
+    assert not any("\u200b" in json.dumps(d, ensure_ascii=False) for d in docs)
+    locations = {d["l"] for d in docs}
+    for reg in regs.values():
+        for u in units(reg.articles):
+            if u.zh:
+                assert f"{reg.id}/art-{u.article}/#{para_anchor(u.paragraph, u.item)}" in locations
+    assert not any(loc.startswith(("shanxi/#", "jiangxi/#")) or loc in ("shanxi/", "jiangxi/") for loc in locations), \
+        "full-text pages are excluded from search"
+
+
+class Loads(HTMLParser):
+    """Every URL a page loads (scripts, styles, images, frames), not the links a reader may follow."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "source", "audio", "video", "embed") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {
+                "stylesheet", "preconnect", "preload", "prefetch", "modulepreload", "icon", "dns-prefetch"}:
+            self.loads.append(a["href"])
+
+
+@pytest.mark.parametrize("build", ["web", "offline"])
+def test_no_page_references_an_outside_host(build, built_site, offline_site):
+    site = built_site if build == "web" else offline_site
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        p = Loads()
+        p.feed(text)
+        bad = [u for u in p.loads if OUTSIDE.match(u)]
+        assert not bad, (page, bad)
+        assert "unpkg.com" not in text and "fonts.googleapis" not in text, page
+    for asset in list(site.rglob("*.css")) + [site / "assets" / "search-worker.js", site / "assets" / "zh-hant-view.js"]:
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//|importScripts\(\s*['\"]https?:", asset.read_text(encoding="utf-8")), asset
+
+
+def test_offline_copy_uses_vendored_shim(offline_site):
+    html = (offline_site / "shanxi" / "art-27.html").read_text(encoding="utf-8")
+    assert '<script src="../assets/vendor/iframe-worker/shim.js">' in html
+    assert (offline_site / "assets" / "vendor" / "iframe-worker" / "LICENSE").exists()
+    js = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert js.startswith("var __index = ") and '"lex":' in js
+    assert "assets/search-worker.js" in html
+
+
+# ---------------------------------------------------------------- browser
+
+@pytest.fixture(scope="session")
+def search_browser(request):
+    """The session's one browser (conftest's `browser` when it exists: Playwright's sync API
+    allows one instance per process), else Debian's chromium launched here."""
+    try:
+        yield request.getfixturevalue("browser")
+        return
+    except pytest.FixtureLookupError:
+        pass
+    from tests.browser import chromium
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="session")
+def http_base(built_site):
+    from tests.browser import serve
+    with serve(built_site) as base:
+        yield base
+
+
+class Session:
+    """One browser context and page per build, reused by the tests; every request is routed."""
+
+    def __init__(self, browser, base: str, start: str):
+        from tests.browser import new_context
+        self.base = base
+        self.context, self.guard = new_context(browser, base)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(base + start)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def close(self):
+        self.context.close()
+        assert not self.guard.outside, f"requests to outside hosts: {self.guard.outside}"
+        assert not self.errors, self.errors
+
+
+@pytest.fixture(scope="module")
+def web(search_browser, http_base):
+    s = Session(search_browser, http_base, "jiangxi/art-1/")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def local(search_browser, offline_site):
+    s = Session(search_browser, offline_site.resolve().as_uri() + "/", "shanxi/art-1.html")
+    yield s
+    s.close()
+
+
+def sessions(request, build):
+    return request.getfixturevalue("web" if build == "http" else "local")
+
+
+@pytest.mark.parametrize("build", ["http", "file"])
+@pytest.mark.parametrize("row", QUERIES, ids=[f"{r['kind']}-{r['q']}" for r in QUERIES])
+def test_query_table(row, build, request):
+    from tests.browser import run_query, top_articles
+    s = sessions(request, build)
+    result = run_query(s.page, row["q"])
+    top = top_articles(result)
+    missing = [a for a in row["top5"] if a not in top]
+    assert not missing, f"{row['q']!r}: {missing} not in top 5 {top}"
+    if row["kind"] in ("zh", "digits"):
+        # the table lists every article containing the phrase: they come first
+        assert set(top[:len(row["top5"])]) == set(row["top5"]), top
+
+
+@pytest.mark.parametrize("build", ["http", "file"])
+def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
+    from tests.browser import article_of, run_query
+    s = sessions(request, build)
+    for query, phrase in (("電信網絡詐騙", "电信网络诈骗"), ("网格员", "网格员"), ("12345", "12345")):
+        result = run_query(s.page, query)
+        first = result["items"][0]
+        assert "\u200b" not in first["html"]
+        assert first["children"], first
+        for child in first["children"][:1]:
+            assert "<mark" in child["html"] and phrase in child["text"], child
+            reg_id, number = article_of(child["href"]).split("/")
+            anchor = child["href"].rsplit("#", 1)[1]
+            unit = next(u for u in units(regs[reg_id].articles)
+                        if u.article == int(number) and para_anchor(u.paragraph, u.item) == anchor)
+            assert phrase in unit.zh, (child["href"], unit.zh)
+    # each provision once: no article appears in two result groups
+    result = run_query(s.page, "平安建设")
+    articles = [article_of(i["href"]) for i in result["items"] if article_of(i["href"])]
+    assert len(articles) == len(set(articles)) > 5
+
+
+@pytest.mark.parametrize("build", ["http", "file"])
+def test_reading_view(build, request, regs):
+    s = sessions(request, build)
+    page = s.page
+    suffix = "/" if build == "http" else ".html"
+    page.goto(s.url("jiangxi/art-15" + suffix))
+    page.evaluate("localStorage.removeItem('lex-script')")
+    page.reload()
+    art = regs["jiangxi"].article(15)
+    first = next(u for u in units(regs["jiangxi"].articles) if u.article == 15)
+    zh = page.locator(f'[data-eid="{first.eid}"] .lex-zh')
+    markup = zh.evaluate("el => el.querySelectorAll('*').length")
+    assert zh.get_attribute("lang") == "zh-Hans" and zh.inner_text().strip().endswith(first.zh[-10:])
+    toggle = page.locator("button.lex-script-toggle")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.focus()
+    page.keyboard.press("Enter")  # keyboard access
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert zh.get_attribute("lang") == "zh-Hant"
+    assert S2T.convert(first.zh) in zh.inner_text()
+    assert zh.evaluate("el => el.querySelectorAll('*').length") == markup, "markup inside the unit is kept"
+    # remembered on the next page, also from file://
+    page.goto(s.url("shanxi/art-27" + suffix))
+    unit = next(u for u in units(regs["shanxi"].articles) if u.article == 27)
+    zh27 = page.locator(f'[data-eid="{unit.eid}"] .lex-zh')
+    assert S2T.convert(unit.zh) in zh27.inner_text() and zh27.get_attribute("lang") == "zh-Hant"
+    assert page.locator("button.lex-script-toggle").get_attribute("aria-pressed") == "true"
+    page.locator("button.lex-script-toggle").click()
+    assert unit.zh in zh27.inner_text() and zh27.get_attribute("lang") == "zh-Hans"
+    assert art.number == 15
