@@ -249,6 +249,12 @@ def test_reading_view(build, request, regs):
     assert zh.get_attribute("lang") == "zh-Hant"
     assert S2T.convert(first.zh) in zh.inner_text()
     assert zh.evaluate("el => el.querySelectorAll('*').length") == markup, "markup inside the unit is kept"
+    terms = page.evaluate("""() => [...document.querySelectorAll('.lex-zh [title]')].map(
+        el => [el.textContent, el.getAttribute('title')])""")
+    assert terms, "jiangxi/15 has glossary terms (build_scripts/annotate.py)"
+    for shown, title in terms:  # a term shows traditional characters; its tooltip names both forms
+        assert shown in title and opencc.OpenCC("t2s").convert(shown) in title, (shown, title)
+        assert S2T.convert(shown) == shown, shown
     # remembered on the next page, also from file://
     page.goto(s.url("shanxi/art-27" + suffix))
     unit = next(u for u in units(regs["shanxi"].articles) if u.article == 27)

@@ -80,7 +80,8 @@
       var base = el.getAttribute("data-lex-title");
       var hans = textNodes(el).map(function (n) { return n.__lexHans !== undefined ? n.__lexHans : n.nodeValue; }).join("");
       var hant = toHant(hans);
-      el.setAttribute("title", mode === "hant" && hant !== hans ? hant + " (简体 " + hans + ") — " + base : base);
+      var both = base.indexOf(hans) >= 0 && base.indexOf(hant) >= 0;  // the glossary names both already
+      el.setAttribute("title", mode === "hant" && hant !== hans && !both ? hant + " (简体 " + hans + ") — " + base : base);
     });
   }
 
