@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -26,6 +27,15 @@ def plain(reg_id: str, eid: str, text: str, page_src: str) -> str:
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]*")
+
+
+def en_html(text: str) -> str:
+    """English text, escaped, with any Chinese inside it (titles quoted in a gloss or a note) marked
+    lang="zh-Hans" so that screen readers switch voice (WCAG 3.1.2)."""
+    return HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', esc(text))
 
 
 def bi(zh: str, en: str, sep: str = " / ") -> str:
@@ -83,14 +93,14 @@ def unit_row(ctx: PageContext, eid: str, zh_html: str, label: str | None, en_lab
              anchor: str | None, tag: str, cls: str, number_link: str) -> str:
     en = ctx.gloss.unit(eid)
     if ctx.gloss.exists:
-        en_html = (f'<div class="lex-en" lang="en">{en_label or ""}{esc(en)}</div>' if en else
-                   f'<div class="lex-en lex-missing">{NO_GLOSS}</div>')
+        en_div = (f'<div class="lex-en" lang="en">{en_label or ""}{en_html(en)}</div>' if en else
+                  f'<div class="lex-en lex-missing">{NO_GLOSS}</div>')
     else:
-        en_html = ""
+        en_div = ""
     zh_label = f'<span class="lex-label">{esc(label)}</span>' if label else ""
     id_attr = f' id="{anchor}"' if anchor else ""
     return (f'<{tag} class="{cls}"{id_attr} data-eid="{eid}">{number_link}'
-            f'<div class="lex-zh" lang="zh-Hans">{zh_label}{zh_html}</div>{en_html}</{tag}>')
+            f'<div class="lex-zh" lang="zh-Hans">{zh_label}{zh_html}</div>{en_div}</{tag}>')
 
 
 def article_body(ctx: PageContext, art: Article, page_src: str, prefix: str) -> str:

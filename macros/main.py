@@ -118,13 +118,15 @@ def define_env(env):
                 en += f"({item})"
         elif item is not None:
             raise MacroError("cite(): an item needs its paragraph")
-        label = text or (zh if lang == "zh" else f"{reg.meta.title_en.split(' Province')[0]} {en}")
+        label = text or (f'<span lang="zh-Hans">{zh}</span>' if lang == "zh"
+                         else f"{reg.meta.title_en.split(' Province')[0]} {en}")
         return f"[{label}]({link_to(article_src(reg_id, art), anchor)})"
 
     @env.macro
     def full_text(reg_id: str, text: str | None = None) -> str:
         reg = regulation(reg_id)
-        return f"[{text or reg.meta.title_zh}]({link_to(full_text_src(reg_id))})"
+        label = text or f'<span lang="zh-Hans">{reg.meta.title_zh}</span>'
+        return f"[{label}]({link_to(full_text_src(reg_id))})"
 
     @env.macro
     def data_file(reg_id: str) -> str:

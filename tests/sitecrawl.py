@@ -11,7 +11,9 @@ location in the search index must name an existing file, and every #anchor an ex
   folder, so every link must name a file.
 
 Links to other hosts are not fetched (links to the web are allowed; *loading* from another host
-is checked by the browser tests). Links to `site_url` itself are mapped back onto the folder.
+is checked by the browser tests). Links to `site_url` itself are mapped back onto the folder; in
+the offline copy they are errors (the reader would leave the copy), except rel=canonical, which
+names the permanent web URL on purpose.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ class PageParser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.ids: set[str] = set()
-        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, url)
+        self.links: list[tuple[str, str, str, str]] = []  # (tag, attribute, url, rel)
         self.base: str | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -48,11 +50,11 @@ class PageParser(HTMLParser):
             if key in LINK_ATTRS:
                 if tag == "meta":
                     continue
-                self.links.append((tag, key, value.strip()))
+                self.links.append((tag, key, value.strip(), (a.get("rel") or "").lower()))
             elif key in ("srcset", "imagesrcset"):
                 for part in value.split(","):
                     if part.strip():
-                        self.links.append((tag, key, part.strip().split()[0]))
+                        self.links.append((tag, key, part.strip().split()[0], ""))
 
     handle_startendtag = handle_starttag
 
@@ -108,8 +110,14 @@ class Site:
         return candidate, None
 
     def check_url(self, report: Report, where: str, base_dir: Path, page: Path | None, url: str,
-                  root_ok: bool) -> None:
+                  root_ok: bool, rel: str = "") -> None:
         if not url or url.startswith(("javascript:", "data:", "mailto:", "tel:", "blob:")):
+            return
+        if self.offline and self.site_url and url.startswith(self.site_url):
+            if "canonical" in rel.split():
+                return  # the permanent URL of the web edition, by definition not a file of the copy
+            report.links += 1
+            report.errors.append(f"{where}: {url}: leaves the offline copy for the web edition")
             return
         if self.site_url and url.startswith(self.site_url):
             url = "/" + url[len(self.site_url):]
@@ -138,7 +146,9 @@ class Site:
                 text = path.read_text(encoding="utf-8")
                 if name.endswith(".js"):  # offline plugin: var __index = {...}
                     text = text[text.index("{"): text.rindex("}") + 1]
-                return name, [d["location"] for d in json.loads(text)["docs"]]
+                docs = json.loads(text)["docs"]
+                # Material writes "location"; the edition's compact index (build_scripts/search.py) "l"
+                return name, [d["location"] if "location" in d else d["l"] for d in docs]
         return None
 
     def check(self) -> Report:
@@ -150,8 +160,9 @@ class Site:
             base_dir = page.parent
             if parsed.base:
                 base_dir = Path(posixpath.normpath(str(page.parent / parsed.base)))
-            for tag, attr, url in parsed.links:
-                self.check_url(report, f"{rel} <{tag} {attr}>", base_dir, page, url, root_ok=rel == "404.html")
+            for tag, attr, url, link_rel in parsed.links:
+                self.check_url(report, f"{rel} <{tag} {attr}>", base_dir, page, url, root_ok=rel == "404.html",
+                               rel=link_rel)
         for css in sorted(self.root.rglob("*.css")):
             rel = css.relative_to(self.root).as_posix()
             for _, url in CSS_URL.findall(css.read_text(encoding="utf-8", errors="replace")):

@@ -62,3 +62,9 @@ def test_checker_reports(tmp_path, html, message):
 def test_checker_offline_rejects_folder_links(tmp_path):
     report = check_site(make_site(tmp_path), offline=True)
     assert any("link to a folder" in e for e in report.errors), str(report)
+
+
+def test_checker_offline_rejects_links_to_the_web_edition_but_not_canonical(tmp_path):
+    extra = f'<link rel="canonical" href="{SITE_URL}a/"><a href="{SITE_URL}a/">web edition</a>'
+    report = check_site(make_site(tmp_path, extra), offline=True, site_url=SITE_URL)
+    assert [e for e in report.errors if SITE_URL in e] == [f"index.html <a href>: {SITE_URL}a/: leaves the offline copy for the web edition"], str(report)
