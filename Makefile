@@ -16,6 +16,7 @@ serve: $(STAMP)
 	$(PY) -m build_scripts.edition serve
 
 build: $(STAMP)
+	$(PY) -m build_scripts.edition pdf
 	$(PY) -m build_scripts.edition build
 
 offline: $(STAMP)

@@ -4,6 +4,7 @@
     python -m build_scripts.edition build     strict build into site/ (atomically: no half-written site)
     python -m build_scripts.edition serve     live preview on http://127.0.0.1:8000
     python -m build_scripts.edition offline   file:// copy in dist/offline/ and dist/pingan-offline.zip
+    python -m build_scripts.edition pdf       bilingual PDFs in dist/pdf/ (WeasyPrint), published by the next build
 """
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def check() -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["check", "build", "serve", "offline"])
+    parser.add_argument("command", choices=["check", "build", "serve", "offline", "pdf"])
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--dist", default=str(ROOT / "dist"))
     args = parser.parse_args(argv)
@@ -83,6 +84,10 @@ def main(argv: list[str] | None = None) -> None:
         mkdocs("serve", "--strict", "--dev-addr", "127.0.0.1:8000")
     elif args.command == "offline":
         print(offline(Path(args.dist)))
+    elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
+        from build_scripts.pdf import make_all
+        for path in make_all(Path(args.dist) / "pdf"):
+            print(path)
 
 
 if __name__ == "__main__":

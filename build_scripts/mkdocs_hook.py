@@ -25,7 +25,8 @@ STATE: dict = {}
 def on_config(config):
     corpus.load_all.cache_clear()  # mkdocs serve: re-read the corpus on every rebuild
     regs = corpus.load_all()
-    site = Site(regs, {r.id: load_gloss(r) for r in regs}, Urls(directory_urls=config["use_directory_urls"]))
+    site = Site(regs, {r.id: load_gloss(r) for r in regs}, Urls(directory_urls=config["use_directory_urls"]),
+                site_url=config["site_url"])
     STATE["site"] = site
     config["nav"] = nav(site)
     return config

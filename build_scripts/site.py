@@ -27,6 +27,8 @@ from .urls import Urls, article_src, full_text_src
 CONTRIBUTORS: list[str] = [
     "build_scripts.search",
     "build_scripts.annotate",
+    "build_scripts.citations",
+    "build_scripts.opendata",
 ]
 
 HAND_WRITTEN_NAV = [{"首页 Home": "index.md"}]
@@ -46,6 +48,7 @@ class Site:
     glosses: dict[str, Gloss]
     urls: Urls = field(default_factory=Urls)
     corpus: Path = CORPUS
+    site_url: str | None = None     # mkdocs.yml site_url: the base of permanent (citable) URLs
 
     def reg(self, reg_id: str) -> Regulation:
         for r in self.regs:

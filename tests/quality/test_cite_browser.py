@@ -1,0 +1,125 @@
+"""Citing in the browser (web build, served on 127.0.0.1): the resolver runs the same case table as the
+Python rules, the copy-citation control copies the citation to the clipboard from the keyboard, short
+links redirect, print layout. The file:// copy: test_cite_offline.py. (Here, under tests/quality/, so that
+the session has one Playwright browser: quality/conftest.py's.)"""
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def served_site(serve, built_site):
+    return serve(built_site)
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; a request to any host but the local server fails the test."""
+    context = browser.new_context()
+    outside: list[str] = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "data:", "about:"))
+                  else (outside.append(r.request.url), r.abort()))
+    yield context.new_page()
+    context.close()
+    assert not outside, outside
+
+
+RUN_TABLE = """(cases) => {
+  const d = window.LEX_CITE_DATA, struct = LexCite.structure(d);
+  return cases.map((input) => {
+    const p = LexCite.parse(input, d.rules), r = LexCite.resolve(p, struct);
+    return [p.ok ? {reg: p.reg, article: p.article, paragraph: p.paragraph, item: p.item} : p.error,
+            r.ok ? r.matches.map((m) => m.reg + ":" + (m.eid || "")) : r.error];
+  });
+}"""
+
+
+def test_resolver_case_table_in_browser(page, served_site):
+    page.goto(served_site + "resolve/")
+    got = page.evaluate(RUN_TABLE, [c["input"] for c in CASES])
+    want = [[c["parse"], c["resolve"]] for c in CASES]
+    bad = [(c["input"], g, w) for c, g, w in zip(CASES, got, want) if g != w]
+    assert not bad, bad
+    assert len(got) == len(CASES) > 30
+
+
+def test_resolver_page_shows_provision_and_link(page, served_site):
+    page.goto(served_site + "resolve/")
+    box = page.locator("#lex-resolve-q")
+    box.fill("江西条例第十一条第二款第（三）项")
+    hit = page.locator(".lex-resolve-hit")
+    assert hit.count() == 1
+    assert "《江西省平安建设条例》第十一条第二款第（三）项" in hit.inner_text()
+    assert "（三）掌握平安建设动态" in hit.inner_text().replace("\n", "")
+    hit.locator("a.lex-resolve-go").click()
+    page.wait_for_url("**/jiangxi/art-11/#para-2-item-3")
+    assert page.locator("#para-2-item-3").count() == 1
+    # a provision that does not exist, and text that is no citation: a clear message in both languages
+    page.goto(served_site + "resolve/?cite=" + "山西第四十七条")
+    err = page.locator(".lex-resolve-error")
+    assert err.get_attribute("data-error") == "not_found" and err.get_attribute("role") == "alert"
+    assert "没有这一条文" in err.inner_text() and "No such provision" in err.inner_text()
+    box = page.locator("#lex-resolve-q")
+    box.fill("hello world")
+    assert page.locator(".lex-resolve-error").get_attribute("data-error") == "unparseable"
+    assert "could not be read" in page.locator(".lex-resolve-error").inner_text()
+
+
+def test_copy_citation_from_keyboard(browser, served_site):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto(served_site + "jiangxi/art-15/")
+        button = page.locator("#para-2 .lex-cite")
+        assert button.count() == 1
+        assert button.evaluate("b => getComputedStyle(b).opacity") == "0"        # hidden until hover/focus
+        assert page.locator(".lex-cite").count() == 1 + 4                         # article + 4 paragraphs
+        # reach it with the keyboard: Tab from the paragraph-number link just before it in the row
+        page.focus("#para-2 .lex-pnum")
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('lex-cite')"):
+                break
+        assert page.evaluate("document.activeElement.closest('.lex-para').id") == "para-2"
+        page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+        page.keyboard.press("Enter")
+        toast = page.locator(".lex-cite-toast")
+        toast.wait_for(state="visible")
+        assert "Citation copied" in toast.inner_text()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == ("《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an Construction, "
+                          "art. 15(2) <http://127.0.0.1:8000/jiangxi/art-15/#para-2>")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("short, landing, anchor", [
+    ("jx/11/2/3/", "jiangxi/art-11/", "para-2-item-3"),
+    ("sx/7/", "shanxi/art-7/", None),
+])
+def test_short_link_redirects(page, served_site, short, landing, anchor):
+    page.goto(served_site + short)
+    page.wait_for_url(served_site + landing + (f"#{anchor}" if anchor else ""))
+    if anchor:
+        assert page.locator(f"#{anchor}").count() == 1
+
+
+def test_print_layout(page, served_site):
+    page.goto(served_site + "jiangxi/art-11/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
+                                      '.lex-toggle', '.lex-prevnext', '.lex-cite']
+        .map(s => [s, [...document.querySelectorAll(s)].every(e => getComputedStyle(e).display === 'none')])""")
+    assert all(ok for _, ok in hidden), hidden
+    cols = page.evaluate("getComputedStyle(document.querySelector('#para-2-item-3')).gridTemplateColumns")
+    assert len(cols.split()) == 2, cols                                       # Chinese | English kept
+    after = page.evaluate("""() => [...document.querySelectorAll('.md-content a[data-print-href]')]
+        .map(a => [a.closest('.lex-zh, .lex-en, .lex-crumbs') ? 'text' : 'other', getComputedStyle(a, '::after').content])""")
+    other = [c for where, c in after if where == "other"]
+    assert other and all("http://127.0.0.1:8000/" in c for c in other), other[:3]     # URLs of links shown
+    assert all(c == "none" for where, c in after if where == "text")                  # not inside the legal text

