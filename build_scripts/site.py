@@ -25,6 +25,7 @@ from .pages import PageContext, article_page, full_text_page, nav_entries
 from .urls import Urls, article_src, full_text_src
 
 CONTRIBUTORS: list[str] = [
+    "build_scripts.compare",
     "build_scripts.search",
     "build_scripts.annotate",
     "build_scripts.citations",
