@@ -16,6 +16,7 @@ Short links: /<short>/<article>/[<paragraph>/[<item>/]] -> the article page and 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import unicodedata
@@ -322,15 +323,20 @@ def anchors_json(site) -> dict:
 
 
 # ------------------------------------------------------------------------------------ short links
+def attr(text: str) -> str:
+    """HTML escape for the standalone redirect pages (never read as Markdown)."""
+    return html.escape(text, quote=True)
+
+
 def redirect_page(title: str, href: str, canonical: str, label_html: str) -> str:
     return ("<!doctype html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{esc(title)}</title>\n"
-            f'<meta http-equiv="refresh" content="0; url={esc(href)}">\n'
-            f'<link rel="canonical" href="{esc(canonical)}">\n'
+            f"<title>{attr(title)}</title>\n"
+            f'<meta http-equiv="refresh" content="0; url={attr(href)}">\n'
+            f'<link rel="canonical" href="{attr(canonical)}">\n'
             '<meta name="robots" content="noindex">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "</head>\n<body>\n"
-            f'<p>{bi("正在跳转至", "Redirecting to")}: <a href="{esc(href)}">{label_html}</a></p>\n'
+            f'<p>{bi("正在跳转至", "Redirecting to")}: <a href="{attr(href)}">{label_html}</a></p>\n'
             "</body>\n</html>\n")
 
 

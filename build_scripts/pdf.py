@@ -10,16 +10,21 @@ pdf_html() is pure. The .sha256 file records the hash of the HTML the PDF was ma
 from __future__ import annotations
 
 import hashlib
+import html as _html
 import os
 from pathlib import Path
 
 from .gloss import Gloss
 from .model import Regulation, full_text_anchor, item_eid, para_eid
-from .pages import AUTHORITY, NO_GLOSS, bi, esc
+from .pages import AUTHORITY, NO_GLOSS, bi
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF_DIR = ROOT / "dist" / "pdf"
 FORMAT_VERSION = "1"
+
+
+def esc(text: str) -> str:
+    return _html.escape(text, quote=True)
 
 CSS = """
 @page { size: A4; margin: 18mm 15mm 18mm 15mm;

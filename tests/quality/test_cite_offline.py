@@ -2,6 +2,7 @@
 copy-citation control with the clipboard fallback (document.execCommand) when navigator.clipboard is absent."""
 import json
 import re
+from html import unescape
 from pathlib import Path
 
 from build_scripts import citations as C
@@ -20,7 +21,7 @@ def test_offline_short_links_land_on_existing_anchors(offline_dist, regs):
     for reg in regs.values():
         for u in C.citable_units(reg):
             page = site / (u.short.rstrip("/") + ".html")                 # jx/15/2.html
-            href = REFRESH.search(page.read_text(encoding="utf-8"))[1]
+            href = unescape(REFRESH.search(page.read_text(encoding="utf-8"))[1])
             path, _, anchor = href.partition("#")
             target = (page.parent / path).resolve()
             assert target == (site / reg.id / f"art-{u.art.number}.html").resolve(), (page, href)
