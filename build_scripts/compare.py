@@ -64,7 +64,7 @@ def alignment(site) -> Alignment:
 
 def md_text(text: str) -> str:
     """Escape text for a Markdown heading: HTML and Markdown metacharacters become entities."""
-    return "".join(f"&#{ord(c)};" if c in "*_[]#|`{}\\<>&\"'" else c for c in text)
+    return "".join(f"&#{ord(c)};" if c in "*_[]#|`{}\\<>&\"'\n\r" else c for c in text)  # \n would end the heading
 
 
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]*")

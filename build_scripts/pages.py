@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from markupsafe import Markup
+
 from .gloss import Gloss
 from .model import Article, Chapter, Regulation, full_text_anchor, item_eid, para_anchor, para_eid
 from .urls import Urls, article_src, full_text_src
@@ -25,8 +27,16 @@ def plain(reg_id: str, eid: str, text: str, page_src: str) -> str:
     return html.escape(text)
 
 
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                        **{c: f"&#{ord(c)};" for c in "\\`*_{}[]|\n\r"}})
+
+
 def esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Text as HTML that no later stage reads as markup: HTML-escaped, and Markdown's metacharacters
+    (\\ ` * _ { } [ ] |) and line breaks as character references, so it stays text in raw HTML
+    blocks and in Markdown headings alike (where emphasis, links and attr_list would otherwise apply,
+    a line break would end a heading, and a blank line would end an HTML block)."""
+    return text.translate(ESCAPES)
 
 
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]*")
@@ -58,8 +68,15 @@ class PageContext:
     """Optional blocks appended to an article page (references, counterparts), given the page src."""
 
 
+RAW_IN_THEME = {"title": False, "description": True}
+"""Front-matter keys that Material prints as raw HTML (header, <title>, meta description): their
+text is HTML-escaped here, once (quote: also escape quotes, for the attribute)."""
+
+
 def front_matter(**fields) -> str:
     # JSON strings are valid YAML scalars: safe for any title text
+    fields = {k: html.escape(v, quote=RAW_IN_THEME[k]) if k in RAW_IN_THEME and isinstance(v, str) else v
+              for k, v in fields.items()}
     lines = ["---"]
     for key, value in fields.items():
         if isinstance(value, dict):
@@ -228,6 +245,19 @@ def full_text_page(ctx: PageContext) -> str:
                 f'<p class="lex-artpage">{link}</p>', "",
                 article_body(ctx, art, src, f"art-{art.number}-"), ""]
     return "\n".join(out)
+
+
+def escape_nav(entries: list) -> list:
+    """Material prints nav titles as raw HTML: escape each title once and mark it safe (Markup), so
+    that the theme's own `| e` (footer labels) does not escape it a second time."""
+    out = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            out.append({Markup.escape(title): escape_nav(value) if isinstance(value, list) else value
+                        for title, value in entry.items()})
+        else:
+            out.append(entry)
+    return out
 
 
 def nav_entries(reg: Regulation, gloss: Gloss) -> list:

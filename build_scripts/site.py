@@ -21,7 +21,7 @@ from .corpus import CORPUS
 from .export import regulation_json
 from .gloss import Gloss
 from .model import Regulation
-from .pages import PageContext, article_page, full_text_page, nav_entries
+from .pages import PageContext, article_page, escape_nav, full_text_page, nav_entries
 from .urls import Urls, article_src, full_text_src
 
 CONTRIBUTORS: list[str] = [
@@ -102,4 +102,4 @@ def nav(site: Site) -> list:
         if hasattr(module, "nav"):
             entries.extend(module.nav(site))
     entries.append(ABOUT_NAV)
-    return entries
+    return escape_nav(entries)

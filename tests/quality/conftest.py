@@ -1,5 +1,6 @@
 """Session fixtures of the quality gates (issue 8): each site variant is built once per session,
-one local HTTP server per served folder, one browser for all browser tests."""
+one local HTTP server per served folder. The one browser of the session is tests/conftest.py's
+`browser` (a second sync Playwright in the same process fails)."""
 from __future__ import annotations
 
 import functools
@@ -18,9 +19,6 @@ for p in (ROOT, TESTS):
     if str(p) not in sys.path:
         sys.path.insert(0, str(p))
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml default; the builds below never set SITE_URL
 
 
@@ -72,17 +70,6 @@ def serve():
     for httpd, _ in servers.values():
         httpd.shutdown()
         httpd.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: run `make browser` (Debian's chromium; never a browser download)")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def copy_corpus(dest: Path) -> Path:

@@ -69,6 +69,16 @@ def site_url(built_site, serve):
     return serve(built_site)
 
 
+@pytest.fixture(scope="module", params=KINDS)
+def loaded(request, browser, built_site, site_url):
+    """(kind, Guarded) with the page of that kind loaded once for the axe, lang and request tests."""
+    url = page_url(built_site, site_url, request.param)
+    g = Guarded(browser, site_url.rstrip("/"))
+    g.goto(url)
+    yield request.param, g
+    g.close()
+
+
 def page_url(built_site, base: str, kind: str) -> str:
     rel = pick(built_site, kind)
     if rel is None:
@@ -160,10 +170,9 @@ def set_mode(page, mode: str) -> None:
                            arg=mode)
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_axe_no_serious_violations(kind, built_site, site_url, guarded):
-    g = guarded()
-    page = g.goto(page_url(built_site, site_url, kind))
+def test_axe_no_serious_violations(loaded):
+    kind, g = loaded
+    page = g.page
     found = {}
     mode_list = modes(page) if kind == "article" else []
     if kind == "article":
@@ -175,7 +184,6 @@ def test_axe_no_serious_violations(kind, built_site, site_url, guarded):
         if problems:
             found[mode or kind] = problems
     assert not found, "\n".join(f"[{k}] {p}" for k, ps in found.items() for p in ps)
-    assert not g.outside, f"requests to other hosts: {g.outside}"
     assert not g.errors, f"JavaScript errors: {g.errors}"
 
 
@@ -203,11 +211,10 @@ LANG_AUDIT = r"""
 """
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_lang_of_every_text_unit(kind, built_site, site_url, guarded):
+def test_lang_of_every_text_unit(loaded):
     """In the page content (the article, its title and breadcrumbs; not Material's chrome)."""
-    g = guarded()
-    page = g.goto(page_url(built_site, site_url, kind))
+    kind, g = loaded
+    page = g.page
     bad = []
     for mode in (modes(page) if kind == "article" else []) or [None]:
         if mode:
@@ -325,14 +332,13 @@ def test_focus_is_visible_at_every_tab_stop(kind, built_site, site_url, guarded)
 
 
 # ----------------------------------------------------------------------------- self-contained
-@pytest.mark.parametrize("kind", KINDS)
-def test_page_requests_only_the_local_host(kind, built_site, site_url, guarded):
-    g = guarded()
-    page = g.goto(page_url(built_site, site_url, kind))
-    for mode in modes(page):
-        set_mode(page, mode)
-    page.keyboard.press("Tab")
-    page.wait_for_load_state("networkidle")
+def test_page_requests_only_the_local_host(loaded):
+    """Loading the page, switching its display modes and tabbing into it fetch nothing elsewhere."""
+    kind, g = loaded
+    for mode in modes(g.page):
+        set_mode(g.page, mode)
+    g.page.keyboard.press("Tab")
+    g.page.wait_for_load_state("networkidle")
     assert not g.outside, f"requests to other hosts: {g.outside}"
 
 
