@@ -31,9 +31,12 @@ def regulation_dirs(site: Path) -> list[Path]:
 
 
 def article_score(page: Path) -> tuple:
+    """The article page that shows the most features: most distinct CSS classes in its content
+    (terms, references, counterparts, items...), then most glossary terms, then the shortest."""
     html = page.read_text(encoding="utf-8")
-    return (html.count('class="lex-term'), html.count("lex-row lex-item"), html.count('class="lex-xref'),
-            html.count('class="lex-en" lang='), -len(html))
+    content = html[html.find('<article'):html.find('</article>')]
+    classes = {c for attr in re.findall(r'class="([^"]*)"', content) for c in attr.split()}
+    return (len(classes), content.count('class="lex-term'), -len(html))
 
 
 def pick(site: Path, kind: str) -> str | None:

@@ -1,0 +1,110 @@
+"""Shared helpers of the bench/ scripts (issue 8): numbers, not timed tests.
+
+Every script measures the edition and a baseline in the same run, on the same machine, and
+reports the ratio; results go to stdout and bench/results/<name>.json (gitignored).
+"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PY = sys.executable
+sys.path.insert(0, str(ROOT))
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as a typical host serves them: gzip (level 6) for text, cacheable for an hour,
+    so that a second page load shows what a warm cache saves."""
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "public, max-age=3600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            path = path / "index.html"
+        if (path.suffix in COMPRESSIBLE and path.is_file()
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            import io
+            return io.BytesIO(body)
+        return super().send_head()
+
+
+@contextmanager
+def serve(folder: Path, handler=GzipHandler):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def copy_repo(dest: Path) -> Path:
+    """The working tree without .git, the venv and build output: builds in it touch nothing here."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "dist", "node_modules", "results",
+                                    "__pycache__", ".pytest_cache", ".cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+def timed(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1672531200", **(env or {})}
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=full_env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def median(xs: list[float]) -> float:
+    return statistics.median(xs)
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=6, mtime=0))
+
+
+def save(name: str, data: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+def machine() -> dict:
+    return {"cores": os.cpu_count(), "load_before": os.getloadavg()[0], "python": sys.version.split()[0]}

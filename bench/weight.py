@@ -1,0 +1,127 @@
+"""Page-weight benchmark (issue 8): bytes on the wire for an article page, cold and with a warm
+cache, against a bare Material page of the same generated Markdown; Lighthouse scores.
+
+    .venv/bin/python bench/weight.py [--skip-lighthouse]
+
+Both sites (the edition's build and the bare Material build from bench/build.py) are served from
+127.0.0.1 by a handler that gzips text (level 6) and allows caching for an hour, as a typical host
+does. Debian's chromium (Playwright) loads an article page in a fresh context (cold cache), then a
+second article page in the same context (warm cache); the bytes are Chrome's own count of encoded
+bytes received (CDP Network.loadingFinished.encodedDataLength, headers included), after the page
+went network-idle (so the search index, fetched on load, is counted too).
+
+Lighthouse (npm `lighthouse`, installed by this script into bench/node_modules, gitignored) runs
+with CHROME_PATH=/usr/bin/chromium against the same article page, default mobile profile
+(simulated throttling), performance and accessibility categories.
+Writes bench/results/weight.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from build import bare_project
+from common import PY, ROOT, copy_repo, machine, save, serve, timed
+
+BENCH = ROOT / "bench"
+LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs node >= 22.19; Debian has node 20
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FIRST, SECOND = "jiangxi/art-15/", "jiangxi/art-16/"
+
+
+def transfer(browser, base: str) -> dict:
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    state = {"bytes": 0, "requests": 0, "cached": 0, "outside": []}
+
+    def finished(ev):
+        state["bytes"] += ev.get("encodedDataLength", 0)
+        state["requests"] += 1
+
+    def cached(ev):
+        state["cached"] += 1
+    cdp.on("Network.loadingFinished", finished)
+    cdp.on("Network.requestServedFromCache", cached)
+    out = {}
+    for label, rel in (("first_load", FIRST), ("second_page_warm", SECOND)):
+        state.update(bytes=0, requests=0, cached=0)
+        page.goto(base + rel, wait_until="networkidle")
+        page.wait_for_timeout(500)
+        out[label] = {"bytes": state["bytes"], "network_requests": state["requests"],
+                      "served_from_cache": state["cached"]}
+    context.close()
+    return out
+
+
+def lighthouse(url: str) -> dict:
+    node_modules = BENCH / "node_modules"
+    binary = node_modules / ".bin" / "lighthouse"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--no-save", "--prefix", str(BENCH), f"lighthouse@{LIGHTHOUSE_VERSION}"],
+                       check=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "lh.json"
+        cmd = [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
+               "--only-categories=performance,accessibility", f"--chrome-flags={' '.join(FLAGS)}"]
+        subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+        data = json.loads(report.read_text())
+    audits = data["audits"]
+    return {
+        "lighthouse": data["lighthouseVersion"], "form_factor": data["configSettings"]["formFactor"],
+        "performance": round(data["categories"]["performance"]["score"] * 100),
+        "accessibility": round(data["categories"]["accessibility"]["score"] * 100),
+        "fcp_ms": round(audits["first-contentful-paint"]["numericValue"]),
+        "lcp_ms": round(audits["largest-contentful-paint"]["numericValue"]),
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
+        "total_byte_weight": audits["total-byte-weight"]["numericValue"],
+        "failed_accessibility_audits": sorted(a for a, v in audits.items()
+                                              if v.get("score") == 0 and a in {r["id"] for r in data["categories"]["accessibility"]["auditRefs"]}),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--skip-lighthouse", action="store_true")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+    result = {"machine": machine(), "pages": [FIRST, SECOND]}
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        repo = copy_repo(tmp / "repo")
+        bare = bare_project(repo, tmp / "bare")
+        timed([PY, "-m", "build_scripts.edition", "build", "--site-dir", str(tmp / "edition")], repo)
+        timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / "baresite")], bare)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            for name, folder in (("edition", tmp / "edition"), ("bare_material", tmp / "baresite")):
+                with serve(folder) as base:
+                    result[name] = transfer(browser, base)
+            browser.close()
+        e, b = result["edition"], result["bare_material"]
+        for key in ("first_load", "second_page_warm"):
+            result.setdefault("ratio", {})[key] = round(e[key]["bytes"] / b[key]["bytes"], 2)
+            print(f"{key:17s} edition {e[key]['bytes']:>9,d} B ({e[key]['network_requests']} requests)   "
+                  f"bare Material {b[key]['bytes']:>9,d} B ({b[key]['network_requests']} requests)   "
+                  f"ratio {result['ratio'][key]:.2f}")
+        if not args.skip_lighthouse:
+            for name, folder in (("edition", tmp / "edition"), ("bare_material", tmp / "baresite")):
+                with serve(folder) as base:
+                    lh = lighthouse(base + FIRST)
+                result.setdefault("lighthouse", {})[name] = lh
+                print(f"lighthouse {lh['lighthouse']} {lh['form_factor']} {name:13s}: performance {lh['performance']}  "
+                      f"accessibility {lh['accessibility']}  FCP {lh['fcp_ms']} ms  LCP {lh['lcp_ms']} ms  "
+                      f"TBT {lh['tbt_ms']} ms  CLS {lh['cls']}  weight {lh['total_byte_weight']:,} B"
+                      f"  failed a11y audits {lh['failed_accessibility_audits']}")
+    print("written", save("weight", result))
+
+
+if __name__ == "__main__":
+    main()
