@@ -1,7 +1,7 @@
 """Scale benchmark (issue 8): build time, site size and search index size with 2, 10 and 30
 regulations — the real two plus copies under new ids — to show how cost grows.
 
-    .venv/bin/python bench/scale.py [--sizes 2 10 30] [--timeout 3000]
+    .venv/bin/python bench/scale.py [--sizes 2 10 30] [--timeout 3000] [--feature navigation.prune]
 
 Copies are made in a temporary corpus (EDITION_CORPUS) inside a temporary copy of the working
 tree: corpus/shanxi and corpus/jiangxi alternately, as <id>-cNN with their own short id and a
@@ -71,11 +71,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[2, 10, 30])
     ap.add_argument("--timeout", type=int, default=3000)
+    ap.add_argument("--feature", action="append", default=[],
+                    help="try a Material theme feature in the copy, e.g. navigation.prune (what-if)")
     args = ap.parse_args()
-    result = {"machine": machine(), "sizes": {}}
+    result = {"machine": machine(), "features_added": args.feature, "sizes": {}}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         repo = copy_repo(tmp / "repo")
+        if args.feature:
+            config = repo / "mkdocs.yml"
+            text = config.read_text(encoding="utf-8")
+            assert "  features:\n" in text
+            config.write_text(text.replace("  features:\n", "  features:\n" + "".join(f"    - {f}\n" for f in args.feature), 1),
+                              encoding="utf-8")
         for n in args.sizes:
             corpus = make_corpus(repo, n)
             r = measure(repo, corpus, tmp / f"site-{n}", args.timeout)
@@ -87,7 +95,7 @@ def main() -> None:
                   f"index {r['search_index_bytes'] / 1e6:6.2f} MB ({r['search_index_gzip'] / 1e6:.2f} MB gzip)  "
                   f"article page {r['article_page_bytes'] / 1e3:6.0f} kB of which nav {(r['nav_bytes_per_page'] or 0) / 1e3:6.0f} kB")
             shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
-    print("written", save("scale", result))
+    print("written", save("scale" + "".join(f"-{f}" for f in args.feature), result))
 
 
 if __name__ == "__main__":

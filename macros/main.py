@@ -2,7 +2,8 @@
 
 Every link, count and title on those pages comes from the structured corpus through these
 functions, so no hand-written page hard-codes a URL, a number or a title. Unknown input raises
-at once, naming what was asked for.
+at once, naming what was asked for. Text from the corpus comes out escaped (pages.esc): it lands
+in Markdown, where HTML and Markdown syntax in a title would otherwise become markup.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from build_scripts import corpus  # noqa: E402
 from build_scripts.gloss import load_gloss  # noqa: E402
 from build_scripts.model import article_label, units  # noqa: E402
 from build_scripts.numerals import from_int  # noqa: E402
+from build_scripts.pages import esc  # noqa: E402
 from build_scripts.urls import article_src, full_text_src  # noqa: E402
 
 
@@ -58,8 +60,8 @@ def define_env(env):
         out = []
         for reg in corpus.load_all():
             gloss = load_gloss(reg)
-            out.append({"id": reg.id, "short": reg.meta.short, "title_zh": reg.meta.title_zh,
-                        "title_en": reg.meta.title_en, "effective": reg.meta.effective or "—",
+            out.append({"id": reg.id, "short": reg.meta.short, "title_zh": esc(reg.meta.title_zh),
+                        "title_en": esc(reg.meta.title_en), "effective": reg.meta.effective or "—",
                         "adopted": reg.meta.adopted or "—", "jurisdiction": reg.meta.jurisdiction or "—",
                         "url": link_to(full_text_src(reg.id)), "data": link_to(f"data/{reg.id}.json"),
                         "units": len([u for u in units(reg.articles) if u.zh]),
@@ -79,8 +81,8 @@ def define_env(env):
     def glossary_terms() -> list[dict]:
         """The glossary's terms (zh, pinyin, en), sorted by pinyin, for the translation notes."""
         data = corpus.read_yaml(corpus.CORPUS / "glossary.yaml")
-        terms = [{"zh": t["zh"], "pinyin": t.get("pinyin") or "", "en": t["en"]} for t in data.get("terms", [])]
-        return sorted(terms, key=lambda t: t["pinyin"])
+        terms = sorted(data.get("terms", []), key=lambda t: t.get("pinyin") or "")
+        return [{"zh": esc(t["zh"]), "pinyin": esc(t.get("pinyin") or ""), "en": esc(t["en"])} for t in terms]
 
     @env.macro
     def total(what: str) -> int:
@@ -91,7 +93,7 @@ def define_env(env):
         reg = regulation(reg_id)
         if lang not in ("zh", "en"):
             raise MacroError(f"reg_title(): lang must be 'zh' or 'en', got {lang!r}")
-        return reg.meta.title_zh if lang == "zh" else reg.meta.title_en
+        return esc(reg.meta.title_zh if lang == "zh" else reg.meta.title_en)
 
     @env.macro
     def cite(reg_id: str, art: int, para: int | None = None, item: int | None = None,
@@ -119,13 +121,13 @@ def define_env(env):
         elif item is not None:
             raise MacroError("cite(): an item needs its paragraph")
         label = text or (f'<span lang="zh-Hans">{zh}</span>' if lang == "zh"
-                         else f"{reg.meta.title_en.split(' Province')[0]} {en}")
+                         else f"{esc(reg.meta.title_en.split(' Province')[0])} {en}")
         return f"[{label}]({link_to(article_src(reg_id, art), anchor)})"
 
     @env.macro
     def full_text(reg_id: str, text: str | None = None) -> str:
         reg = regulation(reg_id)
-        label = text or f'<span lang="zh-Hans">{reg.meta.title_zh}</span>'
+        label = text or f'<span lang="zh-Hans">{esc(reg.meta.title_zh)}</span>'
         return f"[{label}]({link_to(full_text_src(reg_id))})"
 
     @env.macro

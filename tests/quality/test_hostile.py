@@ -1,8 +1,9 @@
 """Hostile curated content renders as text, never as markup, script or macro.
 
 The whole site is built (strict) over a temporary copy of corpus/ (EDITION_CORPUS) in which one
-string of every curated free-text kind — gloss units, editorial headings, chapter titles, glossary
-definitions, comparison topic names and notes — gets a payload appended: a <script>, an <img
+string of every curated free-text kind — gloss units, editorial headings, chapter titles, a
+regulation's English title, glossary definitions, comparison topic names and notes — gets a
+payload appended: a <script>, an <img
 onerror>, Jinja expressions, statements and comments, Markdown emphasis, links, code, a heading
 and a table, and HTML entities. Each payload carries a marker naming its field. Then:
 
@@ -62,6 +63,12 @@ def inject(corpus: Path) -> list[str]:
                     d[section][key] = append(d[section][key], f"{tag}-{reg}")
                     tags.append(f"{tag}-{reg}")
         edit(reg / "gloss.yaml", gloss)
+    first = sorted(p for p in corpus.iterdir() if (p / "meta.yaml").is_file())[0]
+
+    def meta(d):
+        d["title"]["en"] = append(d["title"]["en"], "title")
+        tags.append("title")
+    edit(first / "meta.yaml", meta)
     if (corpus / "glossary.yaml").is_file():
         def glossary(d):
             for i in (0, -1):
