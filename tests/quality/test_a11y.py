@@ -2,7 +2,7 @@
 
 Pages are picked by what the built site contains, so the gates follow features as they land:
 home, the largest full-text page, the richest article page (in every display mode its toggle
-offers), the glossary, the comparison index and one topic, the citation resolver. A page whose
+offers, and in the traditional-character reading view when the site has it), the glossary, the comparison index and one topic, the citation resolver. A page whose
 feature is not in the site is skipped with the reason.
 
 - axe-core (axe-playwright-python bundles it): zero serious or critical violations;
@@ -167,6 +167,34 @@ def modes(page) -> list[str]:
     return page.eval_on_selector_all("[data-lex-mode]", "bs => [...new Set(bs.map(b => b.dataset.lexMode))]")
 
 
+SCRIPT_TOGGLE = ".lex-script-toggle"  # traditional-character reading view (issue 6), when the site has it
+
+
+def views(page, kind: str) -> list[str]:
+    """The display states to audit: each [data-lex-mode] of an article page, then the traditional
+    reading view (both languages) when the page offers its toggle."""
+    out = modes(page) if kind == "article" else []
+    if page.locator(SCRIPT_TOGGLE).count() and page.locator(".lex-zh").count():
+        out.append("hant")
+    return out
+
+
+def set_view(page, view: str) -> None:
+    pressed = page.evaluate(f"() => {{ const b = document.querySelector('{SCRIPT_TOGGLE}'); "
+                            "return !!b && b.getAttribute('aria-pressed') === 'true'; }")
+    if view == "hant":
+        if page.locator("[data-lex-mode]").count():
+            set_mode(page, "both")
+        if not pressed:
+            page.click(SCRIPT_TOGGLE)
+        page.wait_for_function("() => !!document.querySelector('.lex-zh[lang=\"zh-Hant\"]')")
+        return
+    if pressed:
+        page.click(SCRIPT_TOGGLE)
+        page.wait_for_function("() => !document.querySelector('.lex-zh[lang=\"zh-Hant\"]')")
+    set_mode(page, view)
+
+
 def set_mode(page, mode: str) -> None:
     page.click(f"[data-lex-mode='{mode}'] >> nth=0")
     page.wait_for_function("m => document.querySelector(`[data-lex-mode='${m}']`).getAttribute('aria-pressed') === 'true'",
@@ -177,12 +205,12 @@ def test_axe_no_serious_violations(loaded):
     kind, g = loaded
     page = g.page
     found = {}
-    mode_list = modes(page) if kind == "article" else []
+    mode_list = views(page, kind)
     if kind == "article":
-        assert len(mode_list) >= 3, f"article page offers modes {mode_list}"
+        assert len(modes(page)) >= 3, f"article page offers modes {modes(page)}"
     for mode in mode_list or [None]:
         if mode:
-            set_mode(page, mode)
+            set_view(page, mode)
         problems = axe_violations(page)
         if problems:
             found[mode or kind] = problems
@@ -219,10 +247,13 @@ def test_lang_of_every_text_unit(loaded):
     kind, g = loaded
     page = g.page
     bad = []
-    for mode in (modes(page) if kind == "article" else []) or [None]:
+    for mode in views(page, kind) or [None]:
         if mode:
-            set_mode(page, mode)
+            set_view(page, mode)
         bad += [f"[{mode or kind}] {b}" for b in page.eval_on_selector("article.md-content__inner", LANG_AUDIT)]
+        if mode == "hant":  # the reading view must relabel what it converts
+            bad += [f"[hant] unit still lang={lang}" for lang in
+                    page.eval_on_selector_all(".lex-zh", "els => els.map(e => e.getAttribute('lang'))") if lang != "zh-Hant"]
     if kind in ("article", "full-text"):
         units = page.eval_on_selector_all(".lex-zh", "els => els.length")
         assert units > 0
@@ -265,6 +296,23 @@ def test_display_toggle_by_keyboard(built_site, site_url, guarded):
         if mode == "both":
             assert zh_shown and en_shown
     assert sorted(seen) == sorted(mode_list)
+
+
+def test_traditional_view_toggle_by_keyboard(built_site, site_url, guarded):
+    g = guarded()
+    page = g.goto(page_url(built_site, site_url, "article"))
+    if not page.locator(SCRIPT_TOGGLE).count():
+        pytest.skip("no traditional reading view on this site (issue 6 not built)")
+    before = page.eval_on_selector(".lex-zh", "e => e.textContent")
+    tab_to(page, SCRIPT_TOGGLE)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => !!document.querySelector('.lex-zh[lang=\"zh-Hant\"]')")
+    assert page.evaluate(f"document.querySelector('{SCRIPT_TOGGLE}').getAttribute('aria-pressed')") == "true"
+    after = page.eval_on_selector(".lex-zh", "e => e.textContent")
+    assert after != before and len(after) == len(before)  # s2t maps character for character here
+    page.keyboard.press("Space")
+    page.wait_for_function("() => !document.querySelector('.lex-zh[lang=\"zh-Hant\"]')")
+    assert page.eval_on_selector(".lex-zh", "e => e.textContent") == before
 
 
 TERM = ".lex-term, abbr[title], dfn[title], [data-term]"
