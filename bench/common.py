@@ -5,7 +5,6 @@ reports the ratio; results go to stdout and bench/results/<name>.json (gitignore
 """
 from __future__ import annotations
 
-import functools
 import gzip
 import http.server
 import json
@@ -14,9 +13,7 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,16 +54,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
-@contextmanager
 def serve(folder: Path, handler=GzipHandler):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    """A local gzip-serving HTTP server over folder (tests/browser.py's server with another handler)."""
+    from tests.browser import serve as serve_folder
+    return serve_folder(folder, handler)
 
 
 def copy_repo(dest: Path) -> Path:

@@ -55,9 +55,9 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path):
+def serve(directory: Path, handler_class=_Quiet):
     """Serve a built site on 127.0.0.1 (a free port) from a thread; yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -5,6 +5,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser import CHROMIUM, chromium, serve  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -23,35 +26,17 @@ def regs():
 @pytest.fixture(scope="session")
 def served_site(built_site):
     """The built site on http://127.0.0.1:<port>/ from a thread (no outside host involved)."""
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_site))
-    handler.log_message = lambda *a, **k: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def browser():
     """One headless Debian Chromium for the whole session, driven by Playwright (never a downloaded browser)."""
-    import shutil as _shutil
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-    executable = _shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(executable).exists():
+    if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is not installed: run `make browser` (make test does)")
-    with playwright_sync.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -133,24 +133,14 @@ def test_offline_copy_uses_vendored_shim(offline_site):
 # ---------------------------------------------------------------- browser
 
 @pytest.fixture(scope="session")
-def search_browser(request):
-    """The session's one browser (conftest's `browser` when it exists: Playwright's sync API
-    allows one instance per process), else Debian's chromium launched here."""
-    try:
-        yield request.getfixturevalue("browser")
-        return
-    except pytest.FixtureLookupError:
-        pass
-    from tests.browser import chromium
-    with chromium() as b:
-        yield b
+def search_browser(browser):
+    """The session's one browser (conftest's: Playwright's sync API allows one instance per process)."""
+    return browser
 
 
 @pytest.fixture(scope="session")
-def http_base(built_site):
-    from tests.browser import serve
-    with serve(built_site) as base:
-        yield base
+def http_base(served_site):
+    return served_site
 
 
 class Session:

@@ -3,12 +3,10 @@ one local HTTP server per served folder. The one browser of the session is tests
 `browser` (a second sync Playwright in the same process fails)."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import sys
-import threading
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -47,29 +45,17 @@ def offline_dist(tmp_path_factory) -> Path:
     return dist
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def serve():
     """serve(folder) -> base URL of a local HTTP server over that folder (one per folder)."""
-    servers: dict[Path, tuple] = {}
-
-    def start(folder: Path) -> str:
-        if folder not in servers:
-            handler = functools.partial(_QuietHandler, directory=str(folder))
-            httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-            thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-            thread.start()
-            servers[folder] = (httpd, thread)
-        return f"http://127.0.0.1:{servers[folder][0].server_address[1]}/"
-
-    yield start
-    for httpd, _ in servers.values():
-        httpd.shutdown()
-        httpd.server_close()
+    from browser import serve as serve_folder
+    servers: dict[Path, str] = {}
+    with ExitStack() as stack:
+        def start(folder: Path) -> str:
+            if folder not in servers:
+                servers[folder] = stack.enter_context(serve_folder(folder))
+            return servers[folder]
+        yield start
 
 
 def copy_corpus(dest: Path) -> Path:

@@ -11,23 +11,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CASES = yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"]
 
 
-@pytest.fixture(scope="module")
-def served_site(serve, built_site):
-    return serve(built_site)
-
-
-@pytest.fixture
-def page(browser):
-    """A fresh page; a request to any host but the local server fails the test."""
-    context = browser.new_context()
-    outside: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("http://127.0.0.1", "data:", "about:"))
-                  else (outside.append(r.request.url), r.abort()))
-    yield context.new_page()
-    context.close()
-    assert not outside, outside
-
-
 RUN_TABLE = """(cases) => {
   const d = window.LEX_CITE_DATA, struct = LexCite.structure(d);
   return cases.map((input) => {
