@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 
 from build_scripts import corpus  # noqa: E402
 from build_scripts.gloss import load_gloss  # noqa: E402
+from build_scripts.glossary import load_glossary  # noqa: E402
 from build_scripts.model import article_label, units  # noqa: E402
 from build_scripts.numerals import from_int  # noqa: E402
 from build_scripts.pages import esc  # noqa: E402
@@ -80,9 +81,8 @@ def define_env(env):
     @env.macro
     def glossary_terms() -> list[dict]:
         """The glossary's terms (zh, pinyin, en), sorted by pinyin, for the translation notes."""
-        data = corpus.read_yaml(corpus.CORPUS / "glossary.yaml")
-        terms = sorted(data.get("terms", []), key=lambda t: t.get("pinyin") or "")
-        return [{"zh": esc(t["zh"]), "pinyin": esc(t.get("pinyin") or ""), "en": esc(t["en"])} for t in terms]
+        terms = sorted(load_glossary(corpus.load_all()), key=lambda t: t.sort_key)  # validated, as the build uses it
+        return [{"zh": esc(t.zh), "pinyin": esc(t.pinyin), "en": esc(t.en)} for t in terms]
 
     @env.macro
     def total(what: str) -> int:
