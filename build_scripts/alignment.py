@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from .corpus import CORPUS, CorpusError, read_yaml
 from .model import Article, Regulation, item_eid, para_eid
@@ -317,22 +316,11 @@ def build_alignment(data: dict, regs: tuple[Regulation, ...], where: str = "corp
     return Alignment(tuple(topics), aligned, not_aligned)
 
 
-def fast_yaml(path: Path) -> dict:
-    """read_yaml with libyaml's C loader when present (the pure-Python one takes ~1 s for glossary.yaml)."""
-    loader = getattr(yaml, "CSafeLoader", None)
-    if loader is None:
-        return read_yaml(path)
-    try:
-        return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=loader) or {}
-    except yaml.YAMLError as exc:
-        raise CorpusError(f"{path}: invalid YAML: {exc}") from exc
-
-
 def load_alignment(regs: tuple[Regulation, ...], corpus: Path = CORPUS) -> Alignment:
     path = corpus / "alignment.yaml"
     if not path.exists():
         return Alignment((), (), tuple(r.id for r in regs))
-    return build_alignment(fast_yaml(path), regs, str(path))
+    return build_alignment(read_yaml(path), regs, str(path))
 
 
 def contradictions(alignment: Alignment) -> list[str]:

@@ -19,8 +19,9 @@ import re
 from collections import Counter
 
 from .alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, Pair, Provision, Topic, char_diff,
-                        fast_yaml, load_alignment, provision_text, provision_units)
+                        load_alignment, provision_text, provision_units)
 from .corpus import facts_from_text
+from .glossary import load_glossary
 from .model import Regulation, article_text, para_anchor
 from .numerals import from_int
 from .pages import NO_GLOSS, bi, esc, front_matter
@@ -453,13 +454,11 @@ def only_page(site, al: Alignment, reg: Regulation) -> str:
 
 # ---------------------------------------------------------------------------------------------- term frequency
 
-def glossary_terms(site) -> list[dict]:
-    """id, zh, en, category and variants of corpus/glossary.yaml (the glossary feature validates the rest)."""
-    path = site.corpus / "glossary.yaml"
-    if not path.exists():
-        return []
-    terms = fast_yaml(path).get("terms") or []
-    return [t for t in terms if isinstance(t, dict) and t.get("id") and t.get("zh")]
+def glossary_terms(site) -> tuple:
+    """The validated glossary terms (the same loader the glossary feature uses); none without a glossary."""
+    if not (site.corpus / "glossary.yaml").exists():
+        return ()
+    return load_glossary(site.regs, site.corpus)
 
 
 def term_counts(reg: Regulation, forms: list[str]) -> dict[int, int]:
@@ -487,7 +486,7 @@ def terms_page(site) -> str:
            '平安建设</span> inside <span lang="zh-Hans">平安建设管理机构</span>).</span></p>', ""]
     rows = []
     for t in terms:
-        forms = [t["zh"], *[v for v in (t.get("variants") or []) if isinstance(v, str) and v]]
+        forms = list(t.forms)
         counts = {r.id: term_counts(r, forms) for r in site.regs}
         if not any(counts.values()):
             continue
@@ -513,8 +512,8 @@ def terms_page(site) -> str:
             cells.append(f'<td><span class="cmp-cell-label" aria-hidden="true">{reg_label(r)}</span>'
                          f'<span class="cmp-count">{total}</span> · <span class="cmp-rate">{rate:.1f}</span>'
                          f'<span class="cmp-where">{where}</span></td>')
-        body.append(f'<tr id="{esc(t["id"])}"><th scope="row"><span lang="zh-Hans">{esc(t["zh"])}</span>{variants}<br>'
-                    f'<span lang="en" class="cmp-small">{en_html(t.get("en") or "")}</span></th>{"".join(cells)}</tr>')
+        body.append(f'<tr id="{esc(t.id)}"><th scope="row"><span lang="zh-Hans">{esc(t.zh)}</span>{variants}<br>'
+                    f'<span lang="en" class="cmp-small">{en_html(t.en)}</span></th>{"".join(cells)}</tr>')
     out += [f'<div class="cmp-scroll" role="region" aria-label="术语频率 / Term frequency" tabindex="0">'
             f'<table class="cmp-table cmp-terms"><thead><tr><th scope="col">{bi("术语", "Term")}</th>{head}</tr>'
             f'</thead><tbody>{"".join(body)}</tbody></table></div>', "",
