@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -457,6 +458,13 @@ def json_ld(site, reg: Regulation, art: Article, today: dt.date) -> dict:
     return out
 
 
+def build_date() -> dt.date:
+    """The date the in-force status is judged at: SOURCE_DATE_EPOCH (set by the CLI: the last commit's
+    time) so that the same commit builds the same bytes; today when built without it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+
+
 def article_extras(site, reg: Regulation, art: Article, page_src: str) -> str:
     units = {}
     for u in citable_units(reg):
@@ -464,7 +472,7 @@ def article_extras(site, reg: Regulation, art: Article, page_src: str) -> str:
             cite, url = u.citation(), permalink(site.site_url, u.path)
             units[u.eid] = {**cite, "url": url, "text": copy_text(cite, url)}
     cite_json = json.dumps(units, ensure_ascii=False).replace("</", "<\\/")
-    ld = json.dumps(json_ld(site, reg, art, dt.date.today()), ensure_ascii=False, indent=1).replace("</", "<\\/")
+    ld = json.dumps(json_ld(site, reg, art, build_date()), ensure_ascii=False, indent=1).replace("</", "<\\/")
     return (f'<script type="application/json" class="lex-cite-data">{cite_json}</script>\n'
             f'<script type="application/ld+json">\n{ld}\n</script>')
 

@@ -13,17 +13,31 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EPOCH = "1672531200"  # 2023-01-01: fixed sitemap dates unless SOURCE_DATE_EPOCH is set
+DEFAULT_EPOCH = "1672531200"  # 2023-01-01: used outside a git checkout
+
+
+def build_epoch() -> str:
+    """The build's date as SOURCE_DATE_EPOCH: as set, else the day (00:00 UTC) of the last commit, so that
+    a commit always builds to the same bytes (sitemap dates, zip dates, the in-force status in JSON-LD)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    except OSError:
+        return DEFAULT_EPOCH
+    stamp = out.stdout.strip()
+    return str(int(stamp) // 86400 * 86400) if out.returncode == 0 and stamp.isdigit() else DEFAULT_EPOCH
 
 
 def mkdocs(*args: str, env: dict | None = None) -> None:
     cmd = [sys.executable, "-m", "mkdocs", *args]
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    full_env.setdefault("SOURCE_DATE_EPOCH", DEFAULT_EPOCH)
+    full_env["SOURCE_DATE_EPOCH"] = build_epoch()
     result = subprocess.run(cmd, cwd=ROOT, env=full_env)
     if result.returncode:
         raise SystemExit(result.returncode)
@@ -46,10 +60,11 @@ def build(dest: Path, env: dict | None = None) -> Path:
 def offline(dist: Path) -> Path:
     site = build(dist / "offline", env={"OFFLINE": "true"})
     archive = dist / "pingan-offline.zip"
+    zip_time = time.gmtime(max(int(build_epoch()), 315532800))[:6]  # zip dates start in 1980
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(site.rglob("*")):
             if path.is_file():
-                info = zipfile.ZipInfo(str(Path("pingan-offline") / path.relative_to(site)), (2023, 1, 1, 0, 0, 0))
+                info = zipfile.ZipInfo(str(Path("pingan-offline") / path.relative_to(site)), zip_time)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 zf.writestr(info, path.read_bytes())
     return archive
