@@ -157,6 +157,8 @@ def term_title(term: Term | None, form: str, definition: Definition | None, kind
 
 
 def ref_title(reg: Regulation, r: Reference, term: Term | None) -> str:
+    if r.kind == "external_law":
+        return f"本版未收录此法律 / {r.text} is not included in this edition"
     if r.kind == "regulation":
         return f"本条例 · {reg.meta.title_zh} / these Regulations: {reg.meta.title_en}"
     if r.kind == "repealed_law":
@@ -185,13 +187,15 @@ def render_unit(index: RegIndex, by_id: dict[str, Term], urls, eid: str, text: s
         inner = html.escape(text[mark.start:mark.end])
         if mark.kind == "xref":
             r = mark.ref
-            if r.kind == "regulation":
-                href = urls.rel(page_src, full_text_src(reg.id), "top")
+            if r.kind == "external_law":  # nothing to link to: a focusable mark with its tooltip
+                out.append(f'<span class="lex-xref lex-external" data-ref-kind="{r.kind}" tabindex="0" '
+                           f'title="{esc(ref_title(reg, r, None))}">{inner}</span>')
             else:
-                href = unit_href(urls, page_src, reg.id, r.target)
-            law_term = next((t for t in by_id.values() if r.kind == "repealed_law" and t.zh in r.text), None)
-            out.append(f'<a class="lex-xref" data-ref-kind="{r.kind}" href="{href}" '
-                       f'title="{esc(ref_title(reg, r, law_term))}">{inner}</a>')
+                href = (urls.rel(page_src, full_text_src(reg.id), "top") if r.kind == "regulation"
+                        else unit_href(urls, page_src, reg.id, r.target))
+                law_term = next((t for t in by_id.values() if r.kind == "repealed_law" and t.zh in r.text), None)
+                out.append(f'<a class="lex-xref" data-ref-kind="{r.kind}" href="{href}" '
+                           f'title="{esc(ref_title(reg, r, law_term))}">{inner}</a>')
         else:
             title = esc(term_title(mark.term, mark.form, mark.definition, mark.kind))
             data = f' data-term="{mark.term.id}"' if mark.term else ""

@@ -12,13 +12,16 @@ Recognised (NUM is a Chinese numeral, ITEM is NUM or （NUM）):
     下列… (下列职责, 下列情形之一 …)                              list: the items that follow, or the
                                                                  inline list after a colon in the same unit
     本条例                                                       regulation (the whole text; no eid)
-    《title》                                                    regulation (this one's own title) or
+    《title》                                                    regulation (this one's own title),
                                                                  repealed_law (the law this regulation
-                                                                 repeals: target = the repealing unit)
+                                                                 repeals: target = the repealing unit) or
+                                                                 external_law (any other law: no target;
+                                                                 shown as not held by this edition)
 
-A reference that matches a pattern but names nothing that exists (第九十条 in a 63-article text,
-前款 in a first paragraph, an unknown 《law》) raises ReferenceError naming file and article: the
-build stops rather than publish a dead link.
+A reference into this regulation that names nothing that exists (第九十条 in a 63-article text,
+前款 in a first paragraph, a provision of the repealed law) raises ReferenceError naming file and
+article: the build stops rather than publish a dead link. Another law cited by title is not an error:
+a newly added regulation may cite national laws this edition does not hold.
 """
 from __future__ import annotations
 
@@ -47,7 +50,7 @@ PATTERN = re.compile(
 )
 TAIL = re.compile(rf"第(?P<n>{NUM})条(?:第(?P<p>{NUM})款)?(?:第(?P<i>{ITEM})项)?")
 KINDS = ("article", "paragraph", "item", "this_article", "this_paragraph", "this_item", "preceding_article",
-         "preceding_paragraph", "preceding_paragraphs", "list", "regulation", "repealed_law")
+         "preceding_paragraph", "preceding_paragraphs", "list", "regulation", "repealed_law", "external_law")
 
 
 class ReferenceError(CorpusError):
@@ -60,7 +63,7 @@ class Reference:
     start: int                      # offset in the unit's text
     kind: str                       # one of KINDS
     regulation: str                 # id of the regulation the target lies in
-    target: str | None              # eid the link points to; None only for kind "regulation"
+    target: str | None              # eid the link points to; None for kinds "regulation" and "external_law"
     targets: tuple[str, ...] = ()   # every unit referred to (前两款: both paragraphs; 下列: the items)
     source: str = ""                # eid of the unit the reference stands in
     note: dict = field(default_factory=dict, compare=False)   # repealed_law: {law, article, effective}
@@ -141,7 +144,7 @@ class _Resolver:
                 if g["law_tail"]:
                     self.fail(text, "a provision of a repealed law, which this edition does not hold")
                 return ref("repealed_law", repealed["eid"], note={k: repealed[k] for k in ("law", "article", "effective")})
-            self.fail(text, "no regulation in corpus/ and no repealed law has this title")
+            return ref("external_law")
         if g["art"]:
             p, i = g["art_p"] and _num(g["art_p"]), g["art_i"] and _num(g["art_i"])
             return ref(kind_of(p, i), self.unit_eid(text, _num(g["art_n"]), p, i))

@@ -54,6 +54,8 @@ CASES = [
     ("shanxi", "art_44__para_2", "有前款情形的", "前款", "preceding_paragraph", "art_44__para_1"),
     ("shanxi", "art_1__para_1", "《山西省社会治安综合治理条例》", "《山西省社会治安综合治理条例》", "repealed_law", "art_46__para_2"),
     ("shanxi", "art_1__para_1", "依照本条例第四十六条第二款", "本条例第四十六条第二款", "paragraph", "art_46__para_2"),
+    # another law cited by title: recorded, not linked (a new regulation may cite laws this edition lacks)
+    ("jiangxi", "art_1__para_1", "依照《中华人民共和国治安管理处罚法》", "《中华人民共和国治安管理处罚法》", "external_law", None),
 ]
 
 
@@ -84,7 +86,6 @@ FAILURES = [
     ("jiangxi", "art_1__para_1", "前条", "first article"),
     ("jiangxi", "art_2__para_1", "本项", "outside an item"),
     ("jiangxi", "art_2__para_1", "下列事项", "no list follows"),
-    ("jiangxi", "art_1__para_1", "《中华人民共和国治安管理处罚法》", "no regulation"),
     ("jiangxi", "art_1__para_1", "《江西省社会治安综合治理条例》第三条", "repealed law"),
 ]
 
@@ -242,3 +243,10 @@ def test_referred_to_by(built_site):
     assert '<a href="./#para-2">' in block and "前款" in block and "第五十八条第一款" in block
     sx5 = (built_site / "shanxi" / "art-5" / "index.html").read_text(encoding="utf-8")
     assert "No other provision of these Regulations refers to this article." in sx5
+
+
+def test_external_law_is_recorded_without_a_target(regs):
+    reg = regs["jiangxi"]
+    unit = unit_at(reg, "art_1__para_1", "依照《中华人民共和国治安管理处罚法》处理。")
+    (ref,) = resolve_unit(reg, unit, repealed_law(reg))
+    assert (ref.kind, ref.target, ref.json()["target"]) == ("external_law", None, None)
