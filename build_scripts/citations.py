@@ -465,16 +465,24 @@ def build_date() -> dt.date:
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
 
 
-def article_extras(site, reg: Regulation, art: Article, page_src: str) -> str:
+def cite_data(site, reg: Regulation, article: int | None = None) -> str:
+    """The copy-citation data of one article (article pages) or of every unit (full-text pages)."""
     units = {}
     for u in citable_units(reg):
-        if u.art.number == art.number:
+        if article is None or u.art.number == article:
             cite, url = u.citation(), permalink(site.site_url, u.path)
             units[u.eid] = {**cite, "url": url, "text": copy_text(cite, url)}
     cite_json = json.dumps(units, ensure_ascii=False).replace("</", "<\\/")
+    return f'<script type="application/json" class="lex-cite-data">{cite_json}</script>'
+
+
+def article_extras(site, reg: Regulation, art: Article, page_src: str) -> str:
     ld = json.dumps(json_ld(site, reg, art, build_date()), ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return (f'<script type="application/json" class="lex-cite-data">{cite_json}</script>\n'
-            f'<script type="application/ld+json">\n{ld}\n</script>')
+    return f'{cite_data(site, reg, art.number)}\n<script type="application/ld+json">\n{ld}\n</script>'
+
+
+def full_text_extras(site, reg: Regulation, page_src: str) -> str:
+    return cite_data(site, reg)
 
 
 # -------------------------------------------------------------------------------- contributor hooks

@@ -65,6 +65,8 @@ class PageContext:
     urls: Urls
     annotate: Annotate = plain
     extras: Callable[[Regulation, Article, str], str] | None = None
+    full_text_extras: Callable[[Regulation, str], str] | None = None
+    """Optional blocks appended to a full-text page, given the regulation and the page src."""
     """Optional blocks appended to an article page (references, counterparts), given the page src."""
 
 
@@ -244,6 +246,10 @@ def full_text_page(ctx: PageContext) -> str:
         out += [f"{level} {article_heading_html(art, gloss)} {{: #{full_text_anchor(art.number)} }}", "",
                 f'<p class="lex-artpage">{link}</p>', "",
                 article_body(ctx, art, src, f"art-{art.number}-"), ""]
+    if ctx.full_text_extras:
+        extra = ctx.full_text_extras(reg, src)
+        if extra:
+            out += [extra, ""]
     return "\n".join(out)
 
 

@@ -5,6 +5,7 @@ Features plug in as *contributors*: modules listed in CONTRIBUTORS that define a
     files(site: Site) -> dict[str, str]                      extra generated files (pages, JSON, ...)
     nav(site: Site) -> list                                   extra nav entries (placed before "About")
     article_extras(site: Site, reg, art, page_src) -> str     HTML appended to an article page
+    full_text_extras(site: Site, reg, page_src) -> str        HTML appended to a regulation's full-text page
     annotator(site: Site) -> Annotate                         marks up Chinese units (at most one contributor)
 
 so that a feature is one module plus one line here.
@@ -65,6 +66,10 @@ class Site:
         blocks = [m.article_extras(self, reg, art, page_src) for m in self.contributors if hasattr(m, "article_extras")]
         return "\n\n".join(b for b in blocks if b)
 
+    def full_text_extras(self, reg: Regulation, page_src: str) -> str:
+        blocks = [m.full_text_extras(self, reg, page_src) for m in self.contributors if hasattr(m, "full_text_extras")]
+        return "\n\n".join(b for b in blocks if b)
+
     @cached_property
     def annotate(self):
         annotators = [m for m in self.contributors if hasattr(m, "annotator")]
@@ -76,7 +81,7 @@ class Site:
 def generated_files(site: Site) -> dict[str, str]:
     files: dict[str, str] = {}
     for reg in site.regs:
-        kwargs = {"extras": site.article_extras}
+        kwargs = {"extras": site.article_extras, "full_text_extras": site.full_text_extras}
         if site.annotate:
             kwargs["annotate"] = site.annotate
         ctx = PageContext(reg, site.glosses[reg.id], site.urls, **kwargs)

@@ -189,6 +189,11 @@
     if (art && h1 && data[art.getAttribute("data-eid")] && !h1.querySelector(".lex-cite")) {
       h1.appendChild(makeButton(data[art.getAttribute("data-eid")]));
     }
+    // full-text pages: each article heading (id art-<n>) gets the article's control
+    document.querySelectorAll(".lex-article[data-eid]").forEach(function (a) {
+      var eid = a.getAttribute("data-eid"), h = document.getElementById("art-" + eid.slice(4));
+      if (h && data[eid] && !h.querySelector(".lex-cite")) h.appendChild(makeButton(data[eid]));
+    });
     document.querySelectorAll(".lex-row[data-eid]").forEach(function (row) {
       var cite = data[row.getAttribute("data-eid")];
       if (cite && !row.querySelector(":scope > .lex-cite")) row.appendChild(makeButton(cite));

@@ -81,6 +81,25 @@ def test_copy_citation_from_keyboard(browser, served_site):
         context.close()
 
 
+def test_copy_citation_on_the_full_text_page(browser, served_site):
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    page = context.new_page()
+    try:
+        page.goto(served_site + "jiangxi/")
+        assert page.locator("#art-15 .lex-cite").count() == 1                      # the article heading
+        assert page.locator("#art-11-para-2-item-3 .lex-cite").count() == 1        # an item
+        assert page.locator(".lex-cite").count() == 63 + 119 + 23                  # articles, paragraphs, items
+        page.focus("#art-11-para-2-item-3 .lex-cite")
+        page.keyboard.press("Enter")
+        page.locator(".lex-cite-toast").wait_for(state="visible")
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.startswith("《江西省平安建设条例》第十一条第二款第（三）项 / ")
+        assert copied.endswith("<http://127.0.0.1:8000/jiangxi/art-11/#para-2-item-3>")
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("short, landing, anchor", [
     ("jx/11/2/3/", "jiangxi/art-11/", "para-2-item-3"),
     ("sx/7/", "shanxi/art-7/", None),
