@@ -52,52 +52,51 @@ def test_resolver_page_shows_provision_and_link(page, served_site):
     assert "could not be read" in page.locator(".lex-resolve-error").inner_text()
 
 
-def test_copy_citation_from_keyboard(browser, served_site):
+@pytest.fixture
+def clipboard_page(browser, served_site):
+    """A page allowed to read the clipboard back, to check what a copy control copied."""
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
-    page = context.new_page()
-    try:
-        page.goto(served_site + "jiangxi/art-15/")
-        button = page.locator("#para-2 .lex-cite")
-        assert button.count() == 1
-        assert button.evaluate("b => getComputedStyle(b).opacity") == "0"        # hidden until hover/focus
-        assert page.locator(".lex-cite").count() == 1 + 4                         # article + 4 paragraphs
-        # reach it with the keyboard: Tab from the paragraph-number link just before it in the row
-        page.focus("#para-2 .lex-pnum")
-        for _ in range(40):
-            page.keyboard.press("Tab")
-            if page.evaluate("document.activeElement.classList.contains('lex-cite')"):
-                break
-        assert page.evaluate("document.activeElement.closest('.lex-para').id") == "para-2"
-        page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
-        page.keyboard.press("Enter")
-        toast = page.locator(".lex-cite-toast")
-        toast.wait_for(state="visible")
-        assert "Citation copied" in toast.inner_text()
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == ("《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an Construction, "
-                          "art. 15(2) <http://127.0.0.1:8000/jiangxi/art-15/#para-2>")
-    finally:
-        context.close()
+    yield context.new_page()
+    context.close()
 
 
-def test_copy_citation_on_the_full_text_page(browser, served_site):
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
-    page = context.new_page()
-    try:
-        page.goto(served_site + "jiangxi/")
-        assert page.locator("#art-15 .lex-cite").count() == 1                      # the article heading
-        assert page.locator("#art-11-para-2-item-3 .lex-cite").count() == 1        # an item
-        assert page.locator(".lex-cite").count() == 63 + 119 + 23                  # articles, paragraphs, items
-        page.focus("#art-11-para-2-item-3 .lex-cite")
-        page.keyboard.press("Enter")
-        page.locator(".lex-cite-toast").wait_for(state="visible")
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.startswith("《江西省平安建设条例》第十一条第二款第（三）项 / ")
-        assert copied.endswith("<http://127.0.0.1:8000/jiangxi/art-11/#para-2-item-3>")
-    finally:
-        context.close()
+def test_copy_citation_from_keyboard(clipboard_page, served_site):
+    page = clipboard_page
+    page.goto(served_site + "jiangxi/art-15/")
+    button = page.locator("#para-2 .lex-cite")
+    assert button.count() == 1
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "0"        # hidden until hover/focus
+    assert page.locator(".lex-cite").count() == 1 + 4                         # article + 4 paragraphs
+    # reach it with the keyboard: Tab from the paragraph-number link just before it in the row
+    page.focus("#para-2 .lex-pnum")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('lex-cite')"):
+            break
+    assert page.evaluate("document.activeElement.closest('.lex-para').id") == "para-2"
+    page.wait_for_function("getComputedStyle(document.activeElement).opacity === '1'")
+    page.keyboard.press("Enter")
+    toast = page.locator(".lex-cite-toast")
+    toast.wait_for(state="visible")
+    assert "Citation copied" in toast.inner_text()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == ("《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an Construction, "
+                      "art. 15(2) <http://127.0.0.1:8000/jiangxi/art-15/#para-2>")
+
+
+def test_copy_citation_on_the_full_text_page(clipboard_page, served_site):
+    page = clipboard_page
+    page.goto(served_site + "jiangxi/")
+    assert page.locator("#art-15 .lex-cite").count() == 1                      # the article heading
+    assert page.locator("#art-11-para-2-item-3 .lex-cite").count() == 1        # an item
+    assert page.locator(".lex-cite").count() == 63 + 119 + 23                  # articles, paragraphs, items
+    page.focus("#art-11-para-2-item-3 .lex-cite")
+    page.keyboard.press("Enter")
+    page.locator(".lex-cite-toast").wait_for(state="visible")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("《江西省平安建设条例》第十一条第二款第（三）项 / ")
+    assert copied.endswith("<http://127.0.0.1:8000/jiangxi/art-11/#para-2-item-3>")
 
 
 @pytest.mark.parametrize("short, landing, anchor", [
