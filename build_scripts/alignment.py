@@ -22,11 +22,11 @@ from pathlib import Path
 
 from .corpus import CORPUS, CorpusError, read_yaml
 from .model import Article, Regulation, item_eid, para_eid
+from .model import parse_eid as model_parse_eid
 
 KINDS = ("equivalent", "similar")
 TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note"}
 TOPIC_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EID = re.compile(r"^art_(\d+)(?:__para_(\d+)(?:__point_(\d+))?)?$")
 
 # The similarity cross-check (tests/test_compare.py). Measured with `python -m build_scripts.alignment` on the
 # 76 curated pairs: equivalent 0.57-0.78 (5 pairs), similar 0.08-0.72 (71 pairs, median 0.25, 3rd quartile
@@ -116,10 +116,7 @@ class Alignment:
 
 def parse_eid(reg: Regulation, eid: str) -> Provision:
     """Provision for an eid, or ValueError when the eid names no unit of the regulation."""
-    m = EID.match(eid) if isinstance(eid, str) else None
-    if not m:
-        raise ValueError(f"{eid!r} is not an eid like art_15, art_15__para_2, art_15__para_2__point_1")
-    a, p, i = (int(x) if x else None for x in m.groups())
+    a, p, i = model_parse_eid(eid)
     if not 1 <= a <= len(reg.articles):
         raise ValueError(f"{eid}: {reg.id} has articles 1-{len(reg.articles)}")
     art = reg.article(a)

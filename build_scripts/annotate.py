@@ -17,40 +17,21 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .glossary import CATEGORIES, Definition, Match, Term, find_definitions, find_terms, forms_map, \
     load_glossary, to_traditional
-from .model import Regulation, full_text_anchor, para_anchor, units
+from .model import Regulation, full_text_anchor, para_anchor, parse_eid, units
 from .numerals import from_int
-from .pages import bi, esc, front_matter
+from .pages import bi, en_html, esc, front_matter
 from .references import Reference, incoming, resolve
 from .urls import article_src, full_text_src
 
 GLOSSARY_SRC = "glossary/index.md"
 GLOSSARY_JSON = "data/glossary.json"
 SCHEMA_VERSION = 1
-HAN_RUN = re.compile(r"[\u3400-\u9fff《》（）“”、，。；：]*[\u3400-\u9fff][\u3400-\u9fff《》（）“”、，。；：]*")
-
-
-def en_html(text: str) -> str:
-    """English prose, escaped, with each run of Chinese in it marked lang="zh-Hans"."""
-    out, pos = [], 0
-    for m in HAN_RUN.finditer(text):
-        out += [html.escape(text[pos:m.start()]), f'<span lang="zh-Hans">{html.escape(m.group())}</span>']
-        pos = m.end()
-    return "".join(out) + html.escape(text[pos:])
-
-
 # ------------------------------------------------------------------ labels of units
-
-def parse_eid(eid: str) -> tuple[int, int | None, int | None]:
-    parts = dict(p.split("_", 1) for p in eid.split("__"))
-    return int(parts["art"]), (int(parts["para"]) if "para" in parts else None), \
-        (int(parts["point"]) if "point" in parts else None)
-
 
 def unit_label(eid: str) -> tuple[str, str]:
     """art_58__para_1__point_3 -> ('第五十八条第一款第（三）项', 'Article 58(1)(3)')."""

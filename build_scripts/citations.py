@@ -23,7 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Article, Regulation, item_eid, para_anchor, para_eid
+from .model import Article, Regulation, item_eid, para_anchor, para_eid, unit_eid
 from .numerals import from_int
 from .pages import bi, esc, front_matter
 from .urls import Urls, article_src, full_text_src
@@ -187,12 +187,6 @@ def structure(regs: tuple[Regulation, ...]) -> dict[str, list[list[int]]]:
     return {r.id: [[len(p.items) for p in a.paragraphs] for a in r.articles] for r in regs}
 
 
-def eid_of(article: int, paragraph: int | None, item: int | None) -> str:
-    if paragraph is None:
-        return f"art_{article}"
-    return para_eid(article, paragraph) if item is None else item_eid(article, paragraph, item)
-
-
 def resolve(cite: dict, struct: dict[str, list[list[int]]]) -> dict:
     """A parsed citation -> {ok, matches: [{reg, article, paragraph, item, eid}]} or {ok: False, error}."""
     if not cite["ok"]:
@@ -220,7 +214,7 @@ def resolve(cite: dict, struct: dict[str, list[list[int]]]) -> dict:
         if item is not None and not 1 <= item <= paras[para - 1]:
             continue
         matches.append({"reg": reg_id, "article": art, "paragraph": para, "item": item,
-                        "eid": eid_of(art, para, item)})
+                        "eid": unit_eid(art, para, item)})
     if matches:
         return {"ok": True, "matches": matches}
     return {"ok": False, "error": "ambiguous_item" if ambiguous else "not_found"}
@@ -267,7 +261,7 @@ class Unit:
 
     @property
     def eid(self) -> str:
-        return eid_of(self.art.number, self.paragraph, self.item)
+        return unit_eid(self.art.number, self.paragraph, self.item)
 
     @property
     def anchor(self) -> str | None:

@@ -13,7 +13,6 @@ yet" (see alignment.py), so a new province needs no code change here.
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from collections import Counter
@@ -24,7 +23,7 @@ from .corpus import facts_from_text
 from .glossary import load_glossary
 from .model import Regulation, article_text, para_anchor
 from .numerals import from_int
-from .pages import NO_GLOSS, bi, esc, front_matter
+from .pages import NO_GLOSS, bi, en_html, esc, front_matter
 from .urls import article_src, full_text_src
 
 INDEX = "compare/index.md"
@@ -66,14 +65,6 @@ def alignment(site) -> Alignment:
 def md_text(text: str) -> str:
     """Escape text for a Markdown heading: HTML and Markdown metacharacters become entities."""
     return "".join(f"&#{ord(c)};" if c in "*_[]#|`{}\\<>&\"'\n\r" else c for c in text)  # \n would end the heading
-
-
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]*")
-
-
-def en_html(text: str) -> str:
-    """Escaped English text whose Chinese runs (a note quoting 见义勇为) are marked lang="zh-Hans"."""
-    return HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m[0]}</span>', esc(text))
 
 
 def reg_name(reg: Regulation) -> tuple[str, str]:

@@ -71,6 +71,8 @@ def pinyin_key(pinyin: str) -> str:
 
 @lru_cache(maxsize=1)
 def _converter(config: str):
+    if config not in ("s2t", "t2s"):  # s2twp/tw2sp rewrite vocabulary (设置 -> 設定): wrong for legal text
+        raise ValueError(f"OpenCC config {config!r} is not allowed; use s2t or t2s")
     import opencc
     return opencc.OpenCC(config)
 

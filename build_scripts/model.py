@@ -5,6 +5,7 @@ data in corpus/. Anchors (para-2-item-1) are the public fragment ids of the site
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .numerals import from_int
@@ -81,6 +82,25 @@ class Unit:
     item: int | None
     zh: str
     label: str | None = None
+
+
+EID = re.compile(r"^art_(\d+)(?:__para_(\d+)(?:__point_(\d+))?)?$")
+
+
+def unit_eid(article: int, paragraph: int | None = None, item: int | None = None) -> str:
+    """art_15, art_15__para_2 or art_15__para_2__point_1."""
+    if paragraph is None:
+        return f"art_{article}"
+    return para_eid(article, paragraph) if item is None else item_eid(article, paragraph, item)
+
+
+def parse_eid(eid: str) -> tuple[int, int | None, int | None]:
+    """art_15__para_2__point_1 -> (15, 2, 1); ValueError for anything that is no eid."""
+    m = EID.match(eid) if isinstance(eid, str) else None
+    if not m:
+        raise ValueError(f"{eid!r} is not an eid like art_15, art_15__para_2, art_15__para_2__point_1")
+    a, p, i = (int(x) if x else None for x in m.groups())
+    return a, p, i
 
 
 def para_eid(article: int, paragraph: int) -> str:

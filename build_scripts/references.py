@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from .corpus import CorpusError, facts_from_text
-from .model import Regulation, Unit, item_eid, para_eid, units
+from .model import Regulation, Unit, item_eid, para_eid, parse_eid, units
 from .numerals import to_int
 
 NUM = r"[零一二三四五六七八九十百两]+"
@@ -210,5 +210,5 @@ def incoming(refs: dict[str, tuple[Reference, ...]]) -> dict[int, list[Reference
         for r in rs:
             if r.target is None or r.target == eid:
                 continue
-            out.setdefault(int(r.target.split("__")[0][4:]), []).append(r)
+            out.setdefault(parse_eid(r.target)[0], []).append(r)
     return out

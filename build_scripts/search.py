@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .corpus import CorpusError, read_yaml
+from .glossary import _converter, to_traditional
 from .model import units
 from .urls import article_src
 
@@ -37,16 +38,8 @@ DATA_JS = "assets/zh-hant-data.js"
 INDEX_VERSION = 1
 
 
-@lru_cache(maxsize=None)
-def _cc(config: str):
-    if config not in ("s2t", "t2s"):  # s2twp/tw2sp rewrite vocabulary: wrong for legal text
-        raise ValueError(f"OpenCC config {config!r} is not allowed; use s2t or t2s")
-    import opencc
-    return opencc.OpenCC(config)
-
-
 def s2t(text: str) -> str:
-    return _cc("s2t").convert(text)
+    return to_traditional(text)
 
 
 # ---------------------------------------------------------------- conversion tables
@@ -111,7 +104,7 @@ def _smallest_window(text: str, target: str, i: int) -> str:
 
 def t2s_pairs(indexed_chars: set[str]) -> dict[str, str]:
     """Traditional -> simplified for every character OpenCC t2s maps onto a character of the index."""
-    conv = _cc("t2s")
+    conv = _converter("t2s")
     pairs = {}
     for code in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)) + list(range(0xF900, 0xFB00)):
         c = chr(code)

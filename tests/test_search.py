@@ -69,7 +69,7 @@ def test_reading_view_tables_reproduce_opencc_s2t(regs):
 
 def test_only_s2t_and_t2s():
     with pytest.raises(ValueError, match="s2twp"):
-        search._cc("s2twp")
+        search._converter("s2twp")
 
 
 def test_edition_index(built_site, regs):
