@@ -23,8 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .model import Article, Regulation, item_eid, para_anchor, para_eid, unit_eid
-from .numerals import from_int
+from .model import Article, Regulation, item_eid, para_anchor, para_eid, provision_label, unit_eid
 from .pages import bi, esc, front_matter
 from .urls import Urls, article_src, full_text_src
 
@@ -222,17 +221,9 @@ def resolve(cite: dict, struct: dict[str, list[list[int]]]) -> dict:
 
 # ------------------------------------------------------------------------------------- citations
 def citation(reg: Regulation, art: Article, paragraph: int | None = None, item: int | None = None) -> dict:
-    """{zh, en} citation of an article, paragraph or item. An article of one paragraph has no 款 number."""
-    single = len(art.paragraphs) == 1
-    zh = f"《{reg.meta.title_zh}》{art.label}"
-    en = f"{reg.meta.title_en}, art. {art.number}"
-    if paragraph is not None and not single:
-        zh += f"第{from_int(paragraph)}款"
-        en += f"({paragraph})"
-    if item is not None:
-        zh += f"第（{from_int(item)}）项"
-        en += f", item {item}" if single else f"({item})"
-    return {"zh": zh, "en": en}
+    """{zh, en} citation of an article, paragraph or item (model.provision_label with the title)."""
+    zh, en = provision_label(art, paragraph, item)
+    return {"zh": f"《{reg.meta.title_zh}》{zh}", "en": f"{reg.meta.title_en}, art. {en}"}
 
 
 def short_src(reg: Regulation, article: int | None = None, paragraph: int | None = None,

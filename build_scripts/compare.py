@@ -21,7 +21,7 @@ from .alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, Pair, Provision,
                         load_alignment, provision_text, provision_units)
 from .corpus import facts_from_text
 from .glossary import load_glossary
-from .model import Regulation, article_text, para_anchor
+from .model import Regulation, article_text, para_anchor, provision_label
 from .numerals import from_int
 from .pages import NO_GLOSS, bi, en_html, esc, front_matter
 from .urls import article_src, full_text_src
@@ -81,18 +81,9 @@ def reg_label(reg: Regulation) -> str:
 
 
 def prov_label(reg: Regulation, p: Provision) -> tuple[str, str]:
-    """Citation of a provision: (第九条第一款第（二）项, Art. 9(1) item (2)); a paragraph of a one-paragraph
-    article is cited as the article."""
-    art = reg.article(p.article)
-    zh, en = art.label, f"Art. {p.article}"
-    if p.paragraph is not None and (len(art.paragraphs) > 1 or p.item is not None):
-        if len(art.paragraphs) > 1:
-            zh += f"第{from_int(p.paragraph)}款"
-            en += f"({p.paragraph})"
-        if p.item is not None:
-            zh += f"第{art.paragraphs[p.paragraph - 1].items[p.item - 1].label}项"
-            en += f" item ({p.item})"
-    return zh, en
+    """Citation of a provision in the edition's one form: (第九条第一款第（二）项, Art. 9(1)(2))."""
+    zh, en = provision_label(reg.article(p.article), p.paragraph, p.item)
+    return zh, f"Art. {en}"
 
 
 def prov_anchor(p: Provision) -> str | None:
