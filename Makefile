@@ -6,24 +6,25 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve build offline check test browser clean
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 serve: $(STAMP)
-	$(PY) -m build_scripts.edition serve
+	$(PY) -m build_scripts serve
 
 build: $(STAMP)
-	$(PY) -m build_scripts.edition pdf
-	$(PY) -m build_scripts.edition build
+	$(PY) -m build_scripts pdf
+	$(PY) -m build_scripts build
 
 offline: $(STAMP)
-	$(PY) -m build_scripts.edition offline
+	$(PY) -m build_scripts offline
 
 check: $(STAMP)
-	$(PY) -m build_scripts.edition check
+	$(PY) -m build_scripts check
 
 # Debian's Chromium and CJK fonts for the browser tests (never a browser download).
 browser:

@@ -3,7 +3,7 @@ generated Markdown, and the incremental `mkdocs serve` rebuild after editing one
 
     .venv/bin/python bench/build.py [--runs 3] [--skip-serve]
 
-- full build: `python -m build_scripts.edition build` (strict, hooks, macros, every contributor)
+- full build: `python -m build_scripts build` (strict, hooks, macros, every contributor)
   in a copy of the working tree, against `mkdocs build` of a bare project: the same generated
   pages written out as Markdown files (plus the hand-written pages, macros left unrendered), the
   same nav and Markdown extensions, theme material with the search plugin only. Median of --runs
@@ -42,12 +42,10 @@ def plain(obj):
 
 def bare_project(repo: Path, dest: Path) -> Path:
     """A bare Material project holding the edition's generated pages as plain Markdown files."""
-    import sys
-    sys.path.insert(0, str(repo))
-    from build_scripts import corpus
-    from build_scripts.gloss import load_gloss
-    from build_scripts.site import Site, generated_files, nav
-    from build_scripts.urls import Urls
+    from build_scripts.parse import corpus
+    from build_scripts.enrich.gloss import load_gloss
+    from build_scripts.publish.site import Site, generated_files, nav
+    from build_scripts.model.urls import Urls
     regs = corpus.load_all(repo / "corpus")
     site = Site(regs, {r.id: load_gloss(r, repo / "corpus") for r in regs}, Urls(directory_urls=True),
                 corpus=repo / "corpus")
@@ -131,7 +129,7 @@ def main() -> None:
         bare = bare_project(repo, tmp / "bare")
         edition_t, bare_t = [], []
         for _ in range(args.runs):
-            edition_t.append(timed([PY, "-m", "build_scripts.edition", "build", "--site-dir", str(tmp / "out-e")], repo))
+            edition_t.append(timed([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tmp / "out-e")], repo))
             bare_t.append(timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / "out-b")], bare))
         pages_e = len(list((tmp / "out-e").rglob("*.html")))
         pages_b = len(list((tmp / "out-b").rglob("*.html")))

@@ -49,7 +49,7 @@ def measure(repo: Path, corpus: Path, out: Path, timeout: int) -> dict:
     import os
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "EDITION_CORPUS": str(corpus)}
     start = time.perf_counter()
-    proc = subprocess.run([PY, "-m", "build_scripts.edition", "build", "--site-dir", str(out)], cwd=repo, env=env,
+    proc = subprocess.run([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(out)], cwd=repo, env=env,
                           capture_output=True, text=True, timeout=timeout)
     elapsed = time.perf_counter() - start
     if proc.returncode:

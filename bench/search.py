@@ -30,11 +30,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from build_scripts.edition import build  # noqa: E402
+from build_scripts.publish.cli import build  # noqa: E402
 from tests.browser import article_of, chromium, new_context, run_query, serve, top_articles  # noqa: E402
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]

@@ -97,7 +97,7 @@ def main() -> None:
         tmp = Path(tmp)
         repo = copy_repo(tmp / "repo")
         bare = bare_project(repo, tmp / "bare")
-        timed([PY, "-m", "build_scripts.edition", "build", "--site-dir", str(tmp / "edition")], repo)
+        timed([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tmp / "edition")], repo)
         timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / "baresite")], bare)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)

@@ -8,20 +8,16 @@ in Markdown, where HTML and Markdown syntax in a title would otherwise become ma
 from __future__ import annotations
 
 import posixpath
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from build_scripts import corpus  # noqa: E402
-from build_scripts.gloss import load_gloss  # noqa: E402
-from build_scripts.glossary import load_glossary  # noqa: E402
-from build_scripts.model import article_label, units  # noqa: E402
-from build_scripts.numerals import from_int  # noqa: E402
-from build_scripts.pages import esc  # noqa: E402
-from build_scripts.urls import article_src, full_text_src  # noqa: E402
+from build_scripts.parse import corpus
+from build_scripts.enrich.gloss import load_gloss
+from build_scripts.enrich.glossary import load_glossary
+from build_scripts.model.regulation import article_label, units
+from build_scripts.model.numerals import from_int
+from build_scripts.render.pages import esc
+from build_scripts.model.urls import article_src, full_text_src
 
 
 class MacroError(ValueError):

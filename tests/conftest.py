@@ -4,8 +4,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import CHROMIUM, chromium, serve  # noqa: E402
 
@@ -13,13 +11,13 @@ from browser import CHROMIUM, chromium, serve  # noqa: E402
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test session with --strict (warnings fail)."""
-    from build_scripts.edition import build
+    from build_scripts.publish.cli import build
     return build(tmp_path_factory.mktemp("build") / "site")
 
 
 @pytest.fixture(scope="session")
 def regs():
-    from build_scripts.corpus import load_all
+    from build_scripts.parse.corpus import load_all
     return {r.id: r for r in load_all()}
 
 

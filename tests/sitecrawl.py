@@ -147,7 +147,7 @@ class Site:
                 if name.endswith(".js"):  # offline plugin: var __index = {...}
                     text = text[text.index("{"): text.rindex("}") + 1]
                 docs = json.loads(text)["docs"]
-                # Material writes "location"; the edition's compact index (build_scripts/search.py) "l"
+                # Material writes "location"; the edition's compact index (build_scripts/features/search.py) "l"
                 return name, [d["location"] if "location" in d else d["l"] for d in docs]
         return None
 

@@ -27,7 +27,7 @@ def test_bad_source_stops_build_and_keeps_old_site(tmp_path, reg_id, transform, 
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "build_scripts.edition", "build", "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(site)],
                             cwd=ROOT, env={**os.environ, "EDITION_CORPUS": str(corpus)},
                             capture_output=True, text=True)
     assert result.returncode != 0

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts import citations as C
-from build_scripts.corpus import load_all
+from build_scripts.features import citations as C
+from build_scripts.parse.corpus import load_all
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"]

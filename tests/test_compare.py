@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts import compare
-from build_scripts.alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, AlignmentError, Pair, Provision, Topic,
+from build_scripts.features import compare
+from build_scripts.enrich.alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, AlignmentError, Pair, Provision, Topic,
                                      build_alignment, char_diff, contradictions, load_alignment, similarity)
-from build_scripts.corpus import CORPUS, load_all
-from build_scripts.gloss import load_gloss
-from build_scripts.model import units
-from build_scripts.site import Site
+from build_scripts.parse.corpus import CORPUS, load_all
+from build_scripts.enrich.gloss import load_gloss
+from build_scripts.model.regulation import units
+from build_scripts.publish.site import Site
 
 RAW = yaml.safe_load((CORPUS / "alignment.yaml").read_text(encoding="utf-8"))
 EID = re.compile(r"^art_(\d+)")
@@ -151,7 +151,7 @@ def test_cross_check_would_catch_a_real_curation_slip(regs_tuple):
 def test_char_diff_of_a_known_pair(regs, al):
     """Jiangxi Art. 2(1) against Shanxi Art. 2(1), worked out by hand: Shanxi adds 开展, Jiangxi adds
     及其相关监督管理活动, the rest is shared."""
-    from build_scripts.alignment import provision_text
+    from build_scripts.enrich.alignment import provision_text
     pair = al.topic("definition-and-scope").pairs[0]
     assert (pair.a.eid, pair.b.eid, pair.kind) == ("art_2__para_1", "art_2__para_1", "equivalent")
     jx, sx = provision_text(regs["jiangxi"], pair.a), provision_text(regs["shanxi"], pair.b)
@@ -167,7 +167,7 @@ def test_char_diff_of_a_known_pair(regs, al):
 
 
 def test_char_diff_gives_back_both_texts(regs, al):
-    from build_scripts.alignment import provision_text
+    from build_scripts.enrich.alignment import provision_text
     for t in al.topics:
         for p in t.pairs:
             a, b = provision_text(regs[p.a.reg], p.a), provision_text(regs[p.b.reg], p.b)

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.model import article_text
-from build_scripts.normalise import canonical_source, compact
+from build_scripts.model.regulation import article_text
+from build_scripts.parse.normalise import canonical_source, compact
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -94,7 +94,7 @@ def test_chapters(regs, reg_id):
     ("jiangxi", "2023-01-01", "江西省社会治安综合治理条例"),
 ])
 def test_facts_read_from_the_text(regs, reg_id, effective, repealed):
-    from build_scripts.corpus import facts_from_text
+    from build_scripts.parse.corpus import facts_from_text
     facts = facts_from_text(regs[reg_id])
     assert facts["effective"] == effective == regs[reg_id].meta.effective
     assert facts["repeals"]["zh"] == repealed

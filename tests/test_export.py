@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from build_scripts.export import regulation_json
-from build_scripts.gloss import load_gloss
-from build_scripts.numerals import from_int
+from build_scripts.render.export import regulation_json
+from build_scripts.enrich.gloss import load_gloss
+from build_scripts.model.numerals import from_int
 
 TOP_KEYS = {"schema_version", "id", "short", "title", "jurisdiction", "jurisdiction_name", "adopted", "adopted_by",
             "announcement", "effective", "source_note", "url", "chapters", "articles"}

@@ -4,9 +4,9 @@ import shutil
 
 import pytest
 
-from build_scripts.corpus import CorpusError, load_regulation
-from build_scripts.gloss import expected_keys, load_gloss
-from build_scripts.model import units
+from build_scripts.parse.corpus import CorpusError, load_regulation
+from build_scripts.enrich.gloss import expected_keys, load_gloss
+from build_scripts.model.regulation import units
 
 GLOSSED = ["shanxi", "jiangxi"]
 PARENTHETICAL_ORIGINAL = re.compile(r"\(([\u3400-\u9fff《》·]+)\)")
@@ -89,7 +89,7 @@ def test_expected_keys_cover_all_units(regs):
 def test_every_glossary_term_is_rendered_with_its_glossary_english(regs):
     """Term consistency: each glossary term found in a Chinese unit (longest match first) has its glossary
     English (or a listed English variant) in the aligned English unit. Measured: 703 of 703 occurrences."""
-    from build_scripts.glossary import find_terms, forms_map, load_glossary
+    from build_scripts.enrich.glossary import find_terms, forms_map, load_glossary
     terms = load_glossary(tuple(regs.values()))
     by_id = {t.id: t for t in terms}
     forms = forms_map(terms)

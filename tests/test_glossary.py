@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from build_scripts.corpus import CORPUS, CorpusError
-from build_scripts.glossary import CATEGORIES, find_definitions, find_terms, load_glossary, to_traditional, validate
-from build_scripts.model import units
+from build_scripts.parse.corpus import CORPUS, CorpusError
+from build_scripts.enrich.glossary import CATEGORIES, find_definitions, find_terms, load_glossary, to_traditional, validate
+from build_scripts.model.regulation import units
 
 
 @pytest.fixture(scope="module")

@@ -56,7 +56,7 @@ def site_with_third(request, tmp_path_factory):
     (corpus / "hunan" / "source.txt").write_text(WRAPPED if request.param == "wrapped" else LINES, encoding="utf-8")
     (corpus / "hunan" / "meta.yaml").write_text(META, encoding="utf-8")
     site = tmp / "site"
-    result = subprocess.run([sys.executable, "-m", "build_scripts.edition", "build", "--site-dir", str(site)],
+    result = subprocess.run([sys.executable, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(site)],
                             cwd=ROOT, env={**os.environ, "EDITION_CORPUS": str(corpus)},
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]

@@ -1,7 +1,7 @@
 """Table-driven parser tests: one small input and its expected parse each."""
 import pytest
 
-from build_scripts.normalise import SourceError, canonical_source, parse, reconstruct
+from build_scripts.parse.normalise import SourceError, canonical_source, parse, reconstruct
 
 
 def shape(parsed):

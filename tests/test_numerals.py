@@ -1,6 +1,6 @@
 import pytest
 
-from build_scripts.numerals import from_int, to_int
+from build_scripts.model.numerals import from_int, to_int
 
 CASES = [("一", 1), ("十", 10), ("十一", 11), ("十五", 15), ("二十", 20), ("二十一", 21), ("四十六", 46),
          ("六十三", 63), ("九十九", 99), ("一百", 100), ("一百零三", 103), ("一百一十", 110), ("两百", 200)]

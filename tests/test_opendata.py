@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from build_scripts import opendata, pdf as P
-from build_scripts.export import regulation_json
-from build_scripts.gloss import load_gloss
-from build_scripts.model import article_text, units
+from build_scripts.features import opendata
+from build_scripts.publish import pdf as P
+from build_scripts.render.export import regulation_json
+from build_scripts.enrich.gloss import load_gloss
+from build_scripts.model.regulation import article_text, units
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
-UNITS = {"jiangxi": 142, "shanxi": 83}  # paragraphs + items, as `python -m build_scripts.edition check` reports
+UNITS = {"jiangxi": 142, "shanxi": 83}  # paragraphs + items, as `python -m build_scripts check` reports
 
 
 def read_csv(path: Path) -> list[dict]:

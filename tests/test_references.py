@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from build_scripts.corpus import CorpusError
-from build_scripts.model import Unit, item_eid, para_eid, units
-from build_scripts.references import KINDS, PATTERN, ReferenceError, repealed_law, resolve, resolve_unit
+from build_scripts.parse.corpus import CorpusError
+from build_scripts.model.regulation import Unit, item_eid, para_eid, units
+from build_scripts.enrich.references import KINDS, PATTERN, ReferenceError, repealed_law, resolve, resolve_unit
 
 
 def unit_at(reg, eid: str, text: str) -> Unit:
@@ -103,8 +103,8 @@ def test_unresolvable_reference_fails_naming_file_and_article(regs, reg_id, eid,
 
 def test_dead_reference_in_the_text_stops_the_site(regs):
     """A text whose paragraph says 前款 in a first paragraph cannot be turned into pages or JSON."""
-    from build_scripts.export import regulation_json
-    from build_scripts.gloss import Gloss
+    from build_scripts.render.export import regulation_json
+    from build_scripts.enrich.gloss import Gloss
     jx = regs["jiangxi"]
     art = jx.article(7)
     bad_para = replace(art.paragraphs[0], text="依照前款规定，" + art.paragraphs[0].text)

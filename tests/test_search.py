@@ -15,8 +15,8 @@ import opencc
 import pytest
 import yaml
 
-from build_scripts import search
-from build_scripts.model import para_anchor, units
+from build_scripts.features import search
+from build_scripts.model.regulation import para_anchor, units
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
@@ -27,7 +27,7 @@ OUTSIDE = re.compile(r"^(https?:)?//", re.I)
 @pytest.fixture(scope="session")
 def offline_site(tmp_path_factory) -> Path:
     """The offline copy, built as `make offline` builds it (OFFLINE=true)."""
-    from build_scripts.edition import offline
+    from build_scripts.publish.cli import offline
     dist = tmp_path_factory.mktemp("dist")
     offline(dist)
     return dist / "offline"
@@ -53,8 +53,8 @@ def test_expected_articles_contain_the_phrase(regs):
 
 
 def test_reading_view_tables_reproduce_opencc_s2t(regs):
-    from build_scripts.gloss import load_gloss
-    from build_scripts.site import Site
+    from build_scripts.enrich.gloss import load_gloss
+    from build_scripts.publish.site import Site
     site = Site(tuple(regs.values()), {r: load_gloss(reg) for r, reg in regs.items()})
     chars, phrases = search._tables(tuple(search.legal_texts(site)), tuple(search.repo_texts()))
     checked = 0
@@ -241,7 +241,7 @@ def test_reading_view(build, request, regs):
     assert zh.evaluate("el => el.querySelectorAll('*').length") == markup, "markup inside the unit is kept"
     terms = page.evaluate("""() => [...document.querySelectorAll('.lex-zh [title]')].map(
         el => [el.textContent, el.getAttribute('title')])""")
-    assert terms, "jiangxi/15 has glossary terms (build_scripts/annotate.py)"
+    assert terms, "jiangxi/15 has glossary terms (build_scripts/features/annotate.py)"
     for shown, title in terms:  # a term shows traditional characters; its tooltip names both forms
         assert shown in title and opencc.OpenCC("t2s").convert(shown) in title, (shown, title)
         assert S2T.convert(shown) == shown, shown

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.export import regulation_json
-from build_scripts.gloss import load_gloss
+from build_scripts.render.export import regulation_json
+from build_scripts.enrich.gloss import load_gloss
 
 
 class Ids(HTMLParser):

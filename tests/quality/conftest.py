@@ -12,10 +12,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TESTS = ROOT / "tests"
-for p in (ROOT, TESTS):
-    if str(p) not in sys.path:
-        sys.path.insert(0, str(p))
 
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml default; the builds below never set SITE_URL
 
@@ -39,7 +35,7 @@ def _isolated_build_env():
 @pytest.fixture(scope="session")
 def offline_dist(tmp_path_factory) -> Path:
     """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip."""
-    from build_scripts.edition import offline
+    from build_scripts.publish.cli import offline
     dist = tmp_path_factory.mktemp("offline") / "dist"
     offline(dist)
     return dist

@@ -5,7 +5,7 @@ import re
 from html import unescape
 from pathlib import Path
 
-from build_scripts import citations as C
+from build_scripts.features import citations as C
 
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
 IDS = re.compile(r'\sid="([^"]+)"')

@@ -87,7 +87,7 @@ def inject(corpus: Path) -> list[str]:
 
 @pytest.fixture(scope="session")
 def hostile(tmp_path_factory):
-    from build_scripts.edition import build
+    from build_scripts.publish.cli import build
     base = tmp_path_factory.mktemp("hostile")
     corpus = copy_corpus(base / "corpus")
     tags = inject(corpus)

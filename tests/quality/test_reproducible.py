@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.edition import build_epoch
+from build_scripts.publish.cli import build_epoch
 
 PERTURBED = {"PYTHONHASHSEED": "12345", "TZ": "Pacific/Kiritimati"}
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +37,7 @@ def differences(a: Path, b: Path) -> list[str]:
 
 def cli(*args: str, env: dict) -> None:
     full = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "OFFLINE", "EDITION_CORPUS")}
-    result = subprocess.run([sys.executable, "-m", "build_scripts.edition", *args], cwd=ROOT, env={**full, **env},
+    result = subprocess.run([sys.executable, "-m", "build_scripts.publish.cli", *args], cwd=ROOT, env={**full, **env},
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
 

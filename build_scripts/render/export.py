@@ -2,9 +2,9 @@
 documented on the site (docs/data.md) and pinned by tests/test_export.py."""
 from __future__ import annotations
 
-from .gloss import Gloss
-from .model import Regulation, full_text_anchor, item_eid, para_anchor, para_eid
-from .references import resolve
+from build_scripts.enrich.gloss import Gloss
+from build_scripts.model.regulation import Regulation, full_text_anchor, item_eid, para_anchor, para_eid
+from build_scripts.enrich.references import resolve
 
 SCHEMA_VERSION = 1
 

@@ -1,4 +1,4 @@
-"""MkDocs hook of the search feature (build_scripts/search.py): after Material's search plugin has
+"""MkDocs hook of the search feature (build_scripts/features/search.py): after Material's search plugin has
 written search/search_index.json, replace it with the edition's index (before the offline plugin,
 priority -100, inlines it into search_index.js), and point Material's header search at the
 edition's worker (overrides/main.html reads config.extra.lex_search).
@@ -9,20 +9,15 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.plugins import event_priority
 
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from build_scripts import corpus  # noqa: E402
-from build_scripts.gloss import load_gloss  # noqa: E402
-from build_scripts.search import search_index  # noqa: E402
-from build_scripts.site import Site  # noqa: E402
-from build_scripts.urls import Urls  # noqa: E402
+from build_scripts.parse import corpus
+from build_scripts.enrich.gloss import load_gloss
+from build_scripts.features.search import search_index
+from build_scripts.publish.site import Site
+from build_scripts.model.urls import Urls
 
 
 def enabled() -> bool:

@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .corpus import CorpusError, facts_from_text
-from .model import Regulation, Unit, item_eid, para_eid, parse_eid, units
-from .numerals import to_int
+from build_scripts.parse.corpus import CorpusError, facts_from_text
+from build_scripts.model.regulation import Regulation, Unit, item_eid, para_eid, parse_eid, units
+from build_scripts.model.numerals import to_int
 
 NUM = r"[零一二三四五六七八九十百两]+"
 ITEM = rf"(?:{NUM}|（{NUM}）)"

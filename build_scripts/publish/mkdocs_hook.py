@@ -5,19 +5,14 @@ edited by hand and `mkdocs serve` never loops on its own output.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from mkdocs.structure.files import File
 
-from mkdocs.structure.files import File  # noqa: E402
-
-from build_scripts import corpus  # noqa: E402
-from build_scripts.gloss import load_gloss  # noqa: E402
-from build_scripts.site import Site, generated_files, nav  # noqa: E402
-from build_scripts.urls import Urls  # noqa: E402
+from build_scripts.parse import corpus
+from build_scripts.enrich.gloss import load_gloss
+from build_scripts.publish.site import Site, generated_files, nav
+from build_scripts.model.urls import Urls
 
 STATE: dict = {}
 

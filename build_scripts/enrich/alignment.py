@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from .corpus import CORPUS, CorpusError, read_yaml
-from .model import Article, Regulation, item_eid, para_eid
-from .model import parse_eid as model_parse_eid
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
+from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid
+from build_scripts.model.regulation import parse_eid as model_parse_eid
 
 KINDS = ("equivalent", "similar")
 TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note"}
@@ -358,6 +358,6 @@ def report(alignment: Alignment, regs: tuple[Regulation, ...]) -> str:
 
 
 if __name__ == "__main__":
-    from .corpus import load_all
+    from build_scripts.parse.corpus import load_all
     _regs = load_all()
     print(report(load_alignment(_regs), _regs))

@@ -2,10 +2,10 @@
 side by side, page numbers. Made with WeasyPrint (pip; needs the Pango system library, not a browser)
 in its own step, so that `make serve` works on a machine without it:
 
-    python -m build_scripts.edition pdf      -> dist/pdf/<id>.pdf and dist/pdf/<id>.pdf.sha256
+    python -m build_scripts pdf      -> dist/pdf/<id>.pdf and dist/pdf/<id>.pdf.sha256
 
 pdf_html() is pure. The .sha256 file records the hash of the HTML the PDF was made from; the site build
-(build_scripts/opendata.py) publishes a PDF only when that hash matches the current text.
+(build_scripts/features/opendata.py) publishes a PDF only when that hash matches the current text.
 """
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ import html as _html
 import os
 from pathlib import Path
 
-from .gloss import Gloss
-from .model import Regulation, full_text_anchor, item_eid, para_eid
-from .pages import AUTHORITY, NO_GLOSS, bi
+from build_scripts.enrich.gloss import Gloss
+from build_scripts.model.regulation import Regulation, full_text_anchor, item_eid, para_eid
+from build_scripts.render.pages import AUTHORITY, NO_GLOSS, bi
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PDF_DIR = ROOT / "dist" / "pdf"
 FORMAT_VERSION = "1"
 
@@ -171,8 +171,8 @@ def make_all(out_dir: Path = PDF_DIR) -> list[Path]:
     except (ImportError, OSError) as exc:  # OSError: the Pango system library is missing
         raise SystemExit(f"edition pdf: WeasyPrint is unavailable ({exc}). Install requirements.txt and the "
                          "Pango library (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk).")
-    from .corpus import load_all
-    from .gloss import load_gloss
+    from build_scripts.parse.corpus import load_all
+    from build_scripts.enrich.gloss import load_gloss
     out_dir.mkdir(parents=True, exist_ok=True)
     base = site_url()
     made = []

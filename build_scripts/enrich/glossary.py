@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .corpus import CORPUS, CorpusError, read_yaml
-from .model import Regulation, units
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
+from build_scripts.model.regulation import Regulation, units
 
 KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition")
 REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")

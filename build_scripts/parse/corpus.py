@@ -15,10 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from .model import Meta, Regulation, article_text
-from .normalise import SourceError, canonical_source, parse, reconstruct
+from build_scripts.model.regulation import Meta, Regulation, article_text
+from build_scripts.parse.normalise import SourceError, canonical_source, parse, reconstruct
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("EDITION_CORPUS") or ROOT / "corpus")  # EDITION_CORPUS: build another corpus (tests)
 ID = re.compile(r"^[a-z][a-z0-9-]{1,30}$")
 EFFECTIVE = re.compile(r"本(?:条例|规定|办法)自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")

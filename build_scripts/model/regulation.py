@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numerals import from_int
+from build_scripts.model.numerals import from_int
 
 
 @dataclass(frozen=True)

@@ -18,19 +18,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .corpus import CORPUS
-from .export import regulation_json
-from .gloss import Gloss
-from .model import Regulation
-from .pages import PageContext, article_page, escape_nav, full_text_page, nav_entries
-from .urls import Urls, article_src, full_text_src
+from build_scripts.parse.corpus import CORPUS
+from build_scripts.render.export import regulation_json
+from build_scripts.enrich.gloss import Gloss
+from build_scripts.model.regulation import Regulation
+from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries
+from build_scripts.model.urls import Urls, article_src, full_text_src
 
 CONTRIBUTORS: list[str] = [
-    "build_scripts.compare",
-    "build_scripts.search",
-    "build_scripts.annotate",
-    "build_scripts.citations",
-    "build_scripts.opendata",
+    "build_scripts.features.compare",
+    "build_scripts.features.search",
+    "build_scripts.features.annotate",
+    "build_scripts.features.citations",
+    "build_scripts.features.opendata",
 ]
 
 HAND_WRITTEN_NAV = [{"首页 Home": "index.md"}]

@@ -1,10 +1,10 @@
 """The one entry point to the pipeline.
 
-    python -m build_scripts.edition check     parse the corpus, report counts (no site)
-    python -m build_scripts.edition build     strict build into site/ (atomically: no half-written site)
-    python -m build_scripts.edition serve     live preview on http://127.0.0.1:8000
-    python -m build_scripts.edition offline   file:// copy in dist/offline/ and dist/pingan-offline.zip
-    python -m build_scripts.edition pdf       bilingual PDFs in dist/pdf/ (WeasyPrint), published by the next build
+    python -m build_scripts check     parse the corpus, report counts (no site)
+    python -m build_scripts build     strict build into site/ (atomically: no half-written site)
+    python -m build_scripts serve     live preview on http://127.0.0.1:8000
+    python -m build_scripts offline   file:// copy in dist/offline/ and dist/pingan-offline.zip
+    python -m build_scripts pdf       bilingual PDFs in dist/pdf/ (WeasyPrint), published by the next build
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import time
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_EPOCH = "1672531200"  # 2023-01-01: used outside a git checkout
 
 
@@ -71,10 +71,9 @@ def offline(dist: Path) -> Path:
 
 
 def check() -> None:
-    sys.path.insert(0, str(ROOT))
-    from build_scripts.corpus import load_all
-    from build_scripts.gloss import load_gloss
-    from build_scripts.model import units
+    from build_scripts.parse.corpus import load_all
+    from build_scripts.enrich.gloss import load_gloss
+    from build_scripts.model.regulation import units
     for reg in load_all():
         u = units(reg.articles)
         gloss = load_gloss(reg)
@@ -100,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "offline":
         print(offline(Path(args.dist)))
     elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
-        from build_scripts.pdf import make_all
+        from build_scripts.publish.pdf import make_all
         for path in make_all(Path(args.dist) / "pdf"):
             print(path)
 

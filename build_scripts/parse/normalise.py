@@ -13,8 +13,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Article, Chapter, Item, Paragraph, ParsedText, Section
-from .numerals import NUMERAL_CHARS, from_int, to_int
+from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
+from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
 
 
 class SourceError(ValueError):
