@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.model.errors import InputError
 from build_scripts.model.regulation import Meta, Regulation, article_text
 from build_scripts.parse.normalise import SourceError, canonical_source, parse, reconstruct
 
@@ -25,7 +26,7 @@ EFFECTIVE = re.compile(r"本(?:条例|规定|办法)自(\d{4})年(\d{1,2})月(\d
 REPEALED = re.compile(r"《([^》]+)》同时废止")
 
 
-class CorpusError(ValueError):
+class CorpusError(InputError):
     """Bad curated data: stops the build, naming the file."""
 
 

@@ -13,11 +13,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from build_scripts.model.errors import InputError
 from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
 from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
 
 
-class SourceError(ValueError):
+class SourceError(InputError):
     """Bad input: stops the build. str() is 'path:line: message'."""
 
     def __init__(self, path: str, line: int, message: str):
