@@ -1,6 +1,7 @@
 """The English gloss: complete, aligned by eid, no stray Chinese, numbers kept."""
 import re
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -199,10 +200,12 @@ def test_no_should_and_must_only_for_bixu(regs):
     assert should == [] and must == []
 
 
+CHANGE_LOG = Path(__file__).resolve().parent.parent / "corpus" / "gloss_changes.yaml"
+
+
 def change_log():
     import yaml
-    from build_scripts.corpus import CORPUS
-    return yaml.safe_load((CORPUS / "gloss_changes.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(CHANGE_LOG.read_text(encoding="utf-8"))
 
 
 def extra_ors(zh: str, en: str) -> bool:
