@@ -15,6 +15,9 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from build_scripts.render.html import bi, en_html, macro
+from build_scripts.render.html import escape as esc
+
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.regulation import Article, Chapter, Regulation, full_text_anchor, item_eid, para_anchor, para_eid
 from build_scripts.model.urls import Urls, article_src, full_text_src
@@ -24,33 +27,7 @@ Annotate = Callable[[str, str, str, str], str]
 
 
 def plain(reg_id: str, eid: str, text: str, page_src: str) -> str:
-    return html.escape(text)
-
-
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                        **{c: f"&#{ord(c)};" for c in "\\`*_{}[]|\n\r"}})
-
-
-def esc(text: str) -> str:
-    """Text as HTML that no later stage reads as markup: HTML-escaped, and Markdown's metacharacters
-    (\\ ` * _ { } [ ] |) and line breaks as character references, so it stays text in raw HTML
-    blocks and in Markdown headings alike (where emphasis, links and attr_list would otherwise apply,
-    a line break would end a heading, and a blank line would end an HTML block)."""
-    return text.translate(ESCAPES)
-
-
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]*")
-
-
-def en_html(text: str) -> str:
-    """English text, escaped, with any Chinese inside it (titles quoted in a gloss or a note) marked
-    lang="zh-Hans" so that screen readers switch voice (WCAG 3.1.2)."""
-    return HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', esc(text))
-
-
-def bi(zh: str, en: str, sep: str = " / ") -> str:
-    """An edition label in both languages, each marked with its language."""
-    return f'<span lang="zh-Hans">{esc(zh)}</span>{sep}<span lang="en">{esc(en)}</span>'
+    return esc(text)
 
 
 NO_GLOSS = bi("英文译文尚未提供", "English gloss not yet available")
@@ -110,16 +87,8 @@ def article_heading_html(art: Article, gloss: Gloss) -> str:
 
 def unit_row(ctx: PageContext, eid: str, zh_html: str, label: str | None, en_label: str | None,
              anchor: str | None, tag: str, cls: str, number_link: str) -> str:
-    en = ctx.gloss.unit(eid)
-    if ctx.gloss.exists:
-        en_div = (f'<div class="lex-en" lang="en">{en_label or ""}{en_html(en)}</div>' if en else
-                  f'<div class="lex-en lex-missing">{NO_GLOSS}</div>')
-    else:
-        en_div = ""
-    zh_label = f'<span class="lex-label">{esc(label)}</span>' if label else ""
-    id_attr = f' id="{anchor}"' if anchor else ""
-    return (f'<{tag} class="{cls}"{id_attr} data-eid="{eid}">{number_link}'
-            f'<div class="lex-zh" lang="zh-Hans">{zh_label}{zh_html}</div>{en_div}</{tag}>')
+    return macro("unit_row")(eid, Markup(zh_html), ctx.gloss.unit(eid), ctx.gloss.exists, label,
+                             Markup(en_label or ""), anchor, tag, cls, Markup(number_link))
 
 
 def article_body(ctx: PageContext, art: Article, page_src: str, prefix: str) -> str:
