@@ -82,5 +82,6 @@ def macro(name: str):
 
 
 def bi(zh: str, en: str, sep: str = " / ") -> Markup:
-    """A label in both languages, each marked with its language."""
-    return macro("bi")(zh, en, sep)
+    """A label in both languages, each marked with its language. `sep` is markup written by the code
+    (" / ", "<br>"), never corpus text."""
+    return macro("bi")(zh, en, Markup(sep))
