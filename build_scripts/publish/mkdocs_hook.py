@@ -16,7 +16,8 @@ from mkdocs.structure.files import File
 
 from build_scripts.enrich.edition import load_edition
 from build_scripts.model.urls import Urls
-from build_scripts.publish.site import Build, begin, current, generated_files, nav
+from build_scripts.publish.site import (BUNDLE_CSS, BUNDLE_JS, Build, asset_order, begin, bundle, current,
+                                       generated_files, nav)
 from build_scripts.render.context import Site
 
 
@@ -29,14 +30,32 @@ def on_config(config):
     config["nav"] = nav(current())
     for feature in current().features:
         config["extra"].update(feature.config_extra())
+    offline = config["plugins"].get("material/offline")
+    if not (offline and offline.config.enabled):
+        config["extra"]["polyfills"] = []  # the iframe-worker shim is needed only from file://
+    config["extra_css"] = [BUNDLE_CSS]  # the features' assets, bundled in on_files (not listed in mkdocs.yml)
+    config["extra_javascript"] = [BUNDLE_JS]
     return config
 
 
 def on_files(files, config):
-    for src, content in generated_files(current()).items():
+    generated = generated_files(current())
+    for src, content in generated.items():
         if files.get_file_from_path(src):
             raise ValueError(f"docs/{src} exists but is generated from corpus/: remove it")
         files.append(File.generated(config, src, content=content))
+
+    def text(src: str) -> str:
+        if src in generated:
+            return str(generated[src])
+        file = files.get_file_from_path(src)
+        if file is None:
+            raise FileNotFoundError(f"docs/{src}: an asset a feature declares does not exist")
+        return file.content_string
+
+    css, js = asset_order(current())
+    files.append(File.generated(config, BUNDLE_CSS, content=bundle([(src, text(src)) for src in css])))
+    files.append(File.generated(config, BUNDLE_JS, content=bundle([(src, text(src)) for src in js])))
     return files
 
 

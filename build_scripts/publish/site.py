@@ -16,6 +16,12 @@ from build_scripts.render.context import Site
 from build_scripts.render.export import regulation_json
 from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries
 
+CORE_CSS = ("assets/edition.css",)        # before the features' stylesheets
+LAST_CSS = ("assets/a11y.css",)           # after them: contrast and focus rules win
+CORE_JS = ("assets/edition.js",)
+BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one stylesheet and one script
+BUNDLE_JS = "assets/bundle.js"
+
 HAND_WRITTEN_NAV: list[NavEntry] = [{"首页 Home": "index.md"}]
 ABOUT_NAV: NavEntry = {"关于本版 About": [
     {"关于 About this edition": "about.md"},
@@ -83,6 +89,18 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
                 raise ValueError(f"feature {feature.name} generates {src}, which is generated already")
             files[src] = content
     return files
+
+
+def asset_order(build: Build) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The stylesheets and scripts of the core and of every feature, in cascade / execution order."""
+    css = CORE_CSS + tuple(src for f in build.features for src in f.css) + LAST_CSS
+    js = CORE_JS + tuple(src for f in build.features for src in f.js)
+    return css, js
+
+
+def bundle(parts: list[tuple[str, str]]) -> str:
+    """Files joined into one, each under a comment naming its source (one request instead of many)."""
+    return "".join(f"/* ---- {src} */\n{text.rstrip()}\n" for src, text in parts)
 
 
 def nav(build: Build) -> list[NavEntry]:
