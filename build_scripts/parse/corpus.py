@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from build_scripts.model.errors import InputError
+
 from build_scripts.model.regulation import Meta, Regulation, article_text
 from build_scripts.parse.normalise import SourceError, canonical_source, parse, reconstruct
 
@@ -25,8 +27,10 @@ EFFECTIVE = re.compile(r"本(?:条例|规定|办法)自(\d{4})年(\d{1,2})月(\d
 REPEALED = re.compile(r"《([^》]+)》同时废止")
 
 
-class CorpusError(ValueError):
-    """Bad curated data: stops the build, naming the file."""
+class CorpusError(InputError):
+    """Bad curated data: stops the build, naming the file (and the line, where there is one).
+
+    CorpusError(path, line, message) or, as the enrich/feature stages still raise it, CorpusError(text)."""
 
 
 def regulation_dirs(corpus: Path = CORPUS) -> list[Path]:

@@ -13,16 +13,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from build_scripts.model.errors import InputError
 from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
 from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
 
 
-class SourceError(ValueError):
-    """Bad input: stops the build. str() is 'path:line: message'."""
+class SourceError(InputError):
+    """Bad source text: stops the build. str() is 'path:line: message'."""
 
     def __init__(self, path: str, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
+        super().__init__(path, line, message)
 
 
 NUM = f"[{NUMERAL_CHARS}]+|[0-9]+"

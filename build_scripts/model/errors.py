@@ -1,0 +1,26 @@
+"""Bad input: the one exception family the CLI turns into a single line and a non-zero exit.
+
+Every error caused by what is in corpus/ (a source text, a meta.yaml, a missing file) is an
+InputError whose str() is 'path:line: what was found; what was expected'. Anything else escaping
+the build is a bug in the build, not in the input.
+"""
+from __future__ import annotations
+
+
+class InputError(ValueError):
+    """Base of every bad-input error. str() is one line: 'path:line: message'."""
+
+    def __init__(self, path, line: int | None = None, message: str | None = None):
+        if message is None and line is None:   # legacy form: one preformatted string
+            text = str(path)
+            super().__init__(one_line(text))
+            self.path, self.line, self.message = None, None, text
+            return
+        line = 1 if line is None else line
+        super().__init__(one_line(f"{path}:{line}: {message}"))
+        self.path, self.line, self.message = str(path), line, one_line(str(message))
+
+
+def one_line(text: str) -> str:
+    """Collapse line breaks so the error is always one line."""
+    return " ".join(text.split("\n")) if "\n" in text else text
