@@ -91,17 +91,25 @@ def decode(data: bytes, path: str) -> str:
 
 def looks_like(data: bytes) -> str:
     """A name for an undecodable file's encoding, for the error message (never used to convert)."""
-    sample = data[:4000]
-    if sample.count(b"\x00") > len(sample) // 4:
-        return "the file looks like UTF-16 without a byte-order mark"
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and han_share(text) > 0.3:
+            return f"the file looks like UTF-16 ({codec[-2:].upper()}) without a byte-order mark"
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         return "the file is not valid UTF-8"
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    if han > len(text) // 4:
+    other = [c for c in text if ord(c) > 0x7F]
+    if other and han_share("".join(other)) > 0.5:
         return "the file looks like GB18030/GBK (a Chinese legacy encoding)"
     return "the file is not valid UTF-8"
+
+
+def han_share(text: str) -> float:
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef") / max(1, len(text))
 
 
 # ---------------------------------------------------------------- text -> lines
@@ -273,7 +281,7 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
         if n != expected:
             if cuts or n > 1 or first > 1:
                 found = "repeated" if n < expected else "skipped to"
-                raise SourceError(path, line, f"item {m.group(0)} {found} at column {m.start() + 1}; "
+                raise SourceError(path, line, f"item {m.group(0)} {found} after …{text[max(0, m.start() - 8):m.start()]!r}; "
                                               f"expected item （{from_int(expected)}） next")
             continue
         cuts.append((m.start(), m.end(), n, m.group(0)))
@@ -295,17 +303,19 @@ def check_sequence(kind: str, label: str, number, expected, path: str, line: int
     if number == expected or (alt is not None and number == alt):
         return
     want = describe(kind, expected) + (f" or {describe(kind, alt)}" if alt is not None else "")
+    if alt is not None and alt < number < expected:
+        expected = alt   # 第一条之二 right after 第一条: 之一 is missing
     if number < expected:
         raise SourceError(path, line, f"duplicated or out-of-order {kind} number {label} ({describe(kind, number)}); "
                                       f"expected {want} next")
-    raise SourceError(path, line, f"missing {describe(kind, expected)}: found {label} ({describe(kind, number)}) "
-                                  f"where {want} was expected")
+    raise SourceError(path, line, f"missing {describe(kind, expected)}: found {label} ({describe(kind, number)}); "
+                                  f"expected {want}")
 
 
 def describe(kind: str, number) -> str:
     if isinstance(number, tuple):
         n, i = number
-        return f"{kind} {n}" + (f"-{i} (第{from_int(n)}条之{from_int(i)})" if i else "")
+        return f"{kind} {n}" + (f"-{i}" if i else "")
     return f"{kind} {number}"
 
 
