@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from build_scripts.model.numerals import from_int
+from build_scripts.model.numerals import ArticleNumber, article_number, from_int, number_key
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,17 @@ class Article:
     section: int | None
     paragraphs: tuple[Paragraph, ...]
     line: int
-    insert: int = 0     # inserted article: 第十一条之一 is number 11, insert 1; 0 for a plain article
+    insert: int = 0     # inserted article: 第十一条之一 has insert 1 (and number ArticleNumber(11, 1)); 0 if plain
+
+    def __post_init__(self):
+        # number of an inserted article is ArticleNumber(11, 1): an int 11 that formats as '11-1' and keys apart
+        if self.insert and getattr(self.number, "insert", 0) != self.insert:
+            object.__setattr__(self, "number", article_number(int(self.number), self.insert))
 
     @property
     def num(self) -> str:
         """The article's number as an id component: '11', or '11-1' for the inserted 第十一条之一."""
-        return f"{self.number}-{self.insert}" if self.insert else str(self.number)
+        return str(self.number)
 
     @property
     def eid(self) -> str:
@@ -94,7 +99,7 @@ class Unit:
     label: str | None = None
 
 
-EID = re.compile(r"^art_(\d+)(?:__para_(\d+)(?:__point_(\d+))?)?$")
+EID = re.compile(r"^art_(\d+)(?:-(\d+))?(?:__para_(\d+)(?:__point_(\d+))?)?$")
 
 
 def unit_eid(article: int | str, paragraph: int | None = None, item: int | None = None) -> str:
@@ -105,12 +110,13 @@ def unit_eid(article: int | str, paragraph: int | None = None, item: int | None 
 
 
 def parse_eid(eid: str) -> tuple[int, int | None, int | None]:
-    """art_15__para_2__point_1 -> (15, 2, 1); ValueError for anything that is no eid."""
+    """art_15__para_2__point_1 -> (15, 2, 1); art_11-1__para_1 -> (ArticleNumber(11, 1), 1, None);
+    ValueError for anything that is no eid."""
     m = EID.match(eid) if isinstance(eid, str) else None
     if not m:
         raise ValueError(f"{eid!r} is not an eid like art_15, art_15__para_2, art_15__para_2__point_1")
-    a, p, i = (int(x) if x else None for x in m.groups())
-    return a, p, i
+    a, ins, p, i = (int(x) if x else None for x in m.groups())
+    return article_number(a, ins or 0), p, i
 
 
 def para_eid(article: int | str, paragraph: int) -> str:
@@ -207,9 +213,15 @@ class Regulation:
 
     @cached_property
     def _by_number(self) -> dict:
-        return {(a.number, a.insert): a for a in self.articles}
+        return {number_key(a.number): a for a in self.articles}
 
     def article(self, number: int, insert: int = 0) -> Article:
-        """第{number}条 (之{insert}); KeyError when the text has no such article. Never by list position:
-        inserted articles (第十一条之一) stand between 11 and 12."""
-        return self._by_number[(number, insert)]
+        """第{number}条 (之{insert}); number may be an ArticleNumber (its insert is used). KeyError when
+        the text has no such article. Never by list position: 第十一条之一 stands between 11 and 12."""
+        return self._by_number[(int(number), insert or getattr(number, "insert", 0))]
+
+    def neighbours(self, art: Article) -> tuple[Article | None, Article | None]:
+        """The articles before and after art in the text (None at either end)."""
+        i = self.articles.index(art)
+        return (self.articles[i - 1] if i else None,
+                self.articles[i + 1] if i + 1 < len(self.articles) else None)

@@ -182,14 +182,15 @@ def article_page(ctx: PageContext, art: Article) -> str:
         crumbs.append(f'<a href="{urls.rel(src, full_text_src(reg.id), f"chp-{chapter.number}")}">'
                       f'{chapter_label(chapter, gloss)}</a>')
     neighbours = []
-    if art.number > 1:
-        neighbours.append(f'<a rel="prev" href="{urls.rel(src, article_src(reg.id, art.number - 1))}">'
-                          f'← {bi(reg.article(art.number - 1).label, f"Article {art.number - 1}")}</a>')
+    prev, nxt = reg.neighbours(art)   # by position: inserted articles (第十一条之一) stand between 11 and 12
+    if prev:
+        neighbours.append(f'<a rel="prev" href="{urls.rel(src, article_src(reg.id, prev.number))}">'
+                          f'← {bi(prev.label, f"Article {prev.number}")}</a>')
     neighbours.append(f'<a href="{urls.rel(src, full_text_src(reg.id), full_text_anchor(art.number))}">'
                       f'{bi("在全文中查看", "View in full text")}</a>')
-    if art.number < len(reg.articles):
-        neighbours.append(f'<a rel="next" href="{urls.rel(src, article_src(reg.id, art.number + 1))}">'
-                          f'{bi(reg.article(art.number + 1).label, f"Article {art.number + 1}")} →</a>')
+    if nxt:
+        neighbours.append(f'<a rel="next" href="{urls.rel(src, article_src(reg.id, nxt.number))}">'
+                          f'{bi(nxt.label, f"Article {nxt.number}")} →</a>')
     out = [
         front_matter(title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
                      description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}"),
