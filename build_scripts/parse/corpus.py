@@ -258,7 +258,7 @@ def load_regulation(folder: Path) -> Regulation:
     raw = decode(source.read_bytes(), path)
     parsed = parse(raw, path, meta.layout, mfile.where("layout") if meta.layout else None)
     if reconstruct(parsed) != canonical_source(raw):  # the normaliser must never lose or add text
-        raise SourceError(path, 1, "normaliser output differs from the source text (internal error)")
+        raise SourceError(path, 1, "normaliser output differs from the source text; expected the parse to lay out the source exactly (a parser bug: please report it)")
     for notice in parsed.notices:
         log.warning("notice: %s", notice)
     reg = Regulation(meta=meta, text=parsed, source_path=path)

@@ -326,7 +326,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
     notices: list[str] = []
     lines = source_lines(raw, path, notices)
     if not lines:
-        raise SourceError(path, 1, "empty file: expected the text of a regulation")
+        raise SourceError(path, 1, "empty file; expected the text of a regulation")
     if layout is not None:
         if layout not in ("lines", "wrapped"):
             raise InputError(f"{layout_at or f'{path}:1'}: unknown layout {layout!r}; expected 'lines' or 'wrapped'")
@@ -357,7 +357,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                           "expected a title line, a parenthesised note, 第…章 or 第…条")
     body = lines[pos:]
     if not body:
-        raise SourceError(path, lines[-1].number, "no article found: expected 第一条")
+        raise SourceError(path, lines[-1].number, "no article found; expected 第一条")
     logical = join_lines(body, layout == "lines", path, notices)
 
     chapters: list[dict] = []
@@ -428,7 +428,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
         add_text(articles[-1], compact(text), line.number, path)
 
     if not articles:
-        raise SourceError(path, lines[-1].number, "no article found: expected 第一条")
+        raise SourceError(path, lines[-1].number, "no article found; expected 第一条")
     for ch in chapters:
         if not ch["articles"]:
             raise SourceError(path, ch["line"], f"chapter {ch['label']} has no article; expected 第X条 after it")
