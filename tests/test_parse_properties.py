@@ -22,7 +22,7 @@ from build_scripts.model.numerals import from_int
 from build_scripts.parse.normalise import canonical_source, decode, parse, reconstruct
 
 ROOT = Path(__file__).resolve().parent.parent
-SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, database=None)
 HAN = "人民政府应当加强平安建设工作领导组织实施社会治理安全风险防控矛盾纠纷化解基层单位部门公民法人监督管理"
 
 words = st.text(alphabet=HAN + "、，", min_size=2, max_size=6).filter(lambda w: w[0] in HAN)
