@@ -1,35 +1,35 @@
 """Macros for the hand-written pages (docs/*.md that opt in with `render_macros: true`).
 
-Every link, count and title on those pages comes from the structured corpus through these
-functions, so no hand-written page hard-codes a URL, a number or a title. Unknown input raises
-at once, naming what was asked for. Text from the corpus comes out escaped (pages.esc): it lands
-in Markdown, where HTML and Markdown syntax in a title would otherwise become markup.
+Every link, count and title on those pages comes from the build's Edition (the same one every feature
+reads) through these functions, so no hand-written page hard-codes a URL, a number or a title. Unknown
+input raises at once, naming what was asked for. Corpus text comes out escaped (render.html.escape): it
+lands in Markdown, where HTML and Markdown syntax in a title would otherwise become markup.
 """
 from __future__ import annotations
 
 import posixpath
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-from build_scripts.parse import corpus
-from build_scripts.enrich.gloss import load_gloss
-from build_scripts.enrich.glossary import load_glossary
-from build_scripts.model.regulation import article_label, units
-from build_scripts.model.numerals import from_int
-from build_scripts.render.pages import esc
-from build_scripts.model.urls import article_src, full_text_src
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import units
+from build_scripts.model.urls import full_text_src
+from build_scripts.publish.site import current
+from build_scripts.render.html import escape as esc
 
 
 class MacroError(ValueError):
     pass
 
 
+def edition():
+    return current().site.edition
+
+
 def regulation(reg_id: str):
-    for reg in corpus.load_all():
-        if reg.id == reg_id:
-            return reg
-    known = [r.id for r in corpus.load_all()]
-    raise MacroError(f"unknown regulation {reg_id!r}; known: {known}")
+    try:
+        return edition().reg(reg_id)
+    except KeyError as exc:
+        raise MacroError(str(exc)) from None
 
 
 def counts(reg) -> dict[str, int]:
@@ -55,8 +55,8 @@ def define_env(env):
     def regulations() -> list[dict]:
         """The regulations in the corpus, for tables and lists on hand-written pages."""
         out = []
-        for reg in corpus.load_all():
-            gloss = load_gloss(reg)
+        for reg in edition().regs:
+            gloss = edition().glosses[reg.id]
             out.append({"id": reg.id, "short": reg.meta.short, "title_zh": esc(reg.meta.title_zh),
                         "title_en": esc(reg.meta.title_en), "effective": reg.meta.effective or "—",
                         "adopted": reg.meta.adopted or "—", "jurisdiction": reg.meta.jurisdiction or "—",
@@ -77,12 +77,12 @@ def define_env(env):
     @env.macro
     def glossary_terms() -> list[dict]:
         """The glossary's terms (zh, pinyin, en), sorted by pinyin, for the translation notes."""
-        terms = sorted(load_glossary(corpus.load_all()), key=lambda t: t.sort_key)  # validated, as the build uses it
+        terms = sorted(edition().glossary, key=lambda t: t.sort_key)
         return [{"zh": esc(t.zh), "pinyin": esc(t.pinyin), "en": esc(t.en)} for t in terms]
 
     @env.macro
     def total(what: str) -> int:
-        return sum(count(r.id, what) for r in corpus.load_all())
+        return sum(count(r.id, what) for r in edition().regs)
 
     @env.macro
     def reg_title(reg_id: str, lang: str = "zh") -> str:
@@ -94,31 +94,16 @@ def define_env(env):
     @env.macro
     def cite(reg_id: str, art: int, para: int | None = None, item: int | None = None,
              text: str | None = None, lang: str = "zh") -> str:
-        """A Markdown link to an article, paragraph or item, labelled like 第十五条第二款 or art. 15(2)."""
+        """A Markdown link to an article, paragraph or item, labelled in the edition's citation style
+        (model/ref.py): 第十五条第二款 (lang zh) or "Jiangxi Art. 15(2)" (lang en)."""
         reg = regulation(reg_id)
-        if not 1 <= art <= len(reg.articles):
-            raise MacroError(f"cite(): {reg_id} has no article {art} (1-{len(reg.articles)})")
-        a = reg.article(art)
-        anchor = None
-        zh = article_label(art)
-        en = f"art. {art}"
-        if para is not None:
-            if not 1 <= para <= len(a.paragraphs):
-                raise MacroError(f"cite(): {reg_id} article {art} has no paragraph {para}")
-            anchor = f"para-{para}"
-            zh += f"第{from_int(para)}款"
-            en += f"({para})"
-            if item is not None:
-                if not 1 <= item <= len(a.paragraphs[para - 1].items):
-                    raise MacroError(f"cite(): {reg_id} article {art}({para}) has no item {item}")
-                anchor += f"-item-{item}"
-                zh += f"第（{from_int(item)}）项"
-                en += f"({item})"
-        elif item is not None:
-            raise MacroError("cite(): an item needs its paragraph")
-        label = text or (f'<span lang="zh-Hans">{zh}</span>' if lang == "zh"
-                         else f"{esc(reg.meta.title_en.split(' Province')[0])} {en}")
-        return f"[{label}]({link_to(article_src(reg_id, art), anchor)})"
+        try:
+            ref = Ref(reg, art, para, item)
+        except (ValueError, IndexError, KeyError) as exc:
+            raise MacroError(f"cite(): {exc}") from None
+        label = text or (f'<span lang="zh-Hans">{ref.label_zh}</span>' if lang == "zh"
+                         else f"{esc(reg.meta.title_en.split(' Province')[0])} {ref.label_en}")
+        return f"[{label}]({link_to(ref.page_src, ref.anchor)})"
 
     @env.macro
     def full_text(reg_id: str, text: str | None = None) -> str:

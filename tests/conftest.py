@@ -1,24 +1,88 @@
-import sys
+"""Session fixtures shared by every test: the Edition read once, the site built once in-process.
+
+Tiers (markers are given here from the fixtures a test uses, so no test can be in the wrong tier):
+    unit     no build, no browser        make test-fast
+    build    reads a built site          (the one site of the session, built in-process)
+    browser  drives Debian's Chromium
+"""
+import os
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from browser import CHROMIUM, chromium, serve
 
-from browser import CHROMIUM, chromium, serve  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_FIXTURES = {"built_site", "served_site", "offline_dist", "offline_site"}
+BROWSER_FIXTURES = {"browser", "page"}
+BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        names = set(item.fixturenames)
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & (BUILD_FIXTURES | BROWSER_FIXTURES) or item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A skip because something is missing (a module, a feature) is a failure: the suite must run it all."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and call.excinfo is not None:
+        reason = str(call.excinfo.value)
+        if "could not import" in reason or "No module named" in reason or "not installed" in reason:
+            report.outcome = "failed"
+            report.longrepr = f"skipped because something is missing, which fails the suite: {reason}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_build_env():
+    """Builds in the tests never pick up a developer's SITE_URL / OFFLINE / EDITION_CORPUS."""
+    saved = {k: os.environ.pop(k, None) for k in BUILD_ENV}
+    yield
+    for k, v in saved.items():
+        if v is not None:
+            os.environ[k] = v
+
+
+@pytest.fixture(scope="session")
+def edition():
+    from build_scripts.enrich.edition import load_edition
+    return load_edition(ROOT / "corpus")
+
+
+@pytest.fixture(scope="session")
+def site(edition):
+    """The Site of a default web build (directory URLs, no public base URL)."""
+    from build_scripts.render.context import Site
+    return Site(edition)
+
+
+@pytest.fixture(scope="session")
+def regs(edition):
+    return {r.id: r for r in edition.regs}
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session with --strict (warnings fail)."""
+    """The real site, built once per test session, in-process, with --strict (warnings fail)."""
     from build_scripts.publish.cli import build
     return build(tmp_path_factory.mktemp("build") / "site")
 
 
 @pytest.fixture(scope="session")
-def regs():
-    from build_scripts.parse.corpus import load_all
-    return {r.id: r for r in load_all()}
+def offline_dist(tmp_path_factory) -> Path:
+    """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip, built once."""
+    from build_scripts.publish.cli import offline
+    dist = tmp_path_factory.mktemp("offline") / "dist"
+    offline(dist)
+    return dist
 
 
 @pytest.fixture(scope="session")

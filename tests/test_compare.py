@@ -16,7 +16,8 @@ from build_scripts.enrich.alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignme
 from build_scripts.parse.corpus import CORPUS, load_all
 from build_scripts.enrich.gloss import load_gloss
 from build_scripts.model.regulation import units
-from build_scripts.publish.site import Site
+from build_scripts.enrich.edition import load_edition
+from build_scripts.render.context import Site
 
 RAW = yaml.safe_load((CORPUS / "alignment.yaml").read_text(encoding="utf-8"))
 EID = re.compile(r"^art_(\d+)")
@@ -266,8 +267,8 @@ def test_diff_marks_carry_words_not_only_colour(built_site, al):
             assert ("[+" if tag == "ins" else "[−") in inner
 
 
-def test_comparison_pages_are_not_searched(built_site, al):
-    site_files = compare.files(Site(load_all(), {r.id: load_gloss(r) for r in load_all()}))
+def test_comparison_pages_are_not_searched(built_site, al, site):
+    site_files = compare.Compare(site).files({})
     pages = {src: text for src, text in site_files.items() if src.endswith(".md")}
     assert len(pages) == len(al.topics) + 2 + len(al.aligned)     # topics, overview, terms, one "only" page each
     for src, text in pages.items():
@@ -341,8 +342,7 @@ def three_site(tmp_path_factory):
     (third / "meta.yaml").write_text(
         "title: {zh: 测试省平安建设条例, en: Testprov Regulations on Ping'an Construction}\n"
         "short: tp\njurisdiction_name: {zh: 测试省, en: Testprov Province}\neffective: 2023-09-01\n", encoding="utf-8")
-    regs = load_all(corpus)
-    return Site(regs, {r.id: load_gloss(r, corpus) for r in regs}, corpus=corpus)
+    return Site(load_edition(corpus))
 
 
 def test_third_regulation_appears_everywhere_as_not_aligned(three_site):

@@ -17,9 +17,9 @@ REF_KEYS = {"text", "start", "kind", "target", "targets"}
 
 
 @pytest.fixture(scope="module", params=["shanxi", "jiangxi"])
-def data(request, regs):
+def data(request, regs, site):
     reg = regs[request.param]
-    return regulation_json(reg, load_gloss(reg))
+    return regulation_json(site, reg)
 
 
 def test_keys_and_ids(data):

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from build_scripts.features import opendata
-from build_scripts.publish import pdf as P
+from build_scripts.features import pdf as P
 from build_scripts.render.export import regulation_json
 from build_scripts.enrich.gloss import load_gloss
 from build_scripts.model.regulation import article_text, units
@@ -59,14 +59,14 @@ def export_eids(data: dict) -> set[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_akoma_ntoso_validates_with_export_eids(built_site, regs, akn_schema, lang):
+def test_akoma_ntoso_validates_with_export_eids(built_site, regs, site, akn_schema, lang):
     for reg in regs.values():
         name = f"{reg.id}.akn.xml" if lang == "zh" else f"{reg.id}.en.akn.xml"
         doc = etree.parse(str(built_site / "data" / name))
         assert akn_schema.validate(doc), [str(e) for e in akn_schema.error_log][:5]
         eids = {e.get("eId") for e in doc.iter() if e.get("eId")} - {"longTitle", "preface__p_1", "edition", "legislature"}
         gloss = load_gloss(reg)
-        assert eids == export_eids(regulation_json(reg, gloss))
+        assert eids == export_eids(regulation_json(site, reg))
         lang_el = doc.find(f".//{AKN}FRBRExpression/{AKN}FRBRlanguage")
         assert lang_el.get("language") == ("zho" if lang == "zh" else "eng")
         for u in units(reg.articles):

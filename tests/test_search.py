@@ -25,12 +25,9 @@ OUTSIDE = re.compile(r"^(https?:)?//", re.I)
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory) -> Path:
-    """The offline copy, built as `make offline` builds it (OFFLINE=true)."""
-    from build_scripts.publish.cli import offline
-    dist = tmp_path_factory.mktemp("dist")
-    offline(dist)
-    return dist / "offline"
+def offline_site(offline_dist) -> Path:
+    """The offline copy of the session (tests/conftest.py), as `make offline` builds it."""
+    return offline_dist / "offline"
 
 
 # ---------------------------------------------------------------- tables and index (no browser)
@@ -52,10 +49,7 @@ def test_expected_articles_contain_the_phrase(regs):
             assert row["q"] in text, (row["q"], ref)
 
 
-def test_reading_view_tables_reproduce_opencc_s2t(regs):
-    from build_scripts.enrich.gloss import load_gloss
-    from build_scripts.publish.site import Site
-    site = Site(tuple(regs.values()), {r: load_gloss(reg) for r, reg in regs.items()})
+def test_reading_view_tables_reproduce_opencc_s2t(regs, site):
     chars, phrases = search._tables(tuple(search.legal_texts(site)), tuple(search.repo_texts()))
     checked = 0
     for reg in regs.values():

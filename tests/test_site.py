@@ -53,10 +53,10 @@ def test_chinese_text_is_marked(built_site):
     assert len(units) == 4  # four paragraphs, no items
 
 
-def test_json_export_published(built_site, regs):
+def test_json_export_published(built_site, regs, site):
     for reg in regs.values():
         published = json.loads((built_site / "data" / f"{reg.id}.json").read_text(encoding="utf-8"))
-        assert published == regulation_json(reg, load_gloss(reg))
+        assert published == regulation_json(site, reg)
 
 
 def test_no_outside_hosts(built_site):

@@ -37,6 +37,7 @@ CATEGORIES = {
     "campaign": ("专项行动", "Campaigns"),
     "sanction": ("处理方式", "Sanctions"),
     "document": ("文书", "Documents"),
+    "formula": ("用语", "Drafting formulas"),   # everyday formulas (应当, 有关部门 ...): pages may leave them unmarked
 }
 TERM_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 HAN = re.compile(r"[\u3400-\u9fff]")

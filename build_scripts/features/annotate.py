@@ -20,6 +20,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from build_scripts.features.protocol import FeatureBase
 from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, find_definitions, find_terms, forms_map, \
     load_glossary, to_traditional
 from build_scripts.model.regulation import Regulation, full_text_anchor, para_anchor, parse_eid, units
@@ -387,3 +388,25 @@ def files(site) -> dict[str, str]:
     data = glossary_data(site)
     return {GLOSSARY_SRC: glossary_page(site, data),
             GLOSSARY_JSON: json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
+
+
+class Annotate(FeatureBase):
+    """Glossary tooltips, defined terms, cross-references, "referred to by", the glossary page."""
+    name = "annotate"
+    css = ("assets/glossary.css",)
+
+    def __init__(self, site) -> None:
+        super().__init__(site)
+        self._annotate = annotator(site)
+
+    def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
+        return self._annotate(reg_id, eid, text, page_src)
+
+    def files(self, made) -> dict[str, str]:
+        return files(self.site)
+
+    def nav(self) -> list:
+        return nav(self.site)
+
+    def article_block(self, ref, page_src: str) -> str:
+        return article_extras(self.site, ref.reg, ref.art, page_src)

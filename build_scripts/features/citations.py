@@ -23,6 +23,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from build_scripts.features.protocol import FeatureBase
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_anchor, para_eid, provision_label, unit_eid
 from build_scripts.render.pages import bi, esc, front_matter
 from build_scripts.model.urls import Urls, article_src, full_text_src
@@ -481,3 +482,21 @@ def files(site) -> dict[str, str]:
 def nav(site) -> list:
     return [{"引用解析 Citation resolver": RESOLVER_SRC}]
 
+
+class Citations(FeatureBase):
+    """Copy-citation, short links, the resolver, /data/anchors.json and JSON-LD."""
+    name = "citations"
+    css = ("assets/cite.css",)
+    js = (DATA_JS, "assets/cite.js")
+
+    def files(self, made) -> dict[str, str]:
+        return files(self.site)
+
+    def nav(self) -> list:
+        return nav(self.site)
+
+    def article_block(self, ref, page_src: str) -> str:
+        return article_extras(self.site, ref.reg, ref.art, page_src)
+
+    def full_text_block(self, reg, page_src: str) -> str:
+        return full_text_extras(self.site, reg, page_src)

@@ -17,6 +17,7 @@ import json
 import re
 from collections import Counter
 
+from build_scripts.features.protocol import FeatureBase
 from build_scripts.enrich.alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, Pair, Provision, Topic, char_diff,
                         load_alignment, provision_text, provision_units)
 from build_scripts.parse.corpus import facts_from_text
@@ -598,3 +599,22 @@ def article_extras(site, reg: Regulation, art, page_src: str) -> str:
         raise ValueError(f"{reg.id} {art.label}: no topic places this article")
     return (f'{head}\n\n<div class="cmp-counterparts"><ul>{"".join(items)}</ul>'
             f'<p class="cmp-small"><a href="{site.urls.rel(page_src, INDEX)}">{bi("全部主题", "All topics")}</a></p></div>')
+
+
+class Compare(FeatureBase):
+    """Provincial comparison: overview, topic pages, only-in pages, term frequency, counterparts."""
+    name = "compare"
+    css = ("assets/compare.css",)
+
+    def __init__(self, site) -> None:
+        super().__init__(site)
+        self.alignment = alignment(site)
+
+    def files(self, made) -> dict[str, str]:
+        return files(self.site)
+
+    def nav(self) -> list:
+        return nav(self.site)
+
+    def article_block(self, ref, page_src: str) -> str:
+        return article_extras(self.site, ref.reg, ref.art, page_src)

@@ -12,6 +12,7 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
+from build_scripts.features.protocol import FeatureBase
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.regulation import Regulation, item_eid, para_eid, units
 from build_scripts.render.pages import bi, esc, front_matter
@@ -152,8 +153,8 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
 
 
 # Made by other contributors; listed on the downloads page when the module that makes them is registered.
-OTHER_DATA = [("data/glossary.json", "build_scripts.features.annotate", "术语表", "glossary of terms"),
-              ("data/alignment.json", "build_scripts.features.compare", "两省条文对照", "topic concordance of the two regulations")]
+OTHER_DATA = [("data/glossary.json", "术语表", "glossary of terms"),  # listed when a feature generated it
+              ("data/alignment.json", "两省条文对照", "topic concordance of the two regulations")]
 
 
 # ------------------------------------------------------------------------------------ downloads
@@ -180,9 +181,8 @@ def downloads_page(site, made: dict[str, str | bytes], pdfs: dict[str, bytes]) -
             f"<td>{pdf}</td></tr>")
     whole = [f"<li>{link('data/anchors.json', 'anchors.json')} — "
              f"{bi('每个可引用单位（条、款、项）的 eId、网址与引用', 'every citable unit (article, paragraph, item): eId, URL, citations')}</li>"]
-    registered = {m.__name__ for m in site.contributors}
-    for src, module, zh, en in OTHER_DATA:
-        if module in registered:
+    for src, zh, en in OTHER_DATA:
+        if src in made:
             whole.append(f'<li><a href="{site.urls.rel(DOWNLOADS_SRC, src)}" download>{src.split("/")[-1]}</a> — '
                          f"{bi(zh, en)}</li>")
     head = "".join(f"<th scope=\"col\">{bi(zh, en, '<br>')}</th>" for zh, en in (
@@ -235,15 +235,17 @@ def downloads_page(site, made: dict[str, str | bytes], pdfs: dict[str, bytes]) -
 
 def available_pdf(reg_id: str, source_html: str) -> bytes | None:
     """The PDF made for this exact source HTML by `edition pdf`, or None. (The one read of this module.)"""
-    from build_scripts.publish.pdf import PDF_DIR, source_hash
+    from build_scripts.features.pdf import PDF_DIR, source_hash
     pdf, stamp = PDF_DIR / f"{reg_id}.pdf", PDF_DIR / f"{reg_id}.pdf.sha256"
     if pdf.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == source_hash(source_html):
         return pdf.read_bytes()
     return None
 
 
-def files(site) -> dict[str, str | bytes]:
-    from build_scripts.publish.pdf import pdf_html
+def files(site, generated) -> dict[str, str | bytes]:
+    """CSV, Akoma Ntoso and PDFs, and the downloads page, which lists them with every data file
+    generated before (`generated`: the core's data/<id>.json, citations' anchors.json)."""
+    from build_scripts.features.pdf import pdf_html
     made: dict[str, str | bytes] = {}
     pdfs: dict[str, bytes] = {}
     for reg in site.regs:
@@ -254,13 +256,7 @@ def files(site) -> dict[str, str | bytes]:
         pdf = available_pdf(reg.id, pdf_html(reg, gloss, site.site_url))
         if pdf is not None:
             pdfs[reg.id] = made[f"downloads/{reg.id}.pdf"] = pdf
-    # sizes of files generated elsewhere (site.py makes data/<id>.json; citations.py anchors.json)
-    from build_scripts.features.citations import ANCHORS_JSON, anchors_json
-    from build_scripts.render.export import regulation_json
-    sizes = {ANCHORS_JSON: json.dumps(anchors_json(site), ensure_ascii=False, indent=1) + "\n"}
-    for reg in site.regs:
-        sizes[f"data/{reg.id}.json"] = json.dumps(regulation_json(reg, site.glosses[reg.id]), ensure_ascii=False,
-                                                  indent=1) + "\n"
+    sizes = {src: content for src, content in generated.items() if src.startswith("data/")}
     out = dict(made)
     out[DOWNLOADS_SRC] = downloads_page(site, {**made, **sizes}, pdfs)
     return out
@@ -268,3 +264,14 @@ def files(site) -> dict[str, str | bytes]:
 
 def nav(site) -> list:
     return [{"下载 Downloads": DOWNLOADS_SRC}]
+
+
+class OpenData(FeatureBase):
+    """CSV, Akoma Ntoso, PDFs and the downloads page (registered last: it lists every data file)."""
+    name = "opendata"
+
+    def files(self, made) -> dict[str, str | bytes]:
+        return files(self.site, made)
+
+    def nav(self) -> list:
+        return nav(self.site)

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
 
+from build_scripts.features.protocol import FeatureBase
 from build_scripts.parse.corpus import CorpusError, read_yaml
 from build_scripts.enrich.glossary import _converter, to_traditional
 from build_scripts.model.regulation import units
@@ -254,3 +256,36 @@ def _anchor(u) -> str:
 @lru_cache(maxsize=None)
 def _t2s_cached(indexed: frozenset) -> dict:
     return t2s_pairs(indexed)
+
+
+class Search(FeatureBase):
+    """Chinese/English search index and worker, and the traditional-character reading view.
+
+    LEX_SEARCH=material builds the site with Material's search unmodified (the baseline of bench/search.py)."""
+    name = "search"
+    css = ("assets/search.css",)
+    js = (DATA_JS, "assets/zh-hant-view.js")
+
+    @staticmethod
+    def enabled() -> bool:
+        mode = os.environ.get("LEX_SEARCH", "edition")
+        if mode not in ("edition", "material"):
+            raise ValueError(f"LEX_SEARCH={mode!r}: expected 'edition' or 'material'")
+        return mode == "edition"
+
+    def config_extra(self) -> dict:
+        return {"lex_search": self.enabled()}  # overrides/main.html points the header search at our worker
+
+    def files(self, made) -> dict[str, str]:
+        return files(self.site)
+
+    def post_build(self, site_dir: Path) -> None:
+        """Replace the index Material's search plugin wrote (search/search_index.json) with the edition's."""
+        if not self.enabled():
+            return
+        path = site_dir / "search" / "search_index.json"
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: Material's search plugin wrote no index")
+        material = json.loads(path.read_text(encoding="utf-8"))
+        index = search_index(self.site, material, self.site.corpus)
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -1,8 +1,8 @@
-"""Bad input: the one exception family the CLI turns into a single line and a non-zero exit.
+"""The one kind of error a reader of the CLI sees: bad input, as `path:line: what was found; what was
+expected`. The CLI prints str(error) alone and exits non-zero; a traceback only with --debug.
 
 Every error caused by what is in corpus/ (a source text, a meta.yaml, a missing file) is an
-InputError whose str() is 'path:line: what was found; what was expected'. Anything else escaping
-the build is a bug in the build, not in the input.
+InputError. Anything else escaping the build is a bug in the build, not in the input.
 """
 from __future__ import annotations
 

@@ -1,29 +1,37 @@
-"""The one entry point to the pipeline.
+"""`edition`: the one entry point to the pipeline. MkDocs runs in-process.
 
-    python -m build_scripts check     parse the corpus, report counts (no site)
-    python -m build_scripts build     strict build into site/ (atomically: no half-written site)
-    python -m build_scripts serve     live preview on http://127.0.0.1:8000
-    python -m build_scripts offline   file:// copy in dist/offline/ and dist/pingan-offline.zip
-    python -m build_scripts pdf       bilingual PDFs in dist/pdf/ (WeasyPrint), published by the next build
+    edition check   [--corpus DIR]              parse the corpus, report counts (no site)
+    edition build   [--corpus DIR] [--site-dir DIR]   strict build (atomic: no half-written site)
+    edition serve   [--corpus DIR] [--host H] [--port P]   live preview
+    edition offline [--corpus DIR] [--dist DIR]  file:// copy in dist/offline/ and dist/pingan-offline.zip
+    edition pdf     [--corpus DIR] [--dist DIR]  bilingual PDFs in dist/pdf/ (published by the next build)
+
+Bad input stops with one line, `path:line: what was found; what was expected`, and exit status 2;
+--debug shows the traceback.
 """
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import time
+import traceback
 import zipfile
 from pathlib import Path
 
+from build_scripts.model.errors import InputError
+
 ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
 DEFAULT_EPOCH = "1672531200"  # 2023-01-01: used outside a git checkout
 
 
 def build_epoch() -> str:
     """The build's date as SOURCE_DATE_EPOCH: as set, else the day (00:00 UTC) of the last commit, so that
-    a commit always builds to the same bytes (sitemap dates, zip dates, the in-force status in JSON-LD)."""
+    a commit always builds to the same bytes (sitemap dates, zip dates)."""
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return os.environ["SOURCE_DATE_EPOCH"]
     try:
@@ -34,31 +42,52 @@ def build_epoch() -> str:
     return str(int(stamp) // 86400 * 86400) if out.returncode == 0 and stamp.isdigit() else DEFAULT_EPOCH
 
 
-def mkdocs(*args: str, env: dict | None = None) -> None:
-    cmd = [sys.executable, "-m", "mkdocs", *args]
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    full_env["SOURCE_DATE_EPOCH"] = build_epoch()
-    result = subprocess.run(cmd, cwd=ROOT, env=full_env)
-    if result.returncode:
-        raise SystemExit(result.returncode)
+def log_like_mkdocs() -> None:
+    """MkDocs' own CLI prints its log as `INFO    -  message`; in-process we set that up ourselves."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_edition", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler._edition = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
 
 
-def build(dest: Path, env: dict | None = None) -> Path:
+def mkdocs_config(corpus: Path, **overrides):
+    """mkdocs.yml with the corpus folder set (read by the hook in on_config)."""
+    from mkdocs.config import load_config
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = build_epoch()
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=True, **overrides)
+    config["extra"]["corpus"] = str(corpus.resolve())
+    return config
+
+
+def build(dest: Path, corpus: Path = CORPUS, offline: bool = False) -> Path:
     """Build into a temporary directory and swap it in only when the build succeeded."""
+    from mkdocs.commands.build import build as mkdocs_build
     tmp = dest.with_name(dest.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
+    previous = os.environ.get("OFFLINE")
+    os.environ["OFFLINE"] = "true" if offline else "false"  # mkdocs.yml: offline plugin `enabled: !ENV OFFLINE`
     try:
-        mkdocs("build", "--strict", "--site-dir", str(tmp), env=env)
-    except SystemExit:
+        mkdocs_build(mkdocs_config(corpus, site_dir=str(tmp)))
+    except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        if previous is None:
+            os.environ.pop("OFFLINE", None)
+        else:
+            os.environ["OFFLINE"] = previous
     shutil.rmtree(dest, ignore_errors=True)
     tmp.rename(dest)
     return dest
 
 
-def offline(dist: Path) -> Path:
-    site = build(dist / "offline", env={"OFFLINE": "true"})
+def offline(dist: Path, corpus: Path = CORPUS) -> Path:
+    site = build(dist / "offline", corpus, offline=True)
     archive = dist / "pingan-offline.zip"
     zip_time = time.gmtime(max(int(build_epoch()), 315532800))[:6]  # zip dates start in 1980
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -70,38 +99,63 @@ def offline(dist: Path) -> Path:
     return archive
 
 
-def check() -> None:
-    from build_scripts.parse.corpus import load_all
-    from build_scripts.enrich.gloss import load_gloss
+def serve(corpus: Path, host: str, port: int) -> None:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ["SOURCE_DATE_EPOCH"] = build_epoch()
+    os.environ["EDITION_CORPUS"] = str(corpus.resolve())  # serve reloads mkdocs.yml on each rebuild
+    mkdocs_serve(str(ROOT / "mkdocs.yml"), dev_addr=f"{host}:{port}", strict=True)
+
+
+def check(corpus: Path) -> None:
+    from build_scripts.enrich.edition import load_edition
     from build_scripts.model.regulation import units
-    for reg in load_all():
+    edition = load_edition(corpus)
+    for reg in edition.regs:
         u = units(reg.articles)
-        gloss = load_gloss(reg)
+        gloss = edition.glosses[reg.id]
         done = sum(1 for x in u if gloss.unit(x.eid))
         print(f"{reg.id}: {len(reg.chapters)} chapters, {len(reg.articles)} articles, "
               f"{sum(len(a.paragraphs) for a in reg.articles)} paragraphs, "
               f"{sum(1 for x in u if x.item)} items; English gloss {done}/{len(u)} units")
 
 
+def run(args: argparse.Namespace) -> None:
+    corpus = Path(args.corpus)
+    if args.command == "check":
+        check(corpus)
+    elif args.command == "build":
+        print(build(Path(args.site_dir), corpus))
+    elif args.command == "serve":
+        serve(corpus, args.host, args.port)
+    elif args.command == "offline":
+        print(offline(Path(args.dist), corpus))
+    elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
+        from build_scripts.features.pdf import make_all
+        for path in make_all(Path(args.dist) / "pdf"):
+            print(path)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="edition", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("command", choices=["check", "build", "serve", "offline", "pdf"])
+    parser.add_argument("--corpus", default=os.environ.get("EDITION_CORPUS") or str(CORPUS),
+                        help="the corpus folder (default: ./corpus)")
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--dist", default=str(ROOT / "dist"))
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     args = parser.parse_args(argv)
-    if args.command == "check":
-        check()
-    elif args.command == "build":
-        print(build(Path(args.site_dir)))
-    elif args.command == "serve":
-        mkdocs("serve", "--strict", "--dev-addr", "127.0.0.1:8000")
-    elif args.command == "offline":
-        print(offline(Path(args.dist)))
-    elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
-        from build_scripts.publish.pdf import make_all
-        for path in make_all(Path(args.dist) / "pdf"):
-            print(path)
+    log_like_mkdocs()
+    try:
+        run(args)
+    except InputError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

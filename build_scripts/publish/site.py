@@ -1,40 +1,23 @@
-"""Everything the site generates from the corpus, as {src_uri: content} and a nav. Pure.
+"""Everything the site generates, as {src: content} and a nav, from the Edition and the features.
 
-Features plug in as *contributors*: modules listed in CONTRIBUTORS that define any of
-
-    files(site: Site) -> dict[str, str]                      extra generated files (pages, JSON, ...)
-    nav(site: Site) -> list                                   extra nav entries (placed before "About")
-    article_extras(site: Site, reg, art, page_src) -> str     HTML appended to an article page
-    full_text_extras(site: Site, reg, page_src) -> str        HTML appended to a regulation's full-text page
-    annotator(site: Site) -> Annotate                         marks up Chinese units (at most one contributor)
-
-so that a feature is one module plus one line here.
-"""
+One `Build` per MkDocs build: the Site (Edition + URL rules + public base) and one instance of each
+registered feature. Pure: data in, pages out; the MkDocs hook does the I/O."""
 from __future__ import annotations
 
-import importlib
 import json
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
+from dataclasses import dataclass
 
-from build_scripts.parse.corpus import CORPUS
+from build_scripts.features import REGISTERED
+from build_scripts.features.protocol import Feature, NavEntry
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Article, Regulation
+from build_scripts.model.urls import article_src, full_text_src
+from build_scripts.render.context import Site
 from build_scripts.render.export import regulation_json
-from build_scripts.enrich.gloss import Gloss
-from build_scripts.model.regulation import Regulation
 from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries
-from build_scripts.model.urls import Urls, article_src, full_text_src
 
-CONTRIBUTORS: list[str] = [
-    "build_scripts.features.compare",
-    "build_scripts.features.search",
-    "build_scripts.features.annotate",
-    "build_scripts.features.citations",
-    "build_scripts.features.opendata",
-]
-
-HAND_WRITTEN_NAV = [{"首页 Home": "index.md"}]
-ABOUT_NAV = {"关于本版 About": [
+HAND_WRITTEN_NAV: list[NavEntry] = [{"首页 Home": "index.md"}]
+ABOUT_NAV: NavEntry = {"关于本版 About": [
     {"关于 About this edition": "about.md"},
     {"译文说明 Translation notes": "translation-notes.md"},
     {"引用 How to cite": "cite.md"},
@@ -43,68 +26,71 @@ ABOUT_NAV = {"关于本版 About": [
 ]}
 
 
-@dataclass
-class Site:
-    """What every generator may read: the regulations, their glosses, URL rules, the corpus folder."""
-    regs: tuple[Regulation, ...]
-    glosses: dict[str, Gloss]
-    urls: Urls = field(default_factory=Urls)
-    corpus: Path = CORPUS
-    site_url: str | None = None     # mkdocs.yml site_url: the base of permanent (citable) URLs
+@dataclass(frozen=True)
+class Build:
+    site: Site
+    features: tuple[Feature, ...]
 
-    def reg(self, reg_id: str) -> Regulation:
-        for r in self.regs:
-            if r.id == reg_id:
-                return r
-        raise KeyError(f"unknown regulation {reg_id!r}; known: {[r.id for r in self.regs]}")
+    @classmethod
+    def start(cls, site: Site) -> Build:
+        return cls(site, tuple(feature(site) for feature in REGISTERED))
 
-    @cached_property
-    def contributors(self) -> list:
-        return [importlib.import_module(name) for name in CONTRIBUTORS]
+    def article_blocks(self, reg: Regulation, art: Article, page_src: str) -> str:
+        ref = Ref(reg, art.number)
+        return "\n\n".join(b for f in self.features if (b := f.article_block(ref, page_src)))
 
-    def article_extras(self, reg: Regulation, art, page_src: str) -> str:
-        blocks = [m.article_extras(self, reg, art, page_src) for m in self.contributors if hasattr(m, "article_extras")]
-        return "\n\n".join(b for b in blocks if b)
+    def full_text_blocks(self, reg: Regulation, page_src: str) -> str:
+        return "\n\n".join(b for f in self.features if (b := f.full_text_block(reg, page_src)))
 
-    def full_text_extras(self, reg: Regulation, page_src: str) -> str:
-        blocks = [m.full_text_extras(self, reg, page_src) for m in self.contributors if hasattr(m, "full_text_extras")]
-        return "\n\n".join(b for b in blocks if b)
-
-    @cached_property
-    def annotate(self):
-        annotators = [m for m in self.contributors if hasattr(m, "annotator")]
-        if len(annotators) > 1:
-            raise ValueError(f"more than one annotator: {[m.__name__ for m in annotators]}")
-        return annotators[0].annotator(self) if annotators else None
+    def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str:
+        for f in self.features:
+            marked = f.annotate(reg_id, eid, text, page_src)
+            if marked is not None:
+                return marked
+        from build_scripts.render.html import escape
+        return escape(text)
 
 
-def generated_files(site: Site) -> dict[str, str]:
-    files: dict[str, str] = {}
+_CURRENT: list[Build] = []
+"""The build in progress. MkDocs loads the hook file as a module of its own and calls its functions,
+so the hook and the macros of hand-written pages meet here, in a module both import."""
+
+
+def begin(build: Build) -> None:
+    _CURRENT[:] = [build]
+
+
+def current() -> Build:
+    if not _CURRENT:
+        raise RuntimeError("no edition build in progress")
+    return _CURRENT[-1]
+
+
+def generated_files(build: Build) -> dict[str, str | bytes]:
+    site = build.site
+    files: dict[str, str | bytes] = {}
     for reg in site.regs:
-        kwargs = {"extras": site.article_extras, "full_text_extras": site.full_text_extras}
-        if site.annotate:
-            kwargs["annotate"] = site.annotate
-        ctx = PageContext(reg, site.glosses[reg.id], site.urls, **kwargs)
+        ctx = PageContext(reg, site.glosses[reg.id], site.urls, annotate=build.annotate,
+                          extras=build.article_blocks, full_text_extras=build.full_text_blocks,
+                          repeals=site.edition.facts[reg.id].repeals)
         files[full_text_src(reg.id)] = full_text_page(ctx)
         for art in reg.articles:
             files[article_src(reg.id, art.number)] = article_page(ctx, art)
-        files[f"data/{reg.id}.json"] = json.dumps(regulation_json(reg, site.glosses[reg.id]), ensure_ascii=False,
-                                                  indent=1) + "\n"
-    for module in site.contributors:
-        if hasattr(module, "files"):
-            for src, content in module.files(site).items():
-                if src in files:
-                    raise ValueError(f"{module.__name__} generates {src}, which is generated already")
-                files[src] = content
+        files[f"data/{reg.id}.json"] = json.dumps(regulation_json(site, reg), ensure_ascii=False, indent=1) + "\n"
+    for feature in build.features:
+        for src, content in feature.files(dict(files)).items():
+            if src in files:
+                raise ValueError(f"feature {feature.name} generates {src}, which is generated already")
+            files[src] = content
     return files
 
 
-def nav(site: Site) -> list:
+def nav(build: Build) -> list[NavEntry]:
+    site = build.site
     entries = list(HAND_WRITTEN_NAV)
     for reg in site.regs:
         entries.append({f"{reg.meta.title_zh} {reg.meta.title_en}": nav_entries(reg, site.glosses[reg.id])})
-    for module in site.contributors:
-        if hasattr(module, "nav"):
-            entries.extend(module.nav(site))
+    for feature in build.features:
+        entries.extend(feature.nav())
     entries.append(ABOUT_NAV)
     return escape_nav(entries)

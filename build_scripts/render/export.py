@@ -2,22 +2,24 @@
 documented on the site (docs/data.md) and pinned by tests/test_export.py."""
 from __future__ import annotations
 
-from build_scripts.enrich.gloss import Gloss
-from build_scripts.model.regulation import Regulation, full_text_anchor, item_eid, para_anchor, para_eid
-from build_scripts.enrich.references import resolve
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Regulation
+from build_scripts.render.context import Site
 
 SCHEMA_VERSION = 1
 
 
-def article_url(reg_id: str, number: int) -> str:
-    """Site-relative URL of an article page (directory URLs): jiangxi/art-15/."""
-    return f"{reg_id}/art-{number}/"
-
-
-def regulation_json(reg: Regulation, gloss: Gloss, base_url: str = "/") -> dict:
+def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
+    """The export of one regulation. URLs are site-relative (base_url "/"): the export never carries
+    the address of the machine that built it."""
     m = reg.meta
-    chapter_titles = {c.number: c for c in reg.chapters}
-    refs = {eid: [r.json() for r in rs] for eid, rs in resolve(reg).items()}  # cross-references per unit
+    gloss = site.glosses[reg.id]
+    refs = {eid: [r.json() for r in rs] for eid, rs in site.edition.references[reg.id].items()}
+
+    def unit(ref: Ref, zh: str, **extra) -> dict:
+        return {"number": ref.item if ref.item is not None else ref.paragraph, **extra, "eid": ref.eid,
+                "anchor": ref.anchor, "zh": zh, "en": gloss.unit(ref.eid), "references": refs[ref.eid],
+                "citation": ref.citation}
     return {
         "schema_version": SCHEMA_VERSION,
         "id": reg.id,
@@ -47,26 +49,12 @@ def regulation_json(reg: Regulation, gloss: Gloss, base_url: str = "/") -> dict:
                 "chapter": a.chapter,
                 "section": a.section,
                 "heading": {"en": gloss.heading(a.number), "editorial": True},
-                "url": f"{base_url}{article_url(reg.id, a.number)}",
-                "full_text_url": f"{base_url}{reg.id}/#{full_text_anchor(a.number)}",
+                "url": f"{base_url}{Ref(reg, a.number).path}",
+                "full_text_url": f"{base_url}{Ref(reg, a.number).full_text_path}",
+                "citation": Ref(reg, a.number).citation,
                 "paragraphs": [
-                    {
-                        "number": p.number,
-                        "eid": para_eid(a.number, p.number),
-                        "anchor": para_anchor(p.number),
-                        "zh": p.text,
-                        "en": gloss.unit(para_eid(a.number, p.number)),
-                        "references": refs[para_eid(a.number, p.number)],
-                        "items": [
-                            {"number": i.number, "label": i.label,
-                             "eid": item_eid(a.number, p.number, i.number),
-                             "anchor": para_anchor(p.number, i.number),
-                             "zh": i.text,
-                             "en": gloss.unit(item_eid(a.number, p.number, i.number)),
-                             "references": refs[item_eid(a.number, p.number, i.number)]}
-                            for i in p.items
-                        ],
-                    }
+                    {**unit(Ref(reg, a.number, p.number), p.text),
+                     "items": [unit(Ref(reg, a.number, p.number, i.number), i.text, label=i.label) for i in p.items]}
                     for p in a.paragraphs
                 ],
             }

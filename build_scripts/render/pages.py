@@ -9,53 +9,33 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping, NamedTuple
 
 from markupsafe import Markup
 
 from build_scripts.enrich.gloss import Gloss
-from build_scripts.model.regulation import Article, Chapter, Regulation, full_text_anchor, item_eid, para_anchor, para_eid
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import Urls, article_src, full_text_src
+from build_scripts.render.html import escape
+
+
+def esc(text: str) -> str:
+    """Until every feature renders through templates: render.html.escape as a plain str."""
+    return str(escape(text))
+from build_scripts.render.html import bi, en_html, render  # noqa: F401  (bi, en_html: until features import html)
+
+NO_GLOSS = bi("英文译文尚未提供", "English gloss not yet available")
+AUTHORITY = bi("中文文本为准；英文为本版非官方译文。",
+               "The Chinese text is authoritative; the English is an unofficial gloss by this edition.", " ")
 
 Annotate = Callable[[str, str, str, str], str]
 """(reg_id, eid, text, page_src) -> HTML of a Chinese unit. The default only escapes."""
 
 
 def plain(reg_id: str, eid: str, text: str, page_src: str) -> str:
-    return html.escape(text)
-
-
-ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
-                        **{c: f"&#{ord(c)};" for c in "\\`*_{}[]|\n\r"}})
-
-
-def esc(text: str) -> str:
-    """Text as HTML that no later stage reads as markup: HTML-escaped, and Markdown's metacharacters
-    (\\ ` * _ { } [ ] |) and line breaks as character references, so it stays text in raw HTML
-    blocks and in Markdown headings alike (where emphasis, links and attr_list would otherwise apply,
-    a line break would end a heading, and a blank line would end an HTML block)."""
-    return text.translate(ESCAPES)
-
-
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]*")
-
-
-def en_html(text: str) -> str:
-    """English text, escaped, with any Chinese inside it (titles quoted in a gloss or a note) marked
-    lang="zh-Hans" so that screen readers switch voice (WCAG 3.1.2)."""
-    return HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', esc(text))
-
-
-def bi(zh: str, en: str, sep: str = " / ") -> str:
-    """An edition label in both languages, each marked with its language."""
-    return f'<span lang="zh-Hans">{esc(zh)}</span>{sep}<span lang="en">{esc(en)}</span>'
-
-
-NO_GLOSS = bi("英文译文尚未提供", "English gloss not yet available")
-AUTHORITY = bi("中文文本为准；英文为本版非官方译文。",
-               "The Chinese text is authoritative; the English is an unofficial gloss by this edition.", " ")
+    return esc(text)
 
 
 @dataclass(frozen=True)
@@ -66,8 +46,7 @@ class PageContext:
     annotate: Annotate = plain
     extras: Callable[[Regulation, Article, str], str] | None = None
     full_text_extras: Callable[[Regulation, str], str] | None = None
-    """Optional blocks appended to a full-text page, given the regulation and the page src."""
-    """Optional blocks appended to an article page (references, counterparts), given the page src."""
+    repeals: Mapping | None = None   # the predecessor the text repeals (Edition.facts), for the landing page
 
 
 RAW_IN_THEME = {"title": False, "description": True}
@@ -90,9 +69,15 @@ def front_matter(**fields) -> str:
     return "\n".join(lines) + "\n"
 
 
-def chapter_label(ch: Chapter, gloss: Gloss) -> str:
-    en = f"Chapter {ch.number}" + (f" {gloss.chapter(ch.number)}" if gloss.chapter(ch.number) else "")
-    return bi(f"{ch.label} {ch.title}", en)
+class ParaRefs(NamedTuple):
+    """A paragraph's Ref and its items' Refs, for the templates."""
+    ref: Ref
+    items: tuple[Ref, ...]
+
+
+def para_refs(reg: Regulation, art: Article) -> list[ParaRefs]:
+    return [ParaRefs(Ref(reg, art.number, p.number), tuple(Ref(reg, art.number, p.number, i.number) for i in p.items))
+            for p in art.paragraphs]
 
 
 def article_title_text(reg: Regulation, art: Article, gloss: Gloss) -> str:
@@ -100,158 +85,38 @@ def article_title_text(reg: Regulation, art: Article, gloss: Gloss) -> str:
     return f"{art.label} Article {art.number}" + (f" · {heading}" if heading else "")
 
 
-def article_heading_html(art: Article, gloss: Gloss) -> str:
-    heading = gloss.heading(art.number)
-    editorial = (f' <span class="lex-editorial" title="Editorial heading added by this edition; '
-                 f'the official text has none">· {esc(heading)}</span>') if heading else ""
-    return (f'<span lang="zh-Hans">{esc(art.label)}</span> '
-            f'<span class="lex-en-label" lang="en">Article {art.number}{editorial}</span>')
-
-
-def unit_row(ctx: PageContext, eid: str, zh_html: str, label: str | None, en_label: str | None,
-             anchor: str | None, tag: str, cls: str, number_link: str) -> str:
-    en = ctx.gloss.unit(eid)
-    if ctx.gloss.exists:
-        en_div = (f'<div class="lex-en" lang="en">{en_label or ""}{en_html(en)}</div>' if en else
-                  f'<div class="lex-en lex-missing">{NO_GLOSS}</div>')
-    else:
-        en_div = ""
-    zh_label = f'<span class="lex-label">{esc(label)}</span>' if label else ""
-    id_attr = f' id="{anchor}"' if anchor else ""
-    return (f'<{tag} class="{cls}"{id_attr} data-eid="{eid}">{number_link}'
-            f'<div class="lex-zh" lang="zh-Hans">{zh_label}{zh_html}</div>{en_div}</{tag}>')
-
-
-def article_body(ctx: PageContext, art: Article, page_src: str, prefix: str) -> str:
-    """The paragraphs and items of one article as one raw HTML block.
-
-    prefix is "" on an article page and "art-<n>-" on the full-text page.
-    """
-    reg_id = ctx.reg.id
-    multi = len(art.paragraphs) > 1
-    parts = [f'<div class="lex-article{"" if ctx.gloss.exists else " lex-zh-only"}" data-eid="{art.eid}">']
-    for para in art.paragraphs:
-        pid = para_eid(art.number, para.number)
-        anchor = prefix + para_anchor(para.number)
-        num = (f'<a class="lex-pnum" href="#{anchor}" aria-label="第{para.number}款 / paragraph {para.number}" '
-               f'title="第{para.number}款 / paragraph {para.number}">{para.number if multi else "¶"}</a>')
-        parts.append(f'<div class="lex-para" id="{anchor}" data-eid="{pid}">')
-        if para.text:
-            parts.append(unit_row(ctx, pid, ctx.annotate(reg_id, pid, para.text, page_src), None, None,
-                                  None, "div", "lex-row lex-lead", num))
-        if para.items:
-            parts.append('<ol class="lex-items">')
-            for item in para.items:
-                iid = item_eid(art.number, para.number, item.number)
-                ianchor = prefix + para_anchor(para.number, item.number)
-                inum = (f'<a class="lex-inum" href="#{ianchor}" aria-label="第{para.number}款第{item.number}项 / '
-                        f'paragraph {para.number} item {item.number}"></a>')
-                parts.append(unit_row(ctx, iid, ctx.annotate(reg_id, iid, item.text, page_src), item.label,
-                                      f'<span class="lex-label">({item.number})</span> ', ianchor, "li",
-                                      "lex-row lex-item", inum))
-            parts.append("</ol>")
-        parts.append("</div>")
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def mode_toggle() -> str:
-    """Display-mode switch; edition.js wires it up and remembers the choice (localStorage)."""
-    return ('<div class="lex-toggle" role="group" aria-label="显示 / Display">'
-            '<button type="button" data-lex-mode="both" aria-pressed="true">'
-            '<span lang="zh-Hans">中英对照</span> / <span lang="en">Both</span></button>'
-            '<button type="button" data-lex-mode="zh" aria-pressed="false">'
-            '<span lang="zh-Hans">仅中文</span> / <span lang="en">Chinese</span></button>'
-            '<button type="button" data-lex-mode="en" aria-pressed="false">'
-            '<span lang="zh-Hans">仅英文</span> / <span lang="en">English</span></button>'
-            '</div>')
-
-
-def notice(ctx: PageContext) -> str:
-    text = AUTHORITY if ctx.gloss.exists else f"{NO_GLOSS}. {AUTHORITY}"
-    cls = "lex-notice" + ("" if ctx.gloss.exists else " lex-notice-missing")
-    return f'<p class="{cls}" role="note">{text}</p>'
-
-
 def article_page(ctx: PageContext, art: Article) -> str:
     reg, gloss, urls = ctx.reg, ctx.gloss, ctx.urls
-    src = article_src(reg.id, art.number)
+    ref = Ref(reg, art.number)
+    src = ref.page_src
     chapter = next((c for c in reg.chapters if c.number == art.chapter), None)
-    crumbs = [f'<a href="{urls.rel(src, full_text_src(reg.id))}">{bi(reg.meta.title_zh, reg.meta.title_en)}</a>']
-    if chapter:
-        crumbs.append(f'<a href="{urls.rel(src, full_text_src(reg.id), f"chp-{chapter.number}")}">'
-                      f'{chapter_label(chapter, gloss)}</a>')
-    neighbours = []
-    prev, nxt = reg.neighbours(art)   # by position: inserted articles (第十一条之一) stand between 11 and 12
-    if prev:
-        neighbours.append(f'<a rel="prev" href="{urls.rel(src, article_src(reg.id, prev.number))}">'
-                          f'← {bi(prev.label, f"Article {prev.number}")}</a>')
-    neighbours.append(f'<a href="{urls.rel(src, full_text_src(reg.id), full_text_anchor(art.number))}">'
-                      f'{bi("在全文中查看", "View in full text")}</a>')
-    if nxt:
-        neighbours.append(f'<a rel="next" href="{urls.rel(src, article_src(reg.id, nxt.number))}">'
-                          f'{bi(nxt.label, f"Article {nxt.number}")} →</a>')
-    out = [
-        front_matter(title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
-                     description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}"),
-        "<!-- Generated by build_scripts/render/pages.py from corpus/; do not edit. -->",
-        "",
-        f'<nav class="lex-crumbs" aria-label="位置 / Location">{" › ".join(crumbs)}</nav>',
-        "",
-        f"# {article_heading_html(art, gloss)} {{: #article }}",
-        "",
-        notice(ctx) + (mode_toggle() if gloss.exists else ""),
-        "",
-        article_body(ctx, art, src, ""),
-        "",
-    ]
-    if ctx.extras:
-        extra = ctx.extras(reg, art, src)
-        if extra:
-            out += [extra, ""]
-    out += [f'<nav class="lex-prevnext" aria-label="条文导航 / Article navigation">{" ".join(neighbours)}</nav>', ""]
-    return "\n".join(out)
+    links = {"reg": urls.rel(src, full_text_src(reg.id)),
+             "chapter": urls.rel(src, full_text_src(reg.id), f"chp-{chapter.number}") if chapter else None,
+             "full_text": urls.rel(src, full_text_src(reg.id), ref.full_text_anchor)}
+    return render("pages/article.md.j2",
+                  front_matter=Markup(front_matter(
+                      title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
+                      description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}")),
+                  reg=reg, art=art, gloss=gloss, chapter=chapter, links=links, para_refs=para_refs(reg, art),
+                  unit=lambda eid, text: Markup(ctx.annotate(reg.id, eid, text, src)),
+                  blocks=Markup(ctx.extras(reg, art, src)) if ctx.extras else "")
 
 
 def full_text_page(ctx: PageContext) -> str:
     reg, gloss, urls = ctx.reg, ctx.gloss, ctx.urls
     src = full_text_src(reg.id)
     m = reg.meta
-    facts = [f"<dt>{bi('施行日期', 'In force')}</dt><dd>{esc(m.effective or '—')}</dd>"]
-    if m.adopted:
-        facts.append(f"<dt>{bi('通过日期', 'Adopted')}</dt><dd>{esc(m.adopted)}"
-                     + (f" — {bi(m.adopted_by.get('zh', ''), m.adopted_by.get('en', ''))}" if m.adopted_by else "")
-                     + "</dd>")
-    facts.append(f"<dt>{bi('条数', 'Articles')}</dt><dd>{len(reg.articles)}</dd>")
-    if reg.chapters:
-        facts.append(f"<dt>{bi('章数', 'Chapters')}</dt><dd>{len(reg.chapters)}</dd>")
-    facts.append(f"<dt>{bi('数据', 'Data')}</dt><dd><a href=\"{urls.rel(src, f'data/{reg.id}.json')}\">"
-                 f"{reg.id}.json</a></dd>")
-    out = [
-        front_matter(title=f"{m.title_zh} {m.title_en}", search={"exclude": True}),
-        "<!-- Generated by build_scripts/render/pages.py from corpus/; do not edit. -->",
-        "",
-        f'# <span lang="zh-Hans">{esc(m.title_zh)}</span> <span class="lex-en-label" lang="en">{esc(m.title_en)}</span> {{: #top }}',
-        "",
-    ]
-    if reg.text.note:
-        out += [f'<p class="lex-source-note" lang="zh-Hans">{esc(reg.text.note)}</p>', ""]
-    out += [f'<dl class="lex-facts">{"".join(facts)}</dl>', "", notice(ctx) + (mode_toggle() if gloss.exists else ""), ""]
-    first_of_chapter = {c.articles[0]: c for c in reg.chapters}
-    for art in reg.articles:
-        if art.number in first_of_chapter:
-            ch = first_of_chapter[art.number]
-            out += [f"## {chapter_label(ch, gloss)} {{: #chp-{ch.number} }}", ""]
-        level = "###" if reg.chapters else "##"
-        link = f'<a class="lex-artlink" href="{urls.rel(src, article_src(reg.id, art.number))}" aria-label="{esc(art.label)} 单独页面 / Article {art.number} page">¶</a>'
-        out += [f"{level} {article_heading_html(art, gloss)} {{: #{full_text_anchor(art.number)} }}", "",
-                f'<p class="lex-artpage">{link}</p>', "",
-                article_body(ctx, art, src, f"art-{art.number}-"), ""]
-    if ctx.full_text_extras:
-        extra = ctx.full_text_extras(reg, src)
-        if extra:
-            out += [extra, ""]
-    return "\n".join(out)
+    return render("pages/full_text.md.j2",
+                  front_matter=Markup(front_matter(title=f"{m.title_zh} {m.title_en}", search={"exclude": True})),
+                  reg=reg, gloss=gloss, repeals=ctx.repeals,
+                  repeals_ref=Ref(reg, ctx.repeals["article"]) if ctx.repeals else None,
+                  links={"data": urls.rel(src, f"data/{reg.id}.json")}, src=src, urls=urls,
+                  first_of_chapter={c.articles[0]: c for c in reg.chapters},
+                  refs={a.number: Ref(reg, a.number) for a in reg.articles},
+                  article_links={a.number: urls.rel(src, article_src(reg.id, a.number)) for a in reg.articles},
+                  para_refs={a.number: para_refs(reg, a) for a in reg.articles},
+                  unit=lambda eid, text: Markup(ctx.annotate(reg.id, eid, text, src)),
+                  blocks=Markup(ctx.full_text_extras(reg, src)) if ctx.full_text_extras else "")
 
 
 def escape_nav(entries: list) -> list:

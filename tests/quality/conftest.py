@@ -16,31 +16,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml default; the builds below never set SITE_URL
 
 
-def _clean_env() -> dict:
-    """Builds in the tests must not pick up a developer's SITE_URL / OFFLINE / EDITION_CORPUS."""
-    return {k: os.environ.get(k) for k in ("SITE_URL", "OFFLINE", "EDITION_CORPUS")}
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _isolated_build_env():
-    saved = _clean_env()
-    for k in saved:
-        os.environ.pop(k, None)
-    yield
-    for k, v in saved.items():
-        if v is not None:
-            os.environ[k] = v
-
-
-@pytest.fixture(scope="session")
-def offline_dist(tmp_path_factory) -> Path:
-    """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip."""
-    from build_scripts.publish.cli import offline
-    dist = tmp_path_factory.mktemp("offline") / "dist"
-    offline(dist)
-    return dist
-
-
 @pytest.fixture(scope="session")
 def serve():
     """serve(folder) -> base URL of a local HTTP server over that folder (one per folder)."""

@@ -91,7 +91,7 @@ def hostile(tmp_path_factory):
     base = tmp_path_factory.mktemp("hostile")
     corpus = copy_corpus(base / "corpus")
     tags = inject(corpus)
-    site = build(base / "site", env={"EDITION_CORPUS": str(corpus)})
+    site = build(base / "site", corpus)
     return site, tags
 
 

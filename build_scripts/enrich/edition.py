@@ -1,0 +1,72 @@
+"""The Edition: everything the corpus says, read, validated and derived once per build.
+
+Every feature reads it; none loads a corpus file, recomputes another's data or caches in a global.
+`load_edition(corpus)` is the only place that reads corpus/ (through parse/ and the loaders here).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from build_scripts.enrich.alignment import Alignment, load_alignment
+from build_scripts.enrich.gloss import Gloss, load_gloss
+from build_scripts.enrich.glossary import Definition, Term, find_definitions, load_glossary
+from build_scripts.enrich.references import Reference, incoming, resolve
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Regulation
+from build_scripts.parse.corpus import facts_from_text, load_all
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the text itself states (its last article), checked against meta.yaml when read."""
+    effective: str | None
+    repeals: Mapping | None
+
+
+@dataclass(frozen=True)
+class Edition:
+    corpus: Path
+    regs: tuple[Regulation, ...]
+    glosses: Mapping[str, Gloss]
+    glossary: tuple[Term, ...]
+    definitions: Mapping[str, tuple[Definition, ...]]
+    references: Mapping[str, Mapping[str, tuple[Reference, ...]]]   # reg id -> unit eid -> references
+    referred_by: Mapping[str, Mapping[int, tuple[Reference, ...]]]  # reg id -> article -> incoming
+    alignment: Alignment | None
+    facts: Mapping[str, Facts]
+
+    def reg(self, reg_id: str) -> Regulation:
+        for r in self.regs:
+            if r.id == reg_id:
+                return r
+        raise KeyError(f"unknown regulation {reg_id!r}; known: {[r.id for r in self.regs]}")
+
+    def ref(self, reg_id: str, article: int, paragraph: int | None = None, item: int | None = None) -> Ref:
+        return Ref(self.reg(reg_id), article, paragraph, item)
+
+    def ref_of_eid(self, reg_id: str, eid: str) -> Ref:
+        return Ref.from_eid(self.reg(reg_id), eid)
+
+
+def _frozen(mapping: dict) -> Mapping:
+    return MappingProxyType(mapping)
+
+
+def load_edition(corpus: Path) -> Edition:
+    regs = load_all(corpus)
+    references = {r.id: resolve(r) for r in regs}
+    return Edition(
+        corpus=corpus,
+        regs=regs,
+        glosses=_frozen({r.id: load_gloss(r, corpus) for r in regs}),
+        glossary=load_glossary(regs, corpus) if (corpus / "glossary.yaml").exists() else (),
+        definitions=_frozen({r.id: find_definitions(r) for r in regs}),
+        references=_frozen({k: _frozen(v) for k, v in references.items()}),
+        referred_by=_frozen({k: _frozen({a: tuple(rs) for a, rs in incoming(v).items()})
+                             for k, v in references.items()}),
+        alignment=load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None,
+        facts=_frozen({r.id: Facts(**facts_from_text(r)) for r in regs}),
+    )

@@ -1,0 +1,74 @@
+"""What a feature is: one module with one class that follows `Feature`, plus one line in
+features/__init__.py. The build constructs each feature once per build with the Site, then asks it,
+in registration order, for its files, nav entries, page blocks and assets. A feature reads the Site
+(the Edition and URL rules) and nothing else: no corpus files, no other feature's internals."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar, Mapping, Protocol
+
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Regulation
+from build_scripts.render.context import Site
+
+NavEntry = dict[str, Any]      # MkDocs nav: {title: src} or {title: [entries]}
+Files = dict[str, str | bytes]  # docs-relative path -> content
+
+
+class Feature(Protocol):
+    name: ClassVar[str]
+    css: ClassVar[tuple[str, ...]]   # docs-relative stylesheets, bundled into one file per build
+    js: ClassVar[tuple[str, ...]]    # docs-relative scripts, bundled likewise (in this order)
+
+    def __init__(self, site: Site) -> None: ...
+
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
+        """Generated files; `made` holds what the core and earlier features generated (read-only)."""
+
+    def nav(self) -> list[NavEntry]: ...
+
+    def article_block(self, ref: Ref, page_src: str) -> str:
+        """HTML after an article's text on its own page ('' for none)."""
+
+    def full_text_block(self, reg: Regulation, page_src: str) -> str:
+        """HTML at the end of a regulation's full-text page ('' for none)."""
+
+    def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
+        """HTML of a Chinese unit's text, or None to leave it to another feature (plain escaped text)."""
+
+    def config_extra(self) -> dict[str, Any]:
+        """Values for the theme's `config.extra` (read by overrides/)."""
+
+    def post_build(self, site_dir: Path) -> None:
+        """Runs after MkDocs has written the site (e.g. to replace the search index)."""
+
+
+class FeatureBase:
+    """Defaults for every hook of Feature, so a feature writes only what it adds."""
+    name: ClassVar[str] = ""
+    css: ClassVar[tuple[str, ...]] = ()
+    js: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
+        return {}
+
+    def nav(self) -> list[NavEntry]:
+        return []
+
+    def article_block(self, ref: Ref, page_src: str) -> str:
+        return ""
+
+    def full_text_block(self, reg: Regulation, page_src: str) -> str:
+        return ""
+
+    def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
+        return None
+
+    def config_extra(self) -> dict[str, Any]:
+        return {}
+
+    def post_build(self, site_dir: Path) -> None:
+        return None

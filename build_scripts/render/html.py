@@ -1,0 +1,87 @@
+"""The one way the build writes HTML: Jinja templates in render/templates/, autoescaped through one
+escape function.
+
+`escape` is the only escaping in the build. Generated pages are Markdown with raw HTML, so text is
+HTML-escaped and Markdown's metacharacters (\\ ` * _ { } [ ] |) and line breaks become character
+references: corpus text then stays text in raw HTML blocks and in Markdown headings alike (where
+emphasis, links and attr_list would otherwise apply, a line break would end a heading, and a blank
+line would end an HTML block). The result is also valid plain HTML, so standalone pages (redirects,
+the PDF source) use the same path.
+
+Templates call the shared macros of `_lex.j2` (bilingual label, unit row, ...); Python code reaches
+the same macros through `macro(name)`, so a fragment has one definition whatever builds it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
+                        **{c: f"&#{ord(c)};" for c in "\\`*_{}[]|\n\r"}})
+
+
+def escape(value: Any) -> Markup:
+    """Text as HTML that no later stage reads as markup (see the module doc). Markup passes as is."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(ESCAPES))
+
+
+def _finalize(value: Any) -> Any:
+    # Every {{ value }} goes through `escape` (Jinja's own autoescape then sees Markup and leaves it).
+    if value is None:
+        return ""
+    return escape(value)
+
+
+def json_script(value: Any) -> Markup:
+    """JSON for a <script> element: `</` cannot close the element."""
+    return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+
+
+ENV = Environment(loader=PackageLoader("build_scripts.render", "templates"), autoescape=True,
+                  undefined=StrictUndefined, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
+                  keep_trailing_newline=True)
+HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]*")
+
+
+def en_html(text: str) -> Markup:
+    """English text, escaped, with any Chinese inside it (titles quoted in a gloss or a note) marked
+    lang="zh-Hans" so that screen readers switch voice (WCAG 3.1.2)."""
+    return Markup(HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escape(text)))
+
+
+IDENT = re.compile(r"^[A-Za-z0-9_.:-]+$")
+
+
+def ident(value: str) -> Markup:
+    """An id, eid, class or tag name, checked and written as is (underscores stay readable): anything
+    else raises at once, by name."""
+    if not IDENT.match(str(value)):
+        raise ValueError(f"{value!r} is not an identifier ([A-Za-z0-9_.:-]+)")
+    return Markup(value)
+
+
+ENV.filters["json_script"] = json_script
+ENV.filters["ident"] = ident
+ENV.globals["en_html"] = en_html
+
+
+def render(template: str, **context: Any) -> str:
+    """A template of render/templates/ with its context: the whole of a page or fragment."""
+    return ENV.get_template(template).render(**context)
+
+
+def macro(name: str):
+    """A macro of _lex.j2, callable from Python; it returns Markup."""
+    return getattr(ENV.get_template("_lex.j2").module, name)
+
+
+def bi(zh: str, en: str, sep: str = " / ") -> Markup:
+    """A label in both languages, each marked with its language. `sep` is markup written by the code
+    (" / ", "<br>"), never corpus text."""
+    return macro("bi")(zh, en, Markup(sep))
