@@ -1,7 +1,26 @@
 """The one kind of error a reader of the CLI sees: bad input, as `path:line: what was found; what was
-expected`. The CLI prints str(error) alone and exits non-zero; a traceback only with --debug."""
+expected`. The CLI prints str(error) alone and exits non-zero; a traceback only with --debug.
+
+Every error caused by what is in corpus/ (a source text, a meta.yaml, a missing file) is an
+InputError. Anything else escaping the build is a bug in the build, not in the input.
+"""
 from __future__ import annotations
 
 
 class InputError(ValueError):
-    """Bad input (a source text or curated data in corpus/): stops the build."""
+    """Base of every bad-input error. str() is one line: 'path:line: message'."""
+
+    def __init__(self, path, line: int | None = None, message: str | None = None):
+        if message is None and line is None:   # legacy form: one preformatted string
+            text = str(path)
+            super().__init__(one_line(text))
+            self.path, self.line, self.message = None, None, text
+            return
+        line = 1 if line is None else line
+        super().__init__(one_line(f"{path}:{line}: {message}"))
+        self.path, self.line, self.message = str(path), line, one_line(str(message))
+
+
+def one_line(text: str) -> str:
+    """Collapse line breaks so the error is always one line."""
+    return " ".join(text.split("\n")) if "\n" in text else text

@@ -50,3 +50,68 @@ def from_int(n: int) -> str:
     if ones:
         out += names[ones]
     return out
+
+
+class ArticleNumber(int):
+    """The number of an inserted article: 第十一条之一 is ArticleNumber(11, 1).
+
+    An int (its base number, 11) so that arithmetic and ordering keep working where code expects a
+    plain article number, but distinct from 11 as a key (==, hash) and formatted '11-1' wherever it
+    is put into a string: eids art_11-1, URLs art-11-1/, anchors art-11-1. Orders after 11 and
+    before 12. json.dumps writes the base number (11); the eid tells the two apart.
+    """
+
+    insert: int
+
+    def __new__(cls, number: int, insert: int):
+        if insert < 1:
+            raise ValueError(f"an inserted article needs insert >= 1, got {insert}")
+        obj = super().__new__(cls, int(number))
+        obj.insert = insert
+        return obj
+
+    def key(self) -> tuple[int, int]:
+        return int(self), self.insert
+
+    def __eq__(self, other):
+        return isinstance(other, int) and self.key() == number_key(other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(self.key())
+
+    def __lt__(self, other):
+        return self.key() < number_key(other)
+
+    def __le__(self, other):
+        return self.key() <= number_key(other)
+
+    def __gt__(self, other):
+        return self.key() > number_key(other)
+
+    def __ge__(self, other):
+        return self.key() >= number_key(other)
+
+    def __str__(self):
+        return f"{int(self)}-{self.insert}"
+
+    def __format__(self, spec):
+        return format(str(self), spec) if not spec or spec[-1:] not in "dnxXobeEfFgG%c" else format(int(self), spec)
+
+    def __repr__(self):
+        return f"ArticleNumber({int(self)}, {self.insert})"
+
+    def __reduce__(self):
+        return ArticleNumber, (int(self), self.insert)
+
+
+def number_key(n) -> tuple[int, int]:
+    """(number, insert) of a plain int or an ArticleNumber."""
+    return (int(n), getattr(n, "insert", 0))
+
+
+def article_number(number: int, insert: int = 0) -> int:
+    """A plain int for a plain article, an ArticleNumber for an inserted one."""
+    return ArticleNumber(number, insert) if insert else int(number)

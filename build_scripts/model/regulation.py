@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from build_scripts.model.numerals import from_int
+from build_scripts.model.numerals import ArticleNumber, article_number, from_int, number_key
 
 
 @dataclass(frozen=True)
 class Item:
     number: int
-    label: str          # canonical full-width label, e.g. （三）
+    label: str          # as in the source, e.g. （三） (or (三) where the source has half-width brackets)
     text: str           # the item's text after its label
     line: int           # source line where the item starts
 
@@ -35,10 +36,23 @@ class Article:
     section: int | None
     paragraphs: tuple[Paragraph, ...]
     line: int
+    insert: int = 0     # inserted article: 第十一条之一 has insert 1 (and number ArticleNumber(11, 1)); 0 if plain
+
+    def __post_init__(self):
+        # number of an inserted article is ArticleNumber(11, 1): an int 11 that formats as '11-1' and keys apart
+        if self.insert and getattr(self.number, "insert", 0) != self.insert:
+            object.__setattr__(self, "number", article_number(int(self.number), self.insert))
+
+    @property
+    def num(self) -> str:
+        """The article's number as an id component: '11', or '11-1' for the inserted 第十一条之一."""
+        return str(self.number)
 
     @property
     def eid(self) -> str:
-        return f"art_{self.number}"
+        """art_11; art_11-1 for 第十一条之一 (the number as stated, AKN naming: inserted numbers keep
+        their base number and never renumber the articles that follow)."""
+        return f"art_{self.num}"
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,7 @@ class ParsedText:
     note: str | None    # the parenthesised adoption note under the title, if any
     chapters: tuple[Chapter, ...]
     articles: tuple[Article, ...]
+    notices: tuple[str, ...] = ()   # 'path:line: …' for every harmless repair (page break dropped, line joined)
 
 
 @dataclass(frozen=True)
@@ -84,30 +99,31 @@ class Unit:
     label: str | None = None
 
 
-EID = re.compile(r"^art_(\d+)(?:__para_(\d+)(?:__point_(\d+))?)?$")
+EID = re.compile(r"^art_(\d+)(?:-(\d+))?(?:__para_(\d+)(?:__point_(\d+))?)?$")
 
 
-def unit_eid(article: int, paragraph: int | None = None, item: int | None = None) -> str:
-    """art_15, art_15__para_2 or art_15__para_2__point_1."""
+def unit_eid(article: int | str, paragraph: int | None = None, item: int | None = None) -> str:
+    """art_15, art_15__para_2 or art_15__para_2__point_1. article: a number, or Article.num ('11-1')."""
     if paragraph is None:
         return f"art_{article}"
     return para_eid(article, paragraph) if item is None else item_eid(article, paragraph, item)
 
 
 def parse_eid(eid: str) -> tuple[int, int | None, int | None]:
-    """art_15__para_2__point_1 -> (15, 2, 1); ValueError for anything that is no eid."""
+    """art_15__para_2__point_1 -> (15, 2, 1); art_11-1__para_1 -> (ArticleNumber(11, 1), 1, None);
+    ValueError for anything that is no eid."""
     m = EID.match(eid) if isinstance(eid, str) else None
     if not m:
         raise ValueError(f"{eid!r} is not an eid like art_15, art_15__para_2, art_15__para_2__point_1")
-    a, p, i = (int(x) if x else None for x in m.groups())
-    return a, p, i
+    a, ins, p, i = (int(x) if x else None for x in m.groups())
+    return article_number(a, ins or 0), p, i
 
 
-def para_eid(article: int, paragraph: int) -> str:
+def para_eid(article: int | str, paragraph: int) -> str:
     return f"art_{article}__para_{paragraph}"
 
 
-def item_eid(article: int, paragraph: int, item: int) -> str:
+def item_eid(article: int | str, paragraph: int, item: int) -> str:
     return f"art_{article}__para_{paragraph}__point_{item}"
 
 
@@ -116,7 +132,7 @@ def para_anchor(paragraph: int, item: int | None = None) -> str:
     return f"para-{paragraph}" if item is None else f"para-{paragraph}-item-{item}"
 
 
-def full_text_anchor(article: int, paragraph: int | None = None, item: int | None = None) -> str:
+def full_text_anchor(article: int | str, paragraph: int | None = None, item: int | None = None) -> str:
     """Fragment id on a regulation's full-text page."""
     if paragraph is None:
         return f"art-{article}"
@@ -132,9 +148,9 @@ def units(articles: tuple[Article, ...]) -> list[Unit]:
     out = []
     for art in articles:
         for para in art.paragraphs:
-            out.append(Unit(para_eid(art.number, para.number), art.number, para.number, None, para.text))
+            out.append(Unit(para_eid(art.num, para.number), art.number, para.number, None, para.text))
             for item in para.items:
-                out.append(Unit(item_eid(art.number, para.number, item.number), art.number,
+                out.append(Unit(item_eid(art.num, para.number, item.number), art.number,
                                 para.number, item.number, item.text, item.label))
     return out
 
@@ -195,5 +211,17 @@ class Regulation:
     def chapters(self) -> tuple[Chapter, ...]:
         return self.text.chapters
 
-    def article(self, number: int) -> Article:
-        return self.articles[number - 1]
+    @cached_property
+    def _by_number(self) -> dict:
+        return {number_key(a.number): a for a in self.articles}
+
+    def article(self, number: int, insert: int = 0) -> Article:
+        """第{number}条 (之{insert}); number may be an ArticleNumber (its insert is used). KeyError when
+        the text has no such article. Never by list position: 第十一条之一 stands between 11 and 12."""
+        return self._by_number[(int(number), insert or getattr(number, "insert", 0))]
+
+    def neighbours(self, art: Article) -> tuple[Article | None, Article | None]:
+        """The articles before and after art in the text (None at either end)."""
+        i = self.articles.index(art)
+        return (self.articles[i - 1] if i else None,
+                self.articles[i + 1] if i + 1 < len(self.articles) else None)

@@ -8,30 +8,57 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import logging
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from build_scripts.model.errors import InputError
+
 from build_scripts.model.regulation import Meta, Regulation, article_text
-from build_scripts.parse.normalise import SourceError, canonical_source, parse, reconstruct
+from build_scripts.parse.normalise import SourceError, canonical_source, decode, parse, reconstruct
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("EDITION_CORPUS") or ROOT / "corpus")  # EDITION_CORPUS: build another corpus (tests)
 ID = re.compile(r"^[a-z][a-z0-9-]{1,30}$")
 EFFECTIVE = re.compile(r"本(?:条例|规定|办法)自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")
+COMMENCEMENT = re.compile(r"本(?:条例|规定|办法|细则|决定)(?:自|从)[^。]{0,40}施行")
+log = logging.getLogger("build_scripts.parse")
 REPEALED = re.compile(r"《([^》]+)》同时废止")
 
 
 class CorpusError(InputError):
-    """Bad curated data: stops the build, naming the file."""
+    """Bad curated data: stops the build, naming the file (and the line, where there is one).
+
+    CorpusError(path, line, message) or, as the enrich/feature stages still raise it, CorpusError(text)."""
+
+
+def rel(path: Path) -> str:
+    """A path as errors name it: relative to the checkout where it can be."""
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return str(path)
 
 
 def regulation_dirs(corpus: Path = CORPUS) -> list[Path]:
-    return sorted(p for p in corpus.iterdir() if p.is_dir() and (p / "source.txt").exists())
+    """Every folder of the corpus is a regulation: one without source.txt stops the build (never skipped)."""
+    out = []
+    for p in sorted(corpus.iterdir()):
+        if not p.is_dir() or p.name.startswith((".", "_")):
+            continue
+        if not (p / "source.txt").is_file() or "source.txt" not in os.listdir(p):  # exact case, also on macOS
+            present = sorted(os.listdir(p))
+            near = [n for n in present if n.lower().strip() in ("source.txt", "source.txt.txt", "source")]
+            found = f"found {', '.join(near)}" if near else f"the folder holds {', '.join(present[:6]) or 'nothing'}"
+            raise CorpusError(rel(p / "source.txt"), 1, f"no source.txt ({found}); expected every corpus/<id>/ "
+                                                        "folder to hold its text as source.txt, lower case")
+        out.append(p)
+    return out
 
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~10x faster on the gloss files
@@ -45,49 +72,158 @@ def read_yaml(path: Path) -> dict:
 
 @lru_cache(maxsize=64)
 def _read_yaml(path: Path, mtime_ns: int, size: int) -> dict:
+    text = decode(path.read_bytes(), rel(path))
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=SafeLoader)
+        data = yaml.load(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        raise CorpusError(f"{path}: invalid YAML: {exc}") from exc
+        raise yaml_error(path, exc) from None
+    except ValueError as exc:  # an impossible date such as 2004-02-30
+        raise CorpusError(rel(path), 1, f"{exc}; expected valid YAML values (dates as YYYY-MM-DD)") from None
     return data or {}
 
 
-def iso(value, path: Path, key: str) -> str | None:
+def yaml_error(path: Path, exc: yaml.YAMLError) -> CorpusError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    problem = getattr(exc, "problem", None) or str(exc)
+    return CorpusError(rel(path), line, f"invalid YAML: {problem}; expected a YAML mapping of keys to values")
+
+
+class MetaLoader(yaml.SafeLoader):
+    """meta.yaml as written: dates stay strings (checked with their key and line, never a crash)."""
+
+
+MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def key_lines(node, prefix: str = "") -> dict[str, int]:
+    """{'title': 2, 'title.zh': 3, …}: the line of every key of a YAML mapping, nested keys dotted."""
+    out: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                name = prefix + str(k.value)
+                out[name] = k.start_mark.line + 1
+                out.update(key_lines(v, name + "."))
+    return out
+
+
+@dataclass(frozen=True)
+class MetaFile:
+    path: str                    # as errors name it
+    data: dict
+    lines: dict                  # key -> line
+
+    def where(self, key: str) -> str:
+        return f"{self.path}:{self.lines.get(key, self.lines.get(key.split('.')[0], 1))}"
+
+    def error(self, key: str, message: str) -> CorpusError:
+        return CorpusError(self.where(key) + ": " + message)
+
+
+def read_meta_file(path: Path) -> MetaFile:
+    text = decode(path.read_bytes(), rel(path))
+    try:
+        node = yaml.compose(text, Loader=MetaLoader)
+        data = yaml.load(text, Loader=MetaLoader)
+    except yaml.YAMLError as exc:
+        raise yaml_error(path, exc) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise CorpusError(rel(path), 1, f"a {type(data).__name__} at the top level; expected a mapping "
+                                        "(title:, effective:, …)")
+    return MetaFile(rel(path), data, key_lines(node))
+
+
+KINDS = {dict: "a mapping", str: "a string", list: "a list", int: "a number", float: "a number", bool: "true/false"}
+
+
+def kind(value) -> str:
+    return "null" if value is None else KINDS.get(type(value), type(value).__name__)
+
+
+def iso(value, meta: MetaFile, key: str) -> str | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
+    text = str(value)
     try:
-        return dt.date.fromisoformat(str(value)).isoformat()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError("not in the form YYYY-MM-DD")
+        return dt.date.fromisoformat(text).isoformat()
     except ValueError as exc:
-        raise CorpusError(f"{path}: {key} must be a date YYYY-MM-DD, got {value!r}") from exc
+        raise meta.error(key, f"{key}: {text!r} is no date ({exc}); expected a real date YYYY-MM-DD, or null") from None
+
+
+# meta.yaml keys: key -> (accepted types, description). None = null allowed.
+META_KEYS = {
+    "title": ((dict,), "a mapping with zh and en"),
+    "short": ((str, type(None)), "a short-link prefix such as jx"),
+    "jurisdiction": ((str, type(None)), "an ISO 3166-2 code such as CN-JX"),
+    "jurisdiction_name": ((dict, type(None)), "a mapping with zh and en, or null"),
+    "adopted": ((str, type(None)), "a date YYYY-MM-DD or null"),
+    "adopted_by": ((dict, type(None)), "a mapping with zh and en, or null"),
+    "announcement": ((dict, type(None)), "a mapping with zh and en, or null"),
+    "effective": ((str, type(None)), "a date YYYY-MM-DD or null"),
+    "sources": ((list, type(None)), "a list of strings"),
+    "layout": ((str, type(None)), "'lines' or 'wrapped'"),
+    "repeals": ((dict, type(None)), "a mapping, or null"),
+    "no_entry_into_force": ((str, type(None)), "a sentence saying why the text has no 本条例自…施行 article"),
+}
+
+
+def check_meta_types(meta: MetaFile) -> None:
+    data = meta.data
+    unknown = sorted(set(map(str, data)) - set(META_KEYS))
+    if unknown:
+        raise meta.error(unknown[0], f"unknown key(s) {unknown}; expected only {sorted(META_KEYS)}")
+    for key, value in data.items():
+        types, want = META_KEYS[key]
+        if not isinstance(value, types) or isinstance(value, bool):
+            raise meta.error(key, f"{key} is {kind(value)} ({str(value)[:40]!r}); expected {want}")
+        if isinstance(value, dict):
+            for sub, v in value.items():
+                if key != "repeals" and not isinstance(v, (str, type(None))):
+                    raise meta.error(f"{key}.{sub}", f"{key}.{sub} is {kind(v)}; expected a string")
+    for key in ("title.zh", "title.en"):
+        value = data.get("title", {}).get(key.split(".")[1])
+        if not isinstance(value, str) or not value.strip():
+            raise meta.error(key if key in meta.lines else "title", f"{key} is {kind(value) if value is not None else 'missing'}; "
+                                                                    "expected a non-empty string")
+    for i, src in enumerate(data.get("sources") or ()):
+        if not isinstance(src, str):
+            raise meta.error("sources", f"sources[{i}] is {kind(src)}; expected a string")
+    if data.get("layout") not in (None, "lines", "wrapped"):
+        raise meta.error("layout", f"layout: {data['layout']!r}; expected 'lines' or 'wrapped' (or no layout: detected)")
+
+
+def meta_file(folder: Path) -> MetaFile:
+    path = folder / "meta.yaml"
+    if not path.is_file():
+        raise CorpusError(rel(path), 1, "missing; expected every corpus/<id>/ to hold meta.yaml with title.zh, "
+                                        "title.en, effective")
+    meta = read_meta_file(path)
+    check_meta_types(meta)
+    return meta
 
 
 def read_meta(folder: Path) -> Meta:
-    path = folder / "meta.yaml"
-    if not path.exists():
-        raise CorpusError(f"{path}: missing: every corpus/<id>/ needs meta.yaml with title.zh, title.en, effective")
-    data = read_yaml(path)
-    title = data.get("title") or {}
-    for key in ("zh", "en"):
-        if not title.get(key):
-            raise CorpusError(f"{path}: title.{key} is required")
+    meta = meta_file(folder)
+    data = meta.data
+    title = data["title"]
     if not ID.match(folder.name):
-        raise CorpusError(f"{folder}: folder name must be a lower-case id like 'jiangxi'")
-    known = {"title", "short", "jurisdiction", "jurisdiction_name", "adopted", "adopted_by", "announcement",
-             "effective", "sources", "layout", "repeals"}
-    unknown = set(data) - known
-    if unknown:
-        raise CorpusError(f"{path}: unknown key(s) {sorted(unknown)}; known: {sorted(known)}")
+        raise CorpusError(rel(folder), 1, f"folder name {folder.name!r}; expected a lower-case id like 'jiangxi'")
     if "effective" not in data:
-        raise CorpusError(f"{path}: effective is required (the date in the last article, or null)")
+        raise CorpusError(meta.path, 1, "no effective key; expected effective: the date in the last article, or null")
     return Meta(
         id=folder.name, title_zh=title["zh"], title_en=title["en"],
-        effective=iso(data.get("effective"), path, "effective"),
+        effective=iso(data.get("effective"), meta, "effective"),
         short=data.get("short") or folder.name,
         jurisdiction=data.get("jurisdiction"),
         jurisdiction_name=data.get("jurisdiction_name") or {},
-        adopted=iso(data.get("adopted"), path, "adopted"),
+        adopted=iso(data.get("adopted"), meta, "adopted"),
         adopted_by=data.get("adopted_by") or {},
         announcement=data.get("announcement") or {},
         repeals=data.get("repeals") or {},
@@ -103,7 +239,11 @@ def facts_from_text(reg: Regulation) -> dict:
     facts: dict = {"effective": None, "repeals": None}
     m = EFFECTIVE.search(text)
     if m:
-        facts["effective"] = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        try:
+            facts["effective"] = dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            raise SourceError(reg.source_path, last.line, f"{last.label} states an impossible date "
+                                                          f"{m[1]}年{m[2]}月{m[3]}日; expected a real date") from None
     r = REPEALED.search(text)
     if r:
         facts["repeals"] = {"zh": r[1], "article": last.number}
@@ -112,20 +252,26 @@ def facts_from_text(reg: Regulation) -> dict:
 
 def load_regulation(folder: Path) -> Regulation:
     meta = read_meta(folder)
+    mfile = meta_file(folder)
     source = folder / "source.txt"
-    raw = source.read_bytes().decode("utf-8-sig") if source.stat().st_size else ""
-    try:
-        rel = str(source.relative_to(ROOT))
-    except ValueError:
-        rel = str(source)
-    parsed = parse(raw, rel, meta.layout)
+    path = rel(source)
+    raw = decode(source.read_bytes(), path)
+    parsed = parse(raw, path, meta.layout, mfile.where("layout") if meta.layout else None)
     if reconstruct(parsed) != canonical_source(raw):  # the normaliser must never lose or add text
-        raise SourceError(rel, 1, "normaliser output differs from the source text (internal error)")
-    reg = Regulation(meta=meta, text=parsed, source_path=rel)
+        raise SourceError(path, 1, "normaliser output differs from the source text; expected the parse to lay out the source exactly (a parser bug: please report it)")
+    for notice in parsed.notices:
+        log.warning("notice: %s", notice)
+    reg = Regulation(meta=meta, text=parsed, source_path=path)
+    last = reg.articles[-1]
+    if not COMMENCEMENT.search(article_text(last)) and not mfile.data.get("no_entry_into_force"):
+        end = max([last.line] + [p.line for p in last.paragraphs] + [i.line for p in last.paragraphs for i in p.items])
+        raise SourceError(path, end, f"the text ends with {last.label} …{article_text(last)[-16:]!r}, which does not "
+                                     "say when the regulation takes effect; expected a last article 本条例自…起施行 "
+                                     "(is the text cut off?), or no_entry_into_force: <why> in meta.yaml")
     facts = facts_from_text(reg)
     if facts["effective"] and meta.effective and facts["effective"] != meta.effective:
-        raise CorpusError(f"{folder / 'meta.yaml'}: effective {meta.effective} contradicts the text "
-                          f"({reg.articles[-1].label}: {facts['effective']})")
+        raise mfile.error("effective", f"effective {meta.effective} contradicts the text "
+                                       f"({last.label}: {facts['effective']}); expected {facts['effective']}")
     return reg
 
 
@@ -133,9 +279,9 @@ def load_regulation(folder: Path) -> Regulation:
 def load_all(corpus: Path = CORPUS) -> tuple[Regulation, ...]:
     regs = tuple(load_regulation(d) for d in regulation_dirs(corpus))
     if not regs:
-        raise CorpusError(f"{corpus}: no regulation found (expected corpus/<id>/source.txt)")
+        raise CorpusError(rel(corpus), 1, "no regulation found; expected folders corpus/<id>/ with source.txt")
     shorts = [r.meta.short for r in regs]
     dup = {s for s in shorts if shorts.count(s) > 1}
     if dup:
-        raise CorpusError(f"{corpus}: short ids used twice: {sorted(dup)}")
+        raise CorpusError(rel(corpus), 1, f"short ids used twice: {sorted(dup)}; expected each meta.yaml short unique")
     return regs

@@ -5,6 +5,14 @@ Two raw shapes are read:
 - "wrapped": a PDF extraction with hard line breaks, blank lines between lines and page breaks.
   Paragraph breaks are carried only by line geometry: a full line is N columns, the first line of
   a paragraph is indented two columns, closing punctuation may overhang by one. See join_wrapped().
+
+The text is kept exactly as written: half-width punctuation (; : , . ( )) works structurally like
+full-width and is published as it stands; full-width and Arabic digits in labels (第１０条, 第10条) are
+read. What is provably not text is dropped, each drop reported in ParsedText.notices: page breaks
+(\\f) at a line's start or end or on a line of their own, page-number lines ('- 3 -'). A line of a
+one-paragraph-a-line text that stops mid-sentence is joined to the next (with a notice).
+Everything else that does not fit raises SourceError('path:line: what was found; what was expected').
+All of it runs in time linear in the size of the text.
 """
 from __future__ import annotations
 
@@ -19,25 +27,38 @@ from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
 
 
 class SourceError(InputError):
-    """Bad input: stops the build. str() is 'path:line: message'."""
+    """Bad source text: stops the build. str() is 'path:line: message'."""
 
     def __init__(self, path: str, line: int, message: str):
-        super().__init__(f"{path}:{line}: {message}")
-        self.path, self.line, self.message = path, line, message
+        super().__init__(path, line, message)
 
 
-NUM = f"[{NUMERAL_CHARS}]+|[0-9]+"
+DIGITS = "0-9０-９"
+NUM = f"[{NUMERAL_CHARS}]+|[{DIGITS}]+"
 HEADING = re.compile(rf"^第({NUM})(条|章|节|编|分编|款|项|目)")
-ARTICLE = re.compile(rf"^第({NUM})条(?:[\s\u3000]+(.*))?$")
+ARTICLE = re.compile(rf"^第({NUM})条(?:之({NUM}))?(?:[\s\u3000]+(.*))?$")
 CHAPTER = re.compile(rf"^第({NUM})章[\s\u3000]*(\S.*)$")
 SECTION = re.compile(rf"^第({NUM})节[\s\u3000]*(\S.*)$")
 ITEM_START = re.compile(rf"^[（(]([{NUMERAL_CHARS}]+)[）)]")
 ITEM_ANYWHERE = re.compile(rf"[（(]([{NUMERAL_CHARS}]+)[）)]")
-TITLE = re.compile(r"^[\u4e00-\u9fff（）]{2,60}(条例|规定|办法|细则|决定)$")
-TERMINAL = "。：；！？"
+TITLE = re.compile(r"^[\u4e00-\u9fff（）()]{2,60}(条例|规定|办法|细则|决定)$")
+TERMINAL = "。：；！？.:;!?"
+ITEM_BEFORE = "：；。:;."           # an inline item starts at the text's start or after one of these
+COLONS = ("：", ":")
 CLOSERS = "”’）)」』】"
 WHITESPACE = re.compile(r"[\s\u3000\ufeff]+")
 LATIN_SPACE = re.compile(r"(?<=[A-Za-z])[\s\u3000]+(?=[A-Za-z])")
+STRIP = " \t\u3000\ufeff\xa0"
+PAGE_NUMBER = re.compile(r"^(?:[-－—–]\s*[0-9０-９]{1,4}\s*[-－—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)$")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def bad_char(c: str) -> bool:
+    """Control characters (other than tab and the page break) and U+FFFD (left by a lossy conversion)."""
+    return (c != "\t" and c != "\f" and unicodedata.category(c) == "Cc") or c == "\ufffd"
+
+
+CONTROL = re.compile("[" + "".join(re.escape(c) for c in [*map(chr, range(0x100)), "\ufffd"] if bad_char(c)) + "]")
 
 
 @dataclass(frozen=True)
@@ -46,11 +67,84 @@ class Line:
     text: str        # stripped of surrounding whitespace
 
 
-def source_lines(raw: str) -> list[Line]:
-    """Non-blank lines with their numbers; a BOM and CRLF/CR line ends are accepted."""
-    raw = raw.lstrip("\ufeff")
-    lines = re.split(r"\r\n|\r|\n", raw)
-    return [Line(n, l.strip(" \t\u3000\ufeff\xa0")) for n, l in enumerate(lines, 1) if l.strip(" \t\u3000\ufeff\xa0")]
+# ---------------------------------------------------------------- bytes -> text
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM. Anything else stops, naming what it looks like."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(path, 1 + data[: exc.start].decode("utf-16", "replace").count("\n"),
+                              f"invalid UTF-16 at byte {exc.start} (the file starts with a UTF-16 byte-order mark); "
+                              "expected UTF-16 throughout, or UTF-8") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(path, line, f"{looks_like(data)} (byte 0x{data[exc.start]:02x} at column {column} is not "
+                                      "UTF-8); expected UTF-8, e.g. iconv -f GB18030 -t UTF-8") from None
+
+
+def looks_like(data: bytes) -> str:
+    """A name for an undecodable file's encoding, for the error message (never used to convert)."""
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and han_share(text) > 0.3:
+            return f"the file looks like UTF-16 ({codec[-2:].upper()}) without a byte-order mark"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "the file is not valid UTF-8"
+    other = [c for c in text if ord(c) > 0x7F]
+    if other and han_share("".join(other)) > 0.5:
+        return "the file looks like GB18030/GBK (a Chinese legacy encoding)"
+    return "the file is not valid UTF-8"
+
+
+def han_share(text: str) -> float:
+    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef") / max(1, len(text))
+
+
+# ---------------------------------------------------------------- text -> lines
+
+def split_physical(raw: str) -> list[str]:
+    """Physical lines: a BOM and CRLF/CR/LF line ends are accepted."""
+    return LINE_BREAK.split(raw[1:] if raw.startswith("\ufeff") else raw)
+
+
+def source_lines(raw: str, path: str = "source.txt", notices: list | None = None) -> list[Line]:
+    """Non-blank lines with their numbers. Page breaks and page-number lines are dropped (with a notice);
+    any other control character stops."""
+    out = []
+    for n, text in enumerate(split_physical(raw), 1):
+        bad = CONTROL.search(text)
+        if bad:
+            raise SourceError(path, n, f"control character U+{ord(bad.group()):04X} at column {bad.start() + 1}; "
+                                       "expected text (a damaged or binary file?)")
+        if "\f" in text:
+            inner = text.strip(STRIP + "\f")
+            if "\f" in inner:
+                raise SourceError(path, n, f"page break (form feed) inside the text at column {text.index(chr(12)) + 1}; "
+                                           "expected page breaks only at a line's start or end")
+            if notices is not None:
+                notices.append(f"{path}:{n}: dropped a page break (form feed)")
+            text = inner
+        text = text.strip(STRIP)
+        if not text:
+            continue
+        if PAGE_NUMBER.match(text):
+            if notices is not None:
+                notices.append(f"{path}:{n}: dropped page-number line {text!r}")
+            continue
+        out.append(Line(n, text))
+    return out
 
 
 def compact(text: str) -> str:
@@ -73,15 +167,67 @@ def is_marker(text: str) -> bool:
     return bool(HEADING.match(text) or ITEM_START.match(text))
 
 
+def is_heading(text: str) -> bool:
+    """A heading other than an article's (第X章, 第X节): a line of its own, no closing punctuation."""
+    return bool(HEADING.match(text) and not ARTICLE.match(text))
+
+
+def broken_ratio(lines: list[Line]) -> tuple[int, int]:
+    """(text lines not ending a sentence, text lines)."""
+    text = [l for l in lines if not is_heading(l.text)]
+    return sum(1 for l in text if not is_terminal(l.text)), len(text)
+
+
 def detect_layout(lines: list[Line]) -> str:
     """'wrapped' when many text lines break mid-sentence (a hard-wrapped extraction), else 'lines'."""
-    text = [l for l in lines if not (HEADING.match(l.text) and not ARTICLE.match(l.text))]
-    broken = sum(1 for l in text if not is_terminal(l.text))
-    return "wrapped" if text and broken / len(text) > 0.3 else "lines"
+    broken, total = broken_ratio(lines)
+    return "wrapped" if total and broken / total > 0.3 else "lines"
 
 
-def join_wrapped(lines: list[Line]) -> list[Line]:
-    """Join hard-wrapped lines into logical lines (a paragraph, an item or a heading each).
+def check_layout(lines: list[Line], layout: str, path: str, layout_at: str | None) -> None:
+    """A layout set in meta.yaml must not contradict the text: 'wrapped' needs lines that break mid-sentence,
+    'lines' must not have most of its lines broken."""
+    broken, total = broken_ratio(lines)
+    where = layout_at or f"{path}:1"
+    if layout == "wrapped" and total >= 4 and broken / total < 0.1:
+        raise InputError(f"{where}: layout: wrapped, but only {broken} of {total} lines of {path} break mid-sentence; "
+                         "expected a hard-wrapped text (or remove layout: the text reads as one paragraph a line)")
+    if layout == "lines" and total >= 4 and broken / total > 0.5:
+        raise InputError(f"{where}: layout: lines, but {broken} of {total} lines of {path} break mid-sentence; "
+                         "expected one paragraph a line (or remove layout: the text reads as hard-wrapped)")
+
+
+def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list) -> list[Line]:
+    """Join lines into logical lines (a paragraph, an item or a heading each).
+
+    'lines' layout: a line that stops mid-sentence is joined to the next unless that is a heading or
+    an item (then the line is left to fail: an unknown heading or a cut paragraph), with a notice.
+    'wrapped' layout: see join_wrapped(). Linear: pieces are collected, joined once."""
+    if not lines:
+        return []
+    starts = wrapped_starts(lines) if not lines_layout else [True] * len(lines)
+    if lines_layout:
+        for i in range(1, len(lines)):
+            prev = lines[i - 1].text
+            if not is_terminal(prev) and not is_heading(prev) and not is_marker(lines[i].text):
+                starts[i] = False
+                notices.append(f"{path}:{lines[i - 1].number}: line ends mid-sentence ({prev[-12:]!r}); "
+                               f"joined with line {lines[i].number}")
+    out: list[Line] = []
+    pieces: list[str] = []
+    for line, new in zip(lines, starts):
+        if new and pieces:
+            out.append(Line(first, "".join(pieces)))
+            pieces = []
+        if not pieces:
+            first = line.number
+        pieces.append(line.text)
+    out.append(Line(first, "".join(pieces)))
+    return out
+
+
+def wrapped_starts(lines: list[Line]) -> list[bool]:
+    """Which hard-wrapped lines open a logical line.
 
     A line that does not end in closing punctuation always continues. A line that does, ends its
     paragraph when it is clearly short for its place (two characters or more below capacity: full
@@ -96,7 +242,7 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
         prev, line = lines[i - 1], lines[i]
         if is_marker(line.text):
             continue
-        if HEADING.match(prev.text) and not ARTICLE.match(prev.text):
+        if is_heading(prev.text):
             continue  # chapter and section headings are single lines
         if not is_terminal(prev.text):
             starts[i] = False
@@ -108,58 +254,84 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
             continue  # clearly short: the paragraph ended
         # near-full: an indented next line opens a new paragraph, a full one continues this one
         starts[i] = width(line.text) <= full - indent + 2 and not is_terminal(line.text)
-    out: list[Line] = []
-    for line, new in zip(lines, starts):
-        if new or not out:
-            out.append(line)
-        else:
-            out[-1] = Line(out[-1].number, out[-1].text + line.text)
-    return out
+    return starts
 
+
+def join_wrapped(lines: list[Line]) -> list[Line]:
+    """Hard-wrapped lines -> logical lines (kept for callers of the old name)."""
+    return join_lines(lines, False, "", [])
+
+
+# ---------------------------------------------------------------- items
 
 def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, list[tuple[int, str, str]]]:
     """'…职责：（一）甲；（二）乙。' -> ('…职责：', [(1, '（一）', '甲；'), (2, '（二）', '乙。')]).
 
-    Only a run of markers numbered first, first+1, … counts, each at the start or after ：；。, so
-    县（市、区） and citations such as 第（三）项 stay text. Half-width (一) is read as （一）.
-    """
+    A marker counts when it stands at the start or after ：；。 (or : ; .), so 县（市、区） and citations
+    such as 第（三）项 stay text. Such a marker must be the next number of the run: a skipped or
+    repeated number stops (（一）…（三）). Labels are kept as written (half-width (一) stays)."""
     cuts, expected = [], first
     for m in ITEM_ANYWHERE.finditer(text):
+        if not (m.start() == 0 or text[m.start() - 1] in ITEM_BEFORE):
+            continue
         try:
             n = to_int(m.group(1))
         except ValueError:
             continue
-        if n == expected and (m.start() == 0 or text[m.start() - 1] in "：；。"):
-            cuts.append((m.start(), m.end(), n))
-            expected += 1
+        if n != expected:
+            if cuts or n > 1 or first > 1:
+                found = "repeated" if n < expected else "skipped to"
+                raise SourceError(path, line, f"item {m.group(0)} {found} after …{text[max(0, m.start() - 8):m.start()]!r}; "
+                                              f"expected item （{from_int(expected)}） next")
+            continue
+        cuts.append((m.start(), m.end(), n, m.group(0)))
+        expected += 1
     if not cuts:
         return text, []
     items = []
-    for k, (start, end, n) in enumerate(cuts):
+    for k, (start, end, n, label) in enumerate(cuts):
         stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
         if not text[end:stop]:
-            raise SourceError(path, line, f"item （{from_int(n)}） has no text")
-        items.append((n, f"（{from_int(n)}）", text[end:stop]))
+            raise SourceError(path, line, f"item {label} has no text; expected the item's text after its number")
+        items.append((n, label, text[end:stop]))
     return text[: cuts[0][0]], items
 
 
-def check_sequence(kind: str, label: str, number: int, expected: int, path: str, line: int) -> None:
-    if number == expected:
+def check_sequence(kind: str, label: str, number, expected, path: str, line: int, alt=None) -> None:
+    """number (an int, or (number, insert) for articles) must be expected (or alt, for articles: the next
+    inserted article)."""
+    if number == expected or (alt is not None and number == alt):
         return
+    want = describe(kind, expected) + (f" or {describe(kind, alt)}" if alt is not None else "")
+    if alt is not None and alt < number < expected:
+        expected = alt   # 第一条之二 right after 第一条: 之一 is missing
     if number < expected:
-        raise SourceError(path, line, f"duplicated or out-of-order {kind} number {label} ({number}); "
-                                      f"expected {kind} {expected} next")
-    raise SourceError(path, line, f"missing {kind} {expected}: found {label} ({number}) "
-                                  f"where {kind} {expected} was expected")
+        raise SourceError(path, line, f"duplicated or out-of-order {kind} number {label} ({describe(kind, number)}); "
+                                      f"expected {want} next")
+    raise SourceError(path, line, f"missing {describe(kind, expected)}: found {label} ({describe(kind, number)}); "
+                                  f"expected {want}")
 
 
-def parse(raw: str, path: str, layout: str | None = None) -> ParsedText:
-    lines = source_lines(raw)
+def describe(kind: str, number) -> str:
+    if isinstance(number, tuple):
+        n, i = number
+        return f"{kind} {n}" + (f"-{i}" if i else "")
+    return f"{kind} {number}"
+
+
+# ---------------------------------------------------------------- parse
+
+def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None = None) -> ParsedText:
+    """layout: 'lines' | 'wrapped' | None (detected). layout_at: 'meta.yaml:line' where an override was set."""
+    notices: list[str] = []
+    lines = source_lines(raw, path, notices)
     if not lines:
-        raise SourceError(path, 1, "empty file: expected the text of a regulation")
+        raise SourceError(path, 1, "empty file; expected the text of a regulation")
+    if layout is not None:
+        if layout not in ("lines", "wrapped"):
+            raise InputError(f"{layout_at or f'{path}:1'}: unknown layout {layout!r}; expected 'lines' or 'wrapped'")
+        check_layout(lines, layout, path, layout_at)
     layout = layout or detect_layout(lines)
-    if layout not in ("lines", "wrapped"):
-        raise SourceError(path, 1, f"unknown layout {layout!r}: expected 'lines' or 'wrapped'")
 
     title = note = None
     pos = 0
@@ -169,23 +341,24 @@ def parse(raw: str, path: str, layout: str | None = None) -> ParsedText:
         pos += 1
     if pos < len(lines) and lines[pos].text.startswith(("（", "(")):
         start = pos
-        text = ""
+        parts = []
         while pos < len(lines) and not HEADING.match(lines[pos].text):
-            text += compact(lines[pos].text)
+            parts.append(compact(lines[pos].text))
             pos += 1
-            if text.endswith(("）", ")")):
+            if parts[-1].endswith(("）", ")")):
                 break
-        if not text.endswith(("）", ")")):
-            raise SourceError(path, lines[start].number, "unclosed parenthesised note before the first article")
-        note = text
+        note = "".join(parts)
+        if not note.endswith(("）", ")")):
+            raise SourceError(path, lines[start].number, "unclosed parenthesised note before the first article; "
+                                                         "expected （…） closed before 第一条")
     if pos < len(lines) and not HEADING.match(lines[pos].text):
         raise SourceError(path, lines[pos].number,
                           f"unexpected text before the first article: {lines[pos].text[:30]!r}; "
                           "expected a title line, a parenthesised note, 第…章 or 第…条")
     body = lines[pos:]
     if not body:
-        raise SourceError(path, lines[-1].number, "no article found: expected 第一条")
-    logical = join_wrapped(body) if layout == "wrapped" else body
+        raise SourceError(path, lines[-1].number, "no article found; expected 第一条")
+    logical = join_lines(body, layout == "lines", path, notices)
 
     chapters: list[dict] = []
     articles: list[dict] = []
@@ -195,78 +368,102 @@ def parse(raw: str, path: str, layout: str | None = None) -> ParsedText:
         if heading and heading.group(2) == "章":
             m = CHAPTER.match(text)
             if not m:
-                raise SourceError(path, line.number, "chapter heading without a title: expected 第X章 title")
+                raise SourceError(path, line.number, f"chapter heading {text[:20]!r} without a title; expected 第X章 title")
             number = to_int(m.group(1))
             check_sequence("chapter", f"第{m.group(1)}章", number, len(chapters) + 1, path, line.number)
+            if not chapters and articles:
+                raise SourceError(path, line.number, f"chapter heading 第{m.group(1)}章 after {articles[-1]['label']}, "
+                                                     "but the articles before it stand in no chapter; expected the "
+                                                     "first chapter heading before 第一条 (a stray heading?)")
             chapters.append(dict(number=number, label=f"第{m.group(1)}章", title=compact(m.group(2)),
                                  articles=[], sections=[], line=line.number))
             continue
         if heading and heading.group(2) == "节":
             m = SECTION.match(text)
             if not m or not chapters:
-                raise SourceError(path, line.number, "section heading (第X节) must have a title and stand inside a chapter")
+                raise SourceError(path, line.number, f"section heading {text[:20]!r} without a title or outside a "
+                                                     "chapter; expected 第X节 title inside a chapter")
             secs = chapters[-1]["sections"]
             number = to_int(m.group(1))
             check_sequence("section", f"第{m.group(1)}节", number, len(secs) + 1, path, line.number)
+            if not secs and chapters[-1]["articles"]:
+                raise SourceError(path, line.number, f"section heading 第{m.group(1)}节 after articles of "
+                                                     f"{chapters[-1]['label']} that stand in no section; expected the "
+                                                     "chapter's first section heading before its first article")
             secs.append(dict(number=number, label=f"第{m.group(1)}节", title=compact(m.group(2)),
                              articles=[], line=line.number))
             continue
         article = ARTICLE.match(text)
         if heading and heading.group(2) == "条" and article:
             number = to_int(article.group(1))
-            label = f"第{article.group(1)}条"
-            check_sequence("article", label, number, len(articles) + 1, path, line.number)
+            insert = to_int(article.group(2)) if article.group(2) else 0
+            label = f"第{article.group(1)}条" + (f"之{article.group(2)}" if article.group(2) else "")
+            prev = (articles[-1]["number"], articles[-1]["insert"]) if articles else (0, 0)
+            check_sequence("article", label, (number, insert), (prev[0] + 1, 0), path, line.number,
+                           alt=(prev[0], prev[1] + 1) if articles else None)
             chapter = chapters[-1] if chapters else None
             section = chapter["sections"][-1] if chapter and chapter["sections"] else None
-            if chapter:
-                chapter["articles"].append(number)
-            if section:
-                section["articles"].append(number)
-            articles.append(dict(number=number, label=label, line=line.number, paragraphs=[],
+            for unit in (chapter, section):
+                if unit is not None:
+                    if insert and not unit["articles"]:
+                        raise SourceError(path, line.number, f"{label} opens {unit['label']}; expected a chapter "
+                                                             "or section to open with a plain article")
+                    if not insert:
+                        unit["articles"].append(number)
+            articles.append(dict(number=number, insert=insert, label=label, line=line.number, paragraphs=[],
                                  chapter=chapter["number"] if chapter else None,
                                  section=section["number"] if section else None))
-            rest = compact(article.group(2) or "")
+            rest = compact(article.group(3) or "")
             if not rest:
-                raise SourceError(path, line.number, f"{label} has no text")
+                raise SourceError(path, line.number, f"{label} has no text; expected the article's text after its number")
             add_text(articles[-1], rest, line.number, path)
             continue
         if heading and heading.group(2) != "条":
-            raise SourceError(path, line.number, f"unknown heading {text[:20]!r}: expected 第X章, 第X节 or 第X条")
+            raise SourceError(path, line.number, f"unknown heading {text[:20]!r}; expected 第X章, 第X节 or 第X条")
+        if heading:
+            raise SourceError(path, line.number, f"article heading {text[:20]!r} not followed by a space; "
+                                                 "expected 第X条 (or 第X条之Y), a space, then the text")
         if not articles:
-            raise SourceError(path, line.number, f"text before the first article: {text[:30]!r}")
+            raise SourceError(path, line.number, f"text before the first article: {text[:30]!r}; expected 第一条")
         add_text(articles[-1], compact(text), line.number, path)
 
     if not articles:
-        raise SourceError(path, lines[-1].number, "no article found: expected 第一条")
+        raise SourceError(path, lines[-1].number, "no article found; expected 第一条")
     for ch in chapters:
         if not ch["articles"]:
-            raise SourceError(path, ch["line"], f"chapter {ch['label']} has no article")
+            raise SourceError(path, ch["line"], f"chapter {ch['label']} has no article; expected 第X条 after it")
+        for sec in ch["sections"]:
+            if not sec["articles"]:
+                raise SourceError(path, sec["line"], f"section {sec['label']} has no article; expected 第X条 after it")
     return ParsedText(
         title=title, note=note,
         chapters=tuple(Chapter(c["number"], c["label"], c["title"], tuple(c["articles"]),
                                tuple(Section(s["number"], s["label"], s["title"], tuple(s["articles"]), s["line"])
                                      for s in c["sections"]), c["line"]) for c in chapters),
         articles=tuple(freeze_article(a) for a in articles),
+        notices=tuple(notices),
     )
 
 
 def add_text(article: dict, text: str, line: int, path: str) -> None:
     """Add one logical line to an article: a new paragraph, or the next item(s) of the current one."""
     if not is_terminal(text):
-        raise SourceError(path, line, f"text does not end in closing punctuation: {text[-20:]!r} "
-                                      "(an unknown heading, or a truncated paragraph?)")
+        raise SourceError(path, line, f"text does not end in closing punctuation: {text[-20:]!r}; expected 。；：！？ "
+                                      "at the end (an unknown heading, or a truncated paragraph?)")
     paras = article["paragraphs"]
     marker = ITEM_START.match(text)
     if marker:
         n = to_int(marker.group(1))
         current = paras[-1] if paras else None
-        if current and len(current["items"]) == n - 1 and (n > 1 or current["text"].endswith("：")):
+        have = len(current["items"]) if current else 0
+        if current and have == n - 1 and (n > 1 or current["text"].endswith(COLONS)):
             _, items = split_items(text, line, path, first=n)
             current["items"].extend(dict(number=k, label=lab, text=t, line=line) for k, lab, t in items)
             return
-        if n != 1:
-            expected = len(current["items"]) + 1 if current and current["items"] else 1
-            raise SourceError(path, line, f"item {marker.group(0)} out of order: expected item {expected}")
+        if n != 1 or have:
+            found = "repeated" if have and n <= have else "out of order"
+            raise SourceError(path, line, f"item {marker.group(0)} {found}; expected item （{from_int(have + 1)}） "
+                                          f"(or a new paragraph)")
     lead, items = split_items(text, line, path)
     paras.append(dict(number=len(paras) + 1, text=lead, line=line,
                       items=[dict(number=k, label=lab, text=t, line=line) for k, lab, t in items]))
@@ -278,19 +475,21 @@ def freeze_article(a: dict) -> Article:
         paragraphs=tuple(Paragraph(p["number"], p["text"],
                                    tuple(Item(i["number"], i["label"], i["text"], i["line"]) for i in p["items"]),
                                    p["line"]) for p in a["paragraphs"]),
+        insert=a["insert"],
     )
 
 
 def reconstruct(parsed: ParsedText) -> str:
     """The parsed text laid out again in source order, whitespace-free: the losslessness witness."""
     out = [parsed.title or "", parsed.note or ""]
-    headings = {}
+    headings: dict = {}
     for ch in parsed.chapters:
         headings.setdefault(ch.articles[0], []).append(ch.label + ch.title)
         for sec in ch.sections:
             headings.setdefault(sec.articles[0], []).append(sec.label + sec.title)
     for art in parsed.articles:
-        out.extend(headings.get(art.number, []))
+        if not art.insert:
+            out.extend(headings.get(art.number, []))
         out.append(art.label)
         for para in art.paragraphs:
             out.append(para.text)
@@ -299,6 +498,6 @@ def reconstruct(parsed: ParsedText) -> str:
 
 
 def canonical_source(raw: str) -> str:
-    """The source as the losslessness check compares it: whitespace removed, item brackets full-width."""
-    text = compact(raw)
-    return re.sub(rf"\(([{NUMERAL_CHARS}]+)\)", r"（\1）", text)
+    """The source as the losslessness check compares it: whitespace removed, and only what source_lines drops
+    as provably not text (page breaks, page-number lines) left out. Nothing is rewritten."""
+    return "".join(compact(l.text) for l in source_lines(raw))
