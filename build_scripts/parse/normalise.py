@@ -26,6 +26,14 @@ from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, Pa
 from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
 
 
+def numeral(text: str, path: str, line: int) -> int:
+    """The number of a label (第二十三条, （三）); a malformed numeral stops with path:line."""
+    try:
+        return to_int(text)
+    except ValueError:
+        raise SourceError(path, line, f"label number {text!r} is no Chinese numeral; expected e.g. 二十三 or 23") from None
+
+
 class SourceError(InputError):
     """Bad source text: stops the build. str() is 'path:line: message'."""
 
@@ -369,7 +377,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
             m = CHAPTER.match(text)
             if not m:
                 raise SourceError(path, line.number, f"chapter heading {text[:20]!r} without a title; expected 第X章 title")
-            number = to_int(m.group(1))
+            number = numeral(m.group(1), path, line.number)
             check_sequence("chapter", f"第{m.group(1)}章", number, len(chapters) + 1, path, line.number)
             if not chapters and articles:
                 raise SourceError(path, line.number, f"chapter heading 第{m.group(1)}章 after {articles[-1]['label']}, "
@@ -384,7 +392,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                 raise SourceError(path, line.number, f"section heading {text[:20]!r} without a title or outside a "
                                                      "chapter; expected 第X节 title inside a chapter")
             secs = chapters[-1]["sections"]
-            number = to_int(m.group(1))
+            number = numeral(m.group(1), path, line.number)
             check_sequence("section", f"第{m.group(1)}节", number, len(secs) + 1, path, line.number)
             if not secs and chapters[-1]["articles"]:
                 raise SourceError(path, line.number, f"section heading 第{m.group(1)}节 after articles of "
@@ -395,8 +403,8 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
             continue
         article = ARTICLE.match(text)
         if heading and heading.group(2) == "条" and article:
-            number = to_int(article.group(1))
-            insert = to_int(article.group(2)) if article.group(2) else 0
+            number = numeral(article.group(1), path, line.number)
+            insert = numeral(article.group(2), path, line.number) if article.group(2) else 0
             label = f"第{article.group(1)}条" + (f"之{article.group(2)}" if article.group(2) else "")
             prev = (articles[-1]["number"], articles[-1]["insert"]) if articles else (0, 0)
             check_sequence("article", label, (number, insert), (prev[0] + 1, 0), path, line.number,
@@ -453,7 +461,7 @@ def add_text(article: dict, text: str, line: int, path: str) -> None:
     paras = article["paragraphs"]
     marker = ITEM_START.match(text)
     if marker:
-        n = to_int(marker.group(1))
+        n = numeral(marker.group(1), path, line)
         current = paras[-1] if paras else None
         have = len(current["items"]) if current else 0
         if current and have == n - 1 and (n > 1 or current["text"].endswith(COLONS)):
