@@ -347,9 +347,10 @@ def three_site(tmp_path_factory):
 
 def test_third_regulation_appears_everywhere_as_not_aligned(three_site):
     site = three_site
-    al = compare.alignment(site)
+    feature = compare.Compare(site)
+    al = feature.alignment
     assert al.aligned == ("jiangxi", "shanxi") and al.not_aligned == ("testprov",)
-    files = compare.files(site)
+    files = feature.files({})
     for t in al.topics:
         page = files[compare.topic_src(t.id)]
         assert "测试省" in page and "尚未对照" in page and "not aligned yet" in page, t.id
@@ -360,11 +361,9 @@ def test_third_regulation_appears_everywhere_as_not_aligned(three_site):
     assert {r["id"]: r["aligned"] for r in data["regulations"]} == {"jiangxi": True, "shanxi": True,
                                                                     "testprov": False}
     assert all(t["status"]["testprov"] == "not_aligned" for t in data["topics"])
-    assert any("Only in Testprov" in k for entry in compare.nav(site)[0]["对照 Compare"] for k in entry)
-    tp = site.reg("testprov")
-    assert "not aligned yet" in compare.article_extras(site, tp, tp.article(25), "testprov/art-25.md")
-    jx = site.reg("jiangxi")
-    extras = compare.article_extras(site, jx, jx.article(15), "jiangxi/art-15.md")
+    assert any("Only in Testprov" in k for entry in feature.nav()[0]["对照 Compare"] for k in entry)
+    assert "not aligned yet" in feature.article_block(site.ref("testprov", 25), "testprov/art-25.md")
+    extras = feature.article_block(site.ref("jiangxi", 15), "jiangxi/art-15.md")
     assert "测试省" in extras and "not aligned yet" in extras and "../../shanxi/art-35/" in extras
 
 
