@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build offline check test browser clean
+.PHONY: serve build offline check test test-fast browser clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,8 +13,11 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
 serve: $(STAMP)
-	$(PY) -m build_scripts serve
+	$(PY) -m build_scripts serve --host $(HOST) --port $(PORT)
 
 build: $(STAMP)
 	$(PY) -m build_scripts pdf
@@ -35,6 +38,10 @@ browser:
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# The fast tier: no build, no browser (parser tables, properties, data, glossary, gloss, layers).
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m unit
 
 clean:
 	rm -rf site site.tmp dist

@@ -21,9 +21,11 @@ BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
 def pytest_collection_modifyitems(items):
     for item in items:
         names = set(item.fixturenames)
-        if names & BROWSER_FIXTURES:
+        browser = names & BROWSER_FIXTURES or item.get_closest_marker("browser")
+        if browser:
             item.add_marker(pytest.mark.browser)
-        if names & (BUILD_FIXTURES | BROWSER_FIXTURES) or item.get_closest_marker("build"):
+        in_quality_gates = "quality" in item.path.parts
+        if browser or names & BUILD_FIXTURES or item.get_closest_marker("build") or in_quality_gates:
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)

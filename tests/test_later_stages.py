@@ -20,6 +20,8 @@ from build_scripts.model.numerals import from_int
 from build_scripts.model.regulation import units
 from build_scripts.parse.corpus import load_regulation
 
+pytestmark = pytest.mark.build  # builds (or starts building) a site: not in the fast tier
+
 ROOT = Path(__file__).resolve().parent.parent
 
 META = """title:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.build  # builds (or starts building) a site: not in the fast tier
+
 ROOT = Path(__file__).resolve().parent.parent
 
 PARAGRAPHS = [

@@ -125,6 +125,7 @@ def test_pdf_html_has_every_unit_side_by_side(regs):
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
+@pytest.mark.build  # renders a PDF (WeasyPrint): not in the fast tier
 def test_pdf_pages_toc_and_page_numbers(tmp_path, regs):
     """Render the Shanxi PDF: page numbers on every page but the cover, TOC page numbers right."""
     weasyprint = pytest.importorskip("weasyprint")

@@ -176,6 +176,7 @@ def sessions(request, build):
     return request.getfixturevalue("web" if build == "http" else "local")
 
 
+@pytest.mark.browser  # sessions() reaches the browser through request.getfixturevalue
 @pytest.mark.parametrize("build", ["http", "file"])
 @pytest.mark.parametrize("row", QUERIES, ids=[f"{r['kind']}-{r['q']}" for r in QUERIES])
 def test_query_table(row, build, request):
@@ -190,6 +191,7 @@ def test_query_table(row, build, request):
         assert set(top[:len(row["top5"])]) == set(row["top5"]), top
 
 
+@pytest.mark.browser  # sessions() reaches the browser through request.getfixturevalue
 @pytest.mark.parametrize("build", ["http", "file"])
 def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
     from tests.browser import article_of, run_query
@@ -212,6 +214,7 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
     assert len(articles) == len(set(articles)) > 5
 
 
+@pytest.mark.browser  # sessions() reaches the browser through request.getfixturevalue
 @pytest.mark.parametrize("build", ["http", "file"])
 def test_reading_view(build, request, regs):
     s = sessions(request, build)

@@ -42,13 +42,24 @@ def build_epoch() -> str:
     return str(int(stamp) // 86400 * 86400) if out.returncode == 0 and stamp.isdigit() else DEFAULT_EPOCH
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now (tests capture it per test)."""
+
+    @property  # type: ignore[override]
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value) -> None:
+        pass
+
+
 def log_like_mkdocs() -> None:
     """MkDocs' own CLI prints its log as `INFO    -  message`; in-process we set that up ourselves."""
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_edition", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+    if not any(isinstance(h, _StderrHandler) for h in logger.handlers):
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler._edition = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
         logger.propagate = False
