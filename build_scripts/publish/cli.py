@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="the corpus folder (default: ./corpus)")
     parser.add_argument("--site-dir", default=str(ROOT / "site"))
     parser.add_argument("--dist", default=str(ROOT / "dist"))
-    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     args = parser.parse_args(argv)

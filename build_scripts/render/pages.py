@@ -49,7 +49,7 @@ class PageContext:
     repeals: Mapping | None = None   # the predecessor the text repeals (Edition.facts), for the landing page
 
 
-RAW_IN_THEME = {"title": False, "description": True}
+RAW_IN_THEME = {"title": False, "html_title": False, "description": True}
 """Front-matter keys that Material prints as raw HTML (header, <title>, meta description): their
 text is HTML-escaped here, once (quote: also escape quotes, for the attribute)."""
 
@@ -96,6 +96,7 @@ def article_page(ctx: PageContext, art: Article) -> str:
     return render("pages/article.md.j2",
                   front_matter=Markup(front_matter(
                       title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
+                      html_title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
                       description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}")),
                   reg=reg, art=art, gloss=gloss, chapter=chapter, links=links, para_refs=para_refs(reg, art),
                   unit=lambda eid, text: Markup(ctx.annotate(reg.id, eid, text, src)),
@@ -107,7 +108,8 @@ def full_text_page(ctx: PageContext) -> str:
     src = full_text_src(reg.id)
     m = reg.meta
     return render("pages/full_text.md.j2",
-                  front_matter=Markup(front_matter(title=f"{m.title_zh} {m.title_en}", search={"exclude": True})),
+                  front_matter=Markup(front_matter(title=f"{m.title_zh} {m.title_en}",
+                                                       html_title=f"{m.title_zh} {m.title_en}", search={"exclude": True})),
                   reg=reg, gloss=gloss, repeals=ctx.repeals,
                   repeals_ref=Ref(reg, ctx.repeals["article"]) if ctx.repeals else None,
                   links={"data": urls.rel(src, f"data/{reg.id}.json")}, src=src, urls=urls,
