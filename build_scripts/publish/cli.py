@@ -22,7 +22,7 @@ import traceback
 import zipfile
 from pathlib import Path
 
-from build_scripts.model.errors import InputError
+from build_scripts.model.errors import BuildError, InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> None:
         print(offline(Path(args.dist), corpus))
     elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
         from build_scripts.features.pdf import make_all
-        for path in make_all(Path(args.dist) / "pdf"):
+        for path in make_all(Path(args.dist) / "pdf", corpus):
             print(path)
 
 
@@ -151,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
     log_like_mkdocs()
     try:
         run(args)
-    except InputError as exc:
+    except (InputError, BuildError) as exc:
         if args.debug:
             traceback.print_exc()
         print(f"error: {exc}", file=sys.stderr)
