@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build offline check test test-fast browser clean
+.PHONY: serve build offline check test test-fast browser fonts clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,7 +19,7 @@ PORT ?= 8000
 serve: $(STAMP)
 	$(PY) -m build_scripts serve --host $(HOST) --port $(PORT)
 
-build: $(STAMP)
+build: $(STAMP) fonts
 	$(PY) -m build_scripts pdf
 	$(PY) -m build_scripts build
 
@@ -29,11 +29,20 @@ offline: $(STAMP)
 check: $(STAMP)
 	$(PY) -m build_scripts check
 
-# Debian's Chromium and CJK fonts for the browser tests (never a browser download).
-browser:
-	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then \
+# Debian packages the PDFs need (never a download of our own): the CJK font they embed, Pango for
+# WeasyPrint, and poppler-utils (pdffonts, pdftotext), with which `edition pdf` checks every PDF it makes.
+fonts:
+	@if ! fc-list 2>/dev/null | grep -qi "noto serif cjk sc" || ! command -v pdftotext >/dev/null 2>&1 \
+	    || ! command -v pdffonts >/dev/null 2>&1 || ! { ldconfig -p || /sbin/ldconfig -p; } 2>/dev/null | grep -q libpangoft2; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium fonts-noto-cjk; \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0; \
+	fi
+
+# Debian's Chromium for the browser tests (never a browser download), with the fonts above.
+browser: fonts
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; \
 	fi
 
 test: $(STAMP) browser

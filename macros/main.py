@@ -122,3 +122,17 @@ def define_env(env):
         if not (Path(env.conf["docs_dir"]) / src).exists():
             raise MacroError(f"page_link(): no hand-written page {src!r}")
         return f"[{text}]({link_to(src)})"
+
+    @env.macro
+    def citation(reg_id: str, art: int, para: int | None = None, item: int | None = None,
+                 lang: str = "zh") -> str:
+        """The citation of a provision in the edition's one style (Ref.citation), as text:
+        《江西省平安建设条例》第十五条第二款 (zh) or "Jiangxi Province Regulations on Ping'an Construction,
+        Art. 15(2)" (en)."""
+        if lang not in ("zh", "en"):
+            raise MacroError(f"citation(): lang must be 'zh' or 'en', got {lang!r}")
+        try:
+            ref = Ref(regulation(reg_id), art, para, item)
+        except (ValueError, IndexError, KeyError) as exc:
+            raise MacroError(f"citation(): {exc}") from None
+        return esc(ref.citation[lang])

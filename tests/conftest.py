@@ -13,7 +13,7 @@ import pytest
 from browser import CHROMIUM, chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_FIXTURES = {"built_site", "served_site", "offline_dist", "offline_site"}
+BUILD_FIXTURES = {"built_site", "served_site", "offline_dist", "offline_site", "shanxi_pdf"}
 BROWSER_FIXTURES = {"browser", "page"}
 BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
 

@@ -1,4 +1,6 @@
-"""Citing: the parsing rules (case table), citation strings, short links, anchors.json, JSON-LD, canonical."""
+"""Citing: the parsing rules (case table), citation strings (Ref), short links, anchors.json, JSON-LD, and
+no permalink without a public base URL (the tests build with SITE_URL unset; a build with one:
+tests/quality/test_permalinks.py)."""
 import json
 import re
 from html import unescape
@@ -8,11 +10,12 @@ import pytest
 import yaml
 
 from build_scripts.features import citations as C
+from build_scripts.model.ref import Ref
 from build_scripts.parse.corpus import load_all
+from build_scripts.render.html import ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"]
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml default (SITE_URL unset in tests)
 
 
 def outcome(parsed: dict, resolved: dict):
@@ -69,26 +72,47 @@ def test_numbers():
 
 
 def test_citation_strings(regs):
+    """The one citation style (model/ref.py), as every output of this feature uses it."""
     jx, sx = regs["jiangxi"], regs["shanxi"]
-    assert C.citation(jx, jx.article(15), 2) == {
+    assert Ref(jx, 15, 2).citation == {
         "zh": "《江西省平安建设条例》第十五条第二款",
-        "en": "Jiangxi Province Regulations on Ping'an Construction, art. 15(2)"}
-    assert C.citation(jx, jx.article(11), 2, 3)["zh"] == "《江西省平安建设条例》第十一条第二款第（三）项"
-    assert C.citation(jx, jx.article(11), 2, 3)["en"].endswith(", art. 11(2)(3)")
+        "en": "Jiangxi Province Regulations on Ping'an Construction, Art. 15(2)"}
+    assert Ref(jx, 11, 2, 3).citation["zh"] == "《江西省平安建设条例》第十一条第二款第（三）项"
+    assert Ref(jx, 11, 2, 3).citation["en"].endswith(", Art. 11(2)(3)")
     # an article of one paragraph has no 款 number
-    assert C.citation(sx, sx.article(7), 1, 3) == {
+    assert Ref(sx, 7, 1, 3).citation == {
         "zh": "《山西省平安建设条例》第七条第（三）项",
-        "en": "Shanxi Province Regulations on Ping'an Construction, art. 7, item 3"}
-    assert C.citation(sx, sx.article(15), 1)["zh"] == "《山西省平安建设条例》第十五条"
+        "en": "Shanxi Province Regulations on Ping'an Construction, Art. 7, item 3"}
+    assert Ref(sx, 15, 1).citation["zh"] == "《山西省平安建设条例》第十五条"
+
+
+def test_resolver_examples_are_in_the_one_style(site):
+    """The examples the resolver presents: Ref citations first; no roman item numbers as our style."""
+    ex = C.examples(site)
+    cites = {c for r in site.regs for ref in Ref.all(r) for c in ref.citation.values()}
+    assert ex[:4] and all(e in cites for e in ex[:4]), ex
+    assert any("item" in e for e in ex[:4]) and any("第（" in e for e in ex[:4])   # both item forms shown
+    assert not any(re.search(r"\([ivx]+\)", e) for e in ex)
+
+
+def test_no_html_in_the_python_of_these_features():
+    """Issue 11: every fragment comes from a template; one escape (render.html)."""
+    for name in ("citations", "opendata", "pdf"):
+        src = (ROOT / "build_scripts" / "features" / f"{name}.py").read_text(encoding="utf-8")
+        assert not re.search(r"<[a-z]", src), name
+        assert "html.escape" not in src and "import html" not in src and "render.pages" not in src, name
+    for name in ("citations/redirect.html.j2", "citations/resolver.md.j2", "citations/page_data.html.j2",
+                 "opendata/downloads.md.j2", "pdf/document.html.j2"):
+        ENV.get_template(name)
 
 
 def test_every_citation_reads_back_to_its_unit(regs, rules, struct):
     """The edition's own citations, in both languages, resolve to the unit they cite."""
     n = 0
     for reg in regs.values():
-        for u in C.citable_units(reg):
-            cite = u.citation()
-            for text in (cite["zh"], cite["en"], u.short, u.path):
+        for u in Ref.all(reg):
+            cite = u.citation
+            for text in (cite["zh"], cite["en"], u.short_path, u.path):
                 r = C.resolve(C.parse(text, rules), struct)
                 assert r["ok"], (text, r)
                 got = [m["eid"] for m in r["matches"] if m["reg"] == reg.id]
@@ -97,7 +121,7 @@ def test_every_citation_reads_back_to_its_unit(regs, rules, struct):
                                        and text in (cite["zh"], cite["en"])) else {u.eid, u.art.eid}
                 assert got and set(got) <= want, (text, got, u.eid)
                 n += 1
-    assert n == 4 * sum(len(C.citable_units(r)) for r in regs.values())
+    assert n == 4 * sum(len(Ref.all(r)) for r in regs.values())
 
 
 def test_rules_are_portable(rules):
@@ -129,17 +153,17 @@ def land(page: Path, href: str) -> tuple[Path, str | None]:
 def test_short_links_land_on_existing_anchors(built_site, regs):
     count = 0
     for reg in regs.values():
-        for u in C.citable_units(reg):
-            page = built_site / u.short / "index.html"
+        for u in Ref.all(reg):
+            page = built_site / u.short_path / "index.html"
             html = page.read_text(encoding="utf-8")
             href = unescape(REFRESH.search(html)[1])
             target, anchor = land(page, href)
-            assert target == (built_site / reg.id / f"art-{u.art.number}" / "index.html").resolve(), page
+            assert target == (built_site / reg.id / f"art-{u.article}" / "index.html").resolve(), page
             assert anchor == u.anchor
             if anchor:
                 assert anchor in ids_of(target), (page, href)
             assert f'<a href="{href}">' in html                                   # visible link
-            assert f'<link rel="canonical" href="{SITE_URL}{u.path}">' in html
+            assert 'rel="canonical"' not in html                                  # no public base set
             count += 1
         top = built_site / reg.meta.short / "index.html"
         assert land(top, unescape(REFRESH.search(top.read_text(encoding="utf-8"))[1]))[0] == \
@@ -149,7 +173,7 @@ def test_short_links_land_on_existing_anchors(built_site, regs):
 
 def test_anchors_json_entries_exist_in_built_html(built_site, regs):
     data = json.loads((built_site / "data" / "anchors.json").read_text(encoding="utf-8"))
-    assert data["schema_version"] == 1 and data["site_url"] == SITE_URL
+    assert data["schema_version"] == 1 and data["site_url"] is None           # no public base set
     units = data["units"]
     assert len(units) == 109 + 179 + 46
     assert len({(u["reg"], u["eid"]) for u in units}) == len(units)
@@ -161,8 +185,8 @@ def test_anchors_json_entries_exist_in_built_html(built_site, regs):
             ids = pages.setdefault(page, ids_of(page))
             assert (anchor or None) is None or anchor in ids, (key, u[key])
         assert (built_site / u["short_url"].strip("/") / "index.html").exists()
-        assert u["permalink"] == SITE_URL + u["url"].lstrip("/")
-        assert u["citation"]["text"] == f"{u['citation']['zh']} / {u['citation']['en']} <{u['permalink']}>"
+        assert u["permalink"] is None
+        assert u["citation"]["text"] == f"{u['citation']['zh']} / {u['citation']['en']}"
         assert re.fullmatch(r"art_\d+(__para_\d+(__point_\d+)?)?", u["eid"])
     first = next(u for u in units if u["reg"] == "jiangxi" and u["eid"] == "art_15__para_2")
     assert first["url"] == "/jiangxi/art-15/#para-2" and first["short_url"] == "/jx/15/2/"
@@ -173,20 +197,21 @@ def ld_blocks(html: str) -> list[dict]:
     return [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
 
 
-def test_article_pages_carry_json_ld_and_canonical(built_site, regs):
+def test_article_pages_carry_json_ld_without_a_local_url(built_site, regs):
     for reg in regs.values():
         for art in reg.articles:
             html = (built_site / reg.id / f"art-{art.number}" / "index.html").read_text(encoding="utf-8")
-            url = f"{SITE_URL}{reg.id}/art-{art.number}/"
-            assert f'<link rel="canonical" href="{url}">' in html
+            assert 'rel="canonical"' not in html
             blocks = [b for b in ld_blocks(html) if b.get("@type") == "Legislation"]
             assert len(blocks) == 1, (reg.id, art.number)
             ld = blocks[0]
-            assert ld["@context"] == "https://schema.org" and ld["url"] == url
+            assert ld["@context"] == "https://schema.org" and "url" not in ld and "@id" not in ld
             assert ld["name"] == f"{reg.meta.title_zh} {art.label}"
             assert ld["inLanguage"] == "zh-Hans"
             assert ld["jurisdiction"]["identifier"] == reg.meta.jurisdiction
-            assert ld["legislationLegalForce"] == "https://schema.org/InForce"   # both in force since 2023
+            # status as at the version date the corpus records, not the day of the build
+            assert ld["legislationDateVersion"] == reg.meta.effective
+            assert ld["legislationLegalForce"] == "https://schema.org/InForce"
             assert ld["isPartOf"]["@type"] == "Legislation" and ld["isPartOf"]["name"] == reg.meta.title_zh
             assert ld.get("legislationDate") == reg.meta.adopted                 # absent for Shanxi (unknown)
             assert ("legislationDate" in ld) == (reg.id == "jiangxi")
@@ -196,7 +221,11 @@ def test_copy_citation_data_on_article_pages(built_site, regs):
     html = (built_site / "shanxi" / "art-7" / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" class="lex-cite-data">(.*?)</script>', html, re.S)[1])
     assert set(data) == {"art_7", "art_7__para_1"} | {f"art_7__para_1__point_{i}" for i in range(1, 8)}
-    assert data["art_7__para_1__point_3"]["url"] == SITE_URL + "shanxi/art-7/#para-1-item-3"
+    assert data["art_7__para_1__point_3"] == {**Ref(regs["shanxi"], 7, 1, 3).citation,
+                                              "href": "./#para-1-item-3", "url": None}
+    full = (built_site / "shanxi" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" class="lex-cite-data">(.*?)</script>', full, re.S)[1])
+    assert data["art_7__para_1__point_3"]["href"] == "art-7/#para-1-item-3"   # the article page, from here
 
 
 def test_resolver_page_and_data(built_site):

@@ -2,9 +2,10 @@
 page and its licence notes, the bilingual PDF."""
 import csv
 import io
+import os
 import re
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from build_scripts.render.export import regulation_json
 from build_scripts.enrich.gloss import load_gloss
 from build_scripts.model.regulation import article_text, units
 
+ROOT = Path(__file__).resolve().parent.parent
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 UNITS = {"jiangxi": 142, "shanxi": 83}  # paragraphs + items, as `python -m build_scripts check` reports
 
@@ -100,38 +102,86 @@ def test_downloads_page_links_exist_and_licence_is_stated(built_site, regs):
     assert "chosen by this edition" in html
 
 
-def test_pdf_published_only_when_made_from_current_text(tmp_path, monkeypatch, regs):
+def test_pdf_published_only_when_made_from_current_text(tmp_path, regs, site):
     reg = regs["shanxi"]
-    html = P.pdf_html(reg, load_gloss(reg), "http://127.0.0.1:8000/")
-    monkeypatch.setattr(P, "PDF_DIR", tmp_path)
-    assert opendata.available_pdf("shanxi", html) is None                 # none made
+    html = P.pdf_html(site, reg)
+    assert P.published(site, reg, tmp_path) is None                       # none made
     (tmp_path / "shanxi.pdf").write_bytes(b"%PDF-1.7 test")
     (tmp_path / "shanxi.pdf.sha256").write_text(P.source_hash(html + "older text") + "\n")
-    assert opendata.available_pdf("shanxi", html) is None                 # stale
+    assert P.published(site, reg, tmp_path) is None                       # stale
     (tmp_path / "shanxi.pdf.sha256").write_text(P.source_hash(html) + "\n")
-    assert opendata.available_pdf("shanxi", html) == b"%PDF-1.7 test"
+    assert P.published(site, reg, tmp_path) == b"%PDF-1.7 test"
 
 
-def test_pdf_html_has_every_unit_side_by_side(regs):
+ROW = re.compile(r'<div class="lex-row lex-(?:lead|item)" data-eid="([^"]+)"><span class="num">(\d*)</span>'
+                 r'<div class="lex-zh" lang="zh-Hans">(.*?)</div><div class="lex-en[^"]*"')
+
+
+def test_pdf_html_has_every_unit_side_by_side_with_its_numbers(regs, site):
+    """The shared unit row (_lex.j2), one per paragraph lead and item; paragraph numbers of a
+    multi-paragraph article in the number column, item labels in both languages."""
     for reg in regs.values():
-        gloss = load_gloss(reg)
-        html = P.pdf_html(reg, gloss, "https://example.org/")
+        html = P.pdf_html(site, reg)
         for art in reg.articles:
             assert f'href="#art-{art.number}"' in html and f'id="art-{art.number}"' in html
-        rows = re.findall(r'<tr class="(?:para|item)"><td class="zh" lang="zh-Hans">(.*?)</td><td class="en"', html)
-        assert len(rows) == len(units(reg.articles))
+        rows = ROW.findall(html)
+        assert [eid for eid, _, _ in rows] == [u.eid for u in units(reg.articles)]
         for u in units(reg.articles):
-            assert u.zh.replace('"', "&quot;") in html
+            assert u.zh.replace("'", "&#x27;").replace('"', "&quot;") in html
+        numbered = {eid for eid, n, _ in rows if n}
+        for art in reg.articles:
+            if len(art.paragraphs) > 1:
+                assert f"{art.eid}__para_2" in numbered or f"{art.eid}__para_2__point_1" in numbered, art.eid
+        assert not any(eid.startswith(f"{a.eid}__") for a in reg.articles if len(a.paragraphs) == 1
+                       for eid in numbered)
+        assert '<span class="lex-label">（一）</span>' in html and '<div class="lex-en" lang="en">(1) ' in html
+        assert "127.0.0.1" not in html and "localhost" not in html and "网络版" not in html   # no public base
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed")
-@pytest.mark.build  # renders a PDF (WeasyPrint): not in the fast tier
-def test_pdf_pages_toc_and_page_numbers(tmp_path, regs):
-    """Render the Shanxi PDF: page numbers on every page but the cover, TOC page numbers right."""
+def test_pdf_html_names_the_public_base_when_set(regs, edition):
+    from build_scripts.render.context import Site
+    html = P.pdf_html(Site(edition, site_url="https://example.org/pingan/"), regs["jiangxi"])
+    assert '<a href="https://example.org/pingan/jiangxi/">https://example.org/pingan/jiangxi/</a>' in html
+
+
+@pytest.fixture(scope="module")
+def shanxi_pdf(tmp_path_factory, regs, site):
     weasyprint = pytest.importorskip("weasyprint")
-    reg = regs["shanxi"]
-    out = tmp_path / "shanxi.pdf"
-    weasyprint.HTML(string=P.pdf_html(reg, load_gloss(reg), "https://example.org/")).write_pdf(str(out))
+    out = tmp_path_factory.mktemp("pdf") / "shanxi.pdf"
+    html = P.pdf_html(site, regs["shanxi"])
+    P.write_pdf(html, out, P.source_hash(html))
+    return out
+
+
+def test_pdf_carries_the_chinese(shanxi_pdf, regs):
+    """The PDF step's own check passes: a CJK font embedded, every character of the Chinese in its text;
+    the PDF is tagged with its language."""
+    P.check_pdf(shanxi_pdf, regs["shanxi"])
+    fonts = subprocess.run(["pdffonts", str(shanxi_pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Noto-Serif-CJK-SC\s.*\byes\b", fonts), fonts
+    info = subprocess.run(["pdfinfo", str(shanxi_pdf)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes", info, re.M), info
+
+
+@pytest.mark.build  # runs the PDF step
+def test_pdf_step_stops_without_a_cjk_font(tmp_path):
+    """On a machine without the CJK font the PDF step stops with one line naming it, and leaves no PDF."""
+    fonts = tmp_path / "fonts.conf"
+    fonts.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                     f'<dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path}/cache</cachedir></fontconfig>')
+    env = {**os.environ, "FONTCONFIG_FILE": str(fonts)}
+    env.pop("SITE_URL", None)
+    r = subprocess.run([sys.executable, "-m", "build_scripts.publish.cli", "pdf", "--dist", str(tmp_path / "dist")],
+                       cwd=ROOT, env=env, capture_output=True, text=True)
+    assert r.returncode == 2, r.stderr[-2000:]
+    lines = [line for line in r.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and "Noto Serif CJK SC" in lines[0] and "fonts-noto-cjk" in lines[0], r.stderr[-2000:]
+    assert not list((tmp_path / "dist" / "pdf").glob("*.pdf"))
+
+
+def test_pdf_pages_toc_and_page_numbers(shanxi_pdf, regs):
+    """Render the Shanxi PDF: page numbers on every page but the cover, TOC page numbers right."""
+    out = shanxi_pdf
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     pages = text.split("\f")[:-1]
     n = len(pages)

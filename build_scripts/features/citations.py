@@ -7,26 +7,31 @@ a few lines of code that exist twice, here (parse, resolve) and in docs/assets/c
 (LexCite.parse, LexCite.resolve). The browser gets RULES through the generated
 assets/cite-data.js, never a hand-copied version; tests/citation_cases.yaml is run against both.
 
-Citation forms produced (and accepted):
-    《江西省平安建设条例》第十五条第二款       Jiangxi Province Regulations on Ping'an Construction, art. 15(2)
-    《江西省平安建设条例》第十一条第二款第（三）项  ..., art. 11(2)(3)
-    《山西省平安建设条例》第七条第（三）项     ..., art. 7, item 3      (an article of one paragraph)
-Short links: /<short>/<article>/[<paragraph>/[<item>/]] -> the article page and anchor.
+Every label, link and anchor comes from `Ref` (model/ref.py), which holds the one citation style:
+    《江西省平安建设条例》第十五条第二款       Jiangxi Province Regulations on Ping'an Construction, Art. 15(2)
+    《江西省平安建设条例》第十一条第二款第（三）项  ..., Art. 11(2)(3)
+    《山西省平安建设条例》第七条第（三）项     ..., Art. 7, item 3      (an article of one paragraph)
+The parser also accepts other common forms (roman item numbers, "para.", short links, URLs).
+Short links: /{short}/{article}/[{paragraph}/[{item}/]] -> the article page and anchor.
+
+Permanent URLs exist only when a public base URL is set (Site.permalink): without one, nothing carries
+a URL of its own (no canonical link, no JSON-LD url, `permalink: null` in anchors.json) and the
+copy-citation control cites the page it is on. HTML comes from render/templates/citations/.
 """
 from __future__ import annotations
 
-import datetime as dt
-import html
 import json
-import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
 
 from build_scripts.features.protocol import FeatureBase
-from build_scripts.model.regulation import Article, Regulation, item_eid, para_anchor, para_eid, provision_label, unit_eid
-from build_scripts.render.pages import bi, esc, front_matter
-from build_scripts.model.urls import Urls, article_src, full_text_src
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Regulation, unit_eid
+from build_scripts.model.urls import Urls, full_text_src
+from build_scripts.render.context import Site
+from build_scripts.render.html import json_script, render
 
 RESOLVER_SRC = "resolve.md"
 DATA_JS = "assets/cite-data.js"
@@ -220,267 +225,41 @@ def resolve(cite: dict, struct: dict[str, list[list[int]]]) -> dict:
     return {"ok": False, "error": "ambiguous_item" if ambiguous else "not_found"}
 
 
-# ------------------------------------------------------------------------------------- citations
-def citation(reg: Regulation, art: Article, paragraph: int | None = None, item: int | None = None) -> dict:
-    """{zh, en} citation of an article, paragraph or item (model.provision_label with the title)."""
-    zh, en = provision_label(art, paragraph, item)
-    return {"zh": f"《{reg.meta.title_zh}》{zh}", "en": f"{reg.meta.title_en}, art. {en}"}
-
-
-def short_src(reg: Regulation, article: int | None = None, paragraph: int | None = None,
-              item: int | None = None) -> str:
-    parts = [str(n) for n in (article, paragraph, item) if n is not None]
-    return "/".join([reg.meta.short or reg.id, *parts]) + ("" if parts else "/index") + ".md"
-
-
+# ------------------------------------------------------------------------------------- helpers
 def page_file(urls: Urls, src: str) -> str:
     """Output file of a pseudo-page: jx/15.md -> jx/15/index.html (web) or jx/15.html (offline)."""
     url = urls.url(src)
     return url + "index.html" if url.endswith("/") or not url else url
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A citable unit: an article, a paragraph or an item."""
-    reg: Regulation
-    art: Article
-    paragraph: int | None
-    item: int | None
-
-    @property
-    def kind(self) -> str:
-        return "article" if self.paragraph is None else ("paragraph" if self.item is None else "item")
-
-    @property
-    def eid(self) -> str:
-        return unit_eid(self.art.number, self.paragraph, self.item)
-
-    @property
-    def anchor(self) -> str | None:
-        return None if self.paragraph is None else para_anchor(self.paragraph, self.item)
-
-    @property
-    def path(self) -> str:
-        """Permanent site-relative URL (directory form, the public one): jiangxi/art-15/#para-2."""
-        return f"{self.reg.id}/art-{self.art.number}/" + (f"#{self.anchor}" if self.anchor else "")
-
-    @property
-    def short(self) -> str:
-        return short_src(self.reg, self.art.number, self.paragraph, self.item)[:-3] + "/"
-
-    def citation(self) -> dict:
-        return citation(self.reg, self.art, self.paragraph, self.item)
+def copy_text(cite: dict, url: str | None) -> str:
+    """What the copy-citation control puts on the clipboard (URL in angle brackets, RFC 3986 App. C);
+    without a URL, the citation alone. docs/assets/cite.js builds the same text in the browser."""
+    return f"{cite['zh']} / {cite['en']}" + (f" <{url}>" if url else "")
 
 
-def citable_units(reg: Regulation) -> list[Unit]:
-    out = []
-    for art in reg.articles:
-        out.append(Unit(reg, art, None, None))
-        for p in art.paragraphs:
-            out.append(Unit(reg, art, p.number, None))
-            out.extend(Unit(reg, art, p.number, i.number) for i in p.items)
-    return out
+def reg_short_src(reg: Regulation) -> str:
+    """The short link of a regulation as a whole: jx/index.md -> /jx/."""
+    return f"{reg.meta.short or reg.id}/index.md"
 
 
-def permalink(site_url: str | None, path: str) -> str:
-    base = site_url or "/"
-    return base + ("" if base.endswith("/") else "/") + path
+def examples(site: Site) -> list[str]:
+    """The resolver's examples: citations in the edition's one style (Ref.citation), then shorter forms
+    the resolver also reads (short name and numbers, a short link, an article without its regulation)."""
+    refs = [r for reg in site.regs for r in Ref.all(reg)]
+
+    def first(test, default: Ref) -> Ref:
+        return next((r for r in refs if test(r)), default)
+
+    para = first(lambda r: r.kind == "paragraph" and len(r.art.paragraphs) > 1, refs[0])
+    item = first(lambda r: r.kind == "item" and len(r.art.paragraphs) > 1, para)
+    single = first(lambda r: r.kind == "item" and len(r.art.paragraphs) == 1, item)
+    short = para.reg.meta.short or para.reg_id
+    return [para.citation["zh"], item.citation["zh"], item.citation["en"], single.citation["en"],
+            f"{short} {para.number_en}", "/" + para.short_path, para.article_ref.label_zh]
 
 
-def copy_text(cite: dict, url: str) -> str:
-    """What the copy-citation control puts on the clipboard (URL in angle brackets, RFC 3986 App. C)."""
-    return f"{cite['zh']} / {cite['en']} <{url}>"
-
-
-def anchors_json(site) -> dict:
-    entries = []
-    for reg in site.regs:
-        for u in citable_units(reg):
-            cite = u.citation()
-            url = permalink(site.site_url, u.path)
-            entries.append({
-                "reg": reg.id, "eid": u.eid, "kind": u.kind, "article": u.art.number,
-                "paragraph": u.paragraph, "item": u.item,
-                "url": "/" + u.path, "permalink": url, "anchor": u.anchor,
-                "short_url": "/" + u.short,
-                "full_text_url": f"/{reg.id}/#art-{u.art.number}" + (f"-{u.anchor}" if u.anchor else ""),
-                "citation": {**cite, "text": copy_text(cite, url)},
-            })
-    return {"schema_version": SCHEMA_VERSION, "site_url": site.site_url, "units": entries}
-
-
-# ------------------------------------------------------------------------------------ short links
-def attr(text: str) -> str:
-    """HTML escape for the standalone redirect pages (never read as Markdown)."""
-    return html.escape(text, quote=True)
-
-
-def redirect_page(title: str, href: str, canonical: str, label_html: str) -> str:
-    return ("<!doctype html>\n<html lang=\"zh-Hans\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{attr(title)}</title>\n"
-            f'<meta http-equiv="refresh" content="0; url={attr(href)}">\n'
-            f'<link rel="canonical" href="{attr(canonical)}">\n'
-            '<meta name="robots" content="noindex">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            "</head>\n<body>\n"
-            f'<p>{bi("正在跳转至", "Redirecting to")}: <a href="{attr(href)}">{label_html}</a></p>\n'
-            "</body>\n</html>\n")
-
-
-def short_links(site) -> dict[str, str]:
-    files = {}
-    for reg in site.regs:
-        src = short_src(reg)
-        files[page_file(site.urls, src)] = redirect_page(
-            reg.meta.title_zh, site.urls.rel(src, full_text_src(reg.id)),
-            permalink(site.site_url, f"{reg.id}/"), bi(reg.meta.title_zh, reg.meta.title_en))
-        for u in citable_units(reg):
-            src = short_src(reg, u.art.number, u.paragraph, u.item)
-            cite = u.citation()
-            files[page_file(site.urls, src)] = redirect_page(
-                cite["zh"], site.urls.rel(src, article_src(reg.id, u.art.number), u.anchor),
-                permalink(site.site_url, u.path), bi(cite["zh"], cite["en"]))
-    return files
-
-
-# ---------------------------------------------------------------------------------- resolver page
-def resolver_data(site) -> dict:
-    """Everything the resolver page shows: rules, and per article its citations, texts and link."""
-    regs = {}
-    for reg in site.regs:
-        gloss = site.glosses[reg.id]
-        arts = []
-        for art in reg.articles:
-            paras = []
-            for p in art.paragraphs:
-                items = [{"label": i.label, "zh": i.text,
-                          "en": gloss.unit(item_eid(art.number, p.number, i.number)),
-                          "cite": citation(reg, art, p.number, i.number)} for i in p.items]
-                paras.append({"zh": p.text, "en": gloss.unit(para_eid(art.number, p.number)),
-                              "cite": citation(reg, art, p.number), "items": items})
-            arts.append({"label": art.label, "cite": citation(reg, art), "paras": paras,
-                         "href": site.urls.rel(RESOLVER_SRC, article_src(reg.id, art.number)),
-                         "short": f"/{reg.meta.short or reg.id}/{art.number}/"})
-        regs[reg.id] = {"title": {"zh": reg.meta.title_zh, "en": reg.meta.title_en},
-                        "short": reg.meta.short or reg.id,
-                        "href": site.urls.rel(RESOLVER_SRC, full_text_src(reg.id)), "articles": arts}
-    return {"rules": client_rules(site.regs), "regs": regs}
-
-
-def data_js(site) -> str:
-    payload = json.dumps(resolver_data(site), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return ("/* Generated by build_scripts/features/citations.py from corpus/; do not edit. */\n"
-            f"window.LEX_CITE_DATA = {payload};\n")
-
-
-EXAMPLES = ["江西条例第十五条第二款", "江西省平安建设条例第十一条第二款第（三）项", "第十五条", "jx 15(2)",
-            "Jiangxi art. 11(2)(iii)", "Shanxi Art. 7 item 3", "/sx/15/", "山西省平安建设条例第九十九条"]
-
-
-def resolver_page(site) -> str:
-    examples = "".join(f'<li><button type="button" class="lex-resolve-example" data-q="{esc(e)}">'
-                       f"<code>{esc(e)}</code></button></li>" for e in EXAMPLES)
-    return "\n".join([
-        front_matter(title="引用解析 · Citation resolver", search={"exclude": True}),
-        "<!-- Generated by build_scripts/features/citations.py; do not edit. -->",
-        "",
-        f'# {bi("引用解析", "Citation resolver")} {{: #resolver }}',
-        "",
-        f'<p>{bi("粘贴或输入一条引用，即可查看条文并获得链接。在本机离线副本中同样可用。", "Paste or type a citation to see the provision and get its link. Works in the offline copy too.")}</p>',
-        "",
-        '<form class="lex-resolve" id="lex-resolve" role="search" autocomplete="off">'
-        f'<label for="lex-resolve-q">{bi("引用", "Citation")}</label> '
-        '<input type="text" id="lex-resolve-q" name="cite" size="40" spellcheck="false" '
-        'placeholder="江西条例第十五条第二款 · jx 15(2)"> '
-        f'<button type="submit">{bi("解析", "Resolve")}</button></form>',
-        "",
-        '<div id="lex-resolve-out" class="lex-resolve-out" aria-live="polite"></div>',
-        "",
-        f'<p>{bi("示例", "Examples")}:</p>',
-        f'<ul class="lex-resolve-examples">{examples}</ul>',
-        "",
-        f'<p>{bi("可用网址直接解析：", "A resolution can be linked: ")}<code>resolve/?cite=jx%2015(2)</code></p>',
-        "",
-        f'<noscript><p>{bi("解析器需要 JavaScript。", "The resolver needs JavaScript.")}</p></noscript>',
-        f'<script src="{site.urls.rel(RESOLVER_SRC, DATA_JS)}"></script>',
-        "",
-    ])
-
-
-# --------------------------------------------------------------------------- article-page extras
 LEGAL_FORCE = "https://schema.org/InForce"
-
-
-def json_ld(site, reg: Regulation, art: Article, today: dt.date) -> dict:
-    m = reg.meta
-    in_force = m.effective is not None and dt.date.fromisoformat(m.effective) <= today
-    whole = {"@type": "Legislation", "name": m.title_zh, "alternateName": m.title_en,
-             "url": permalink(site.site_url, f"{reg.id}/"), "legislationType": "地方性法规 / local regulation",
-             "inLanguage": "zh-Hans"}
-    if m.short:
-        whole["legislationIdentifier"] = m.short
-    out = {
-        "@context": "https://schema.org",
-        "@type": "Legislation",
-        "@id": permalink(site.site_url, f"{reg.id}/art-{art.number}/"),
-        "name": f"{m.title_zh} {art.label}",
-        "alternateName": f"{m.title_en}, Article {art.number}",
-        "url": permalink(site.site_url, f"{reg.id}/art-{art.number}/"),
-        "inLanguage": "zh-Hans",
-        "isPartOf": whole,
-        "legislationLegalForce": LEGAL_FORCE if in_force else "https://schema.org/NotInForce",
-    }
-    if m.jurisdiction:
-        out["jurisdiction"] = {"@type": "AdministrativeArea", "identifier": m.jurisdiction,
-                               "name": (m.jurisdiction_name or {}).get("zh") or m.jurisdiction}
-        out["legislationJurisdiction"] = out["jurisdiction"]
-    if m.adopted:
-        out["legislationDate"] = m.adopted
-    if m.effective:
-        out["legislationDateVersion"] = m.effective
-    if site.glosses[reg.id].exists:
-        out["workTranslation"] = {"@type": "CreativeWork", "inLanguage": "en",
-                                  "name": f"{m.title_en}, Article {art.number} (unofficial English gloss)"}
-    return out
-
-
-def build_date() -> dt.date:
-    """The date the in-force status is judged at: SOURCE_DATE_EPOCH (set by the CLI: the last commit's
-    time) so that the same commit builds the same bytes; today when built without it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
-
-
-def cite_data(site, reg: Regulation, article: int | None = None) -> str:
-    """The copy-citation data of one article (article pages) or of every unit (full-text pages)."""
-    units = {}
-    for u in citable_units(reg):
-        if article is None or u.art.number == article:
-            cite, url = u.citation(), permalink(site.site_url, u.path)
-            units[u.eid] = {**cite, "url": url, "text": copy_text(cite, url)}
-    cite_json = json.dumps(units, ensure_ascii=False).replace("</", "<\\/")
-    return f'<script type="application/json" class="lex-cite-data">{cite_json}</script>'
-
-
-def article_extras(site, reg: Regulation, art: Article, page_src: str) -> str:
-    ld = json.dumps(json_ld(site, reg, art, build_date()), ensure_ascii=False, indent=1).replace("</", "<\\/")
-    return f'{cite_data(site, reg, art.number)}\n<script type="application/ld+json">\n{ld}\n</script>'
-
-
-def full_text_extras(site, reg: Regulation, page_src: str) -> str:
-    return cite_data(site, reg)
-
-
-# -------------------------------------------------------------------------------- contributor hooks
-def files(site) -> dict[str, str]:
-    out = {ANCHORS_JSON: json.dumps(anchors_json(site), ensure_ascii=False, indent=1) + "\n",
-           DATA_JS: data_js(site), RESOLVER_SRC: resolver_page(site)}
-    out.update(short_links(site))
-    return out
-
-
-def nav(site) -> list:
-    return [{"引用解析 Citation resolver": RESOLVER_SRC}]
 
 
 class Citations(FeatureBase):
@@ -489,14 +268,133 @@ class Citations(FeatureBase):
     css = ("assets/cite.css",)
     js = (DATA_JS, "assets/cite.js")
 
+    # ------------------------------------------------------------------ feature hooks
     def files(self, made) -> dict[str, str]:
-        return files(self.site)
+        out = {ANCHORS_JSON: json.dumps(self.anchors_json(), ensure_ascii=False, indent=1) + "\n",
+               DATA_JS: self.data_js(), RESOLVER_SRC: self.resolver_page()}
+        out.update(self.short_links())
+        return out
 
     def nav(self) -> list:
-        return nav(self.site)
+        return [{"引用解析 Citation resolver": RESOLVER_SRC}]
 
-    def article_block(self, ref, page_src: str) -> str:
-        return article_extras(self.site, ref.reg, ref.art, page_src)
+    def article_block(self, ref: Ref, page_src: str) -> str:
+        return render("citations/page_data.html.j2", units=self.cite_data(ref.reg, page_src, ref.article),
+                      ld=self.json_ld(ref))
 
-    def full_text_block(self, reg, page_src: str) -> str:
-        return full_text_extras(self.site, reg, page_src)
+    def full_text_block(self, reg: Regulation, page_src: str) -> str:
+        return render("citations/page_data.html.j2", units=self.cite_data(reg, page_src), ld=None)
+
+    def post_build(self, site_dir: Path) -> None:
+        """Without a public base URL there is no sitemap: MkDocs would list site-relative paths, which
+        no crawler can use (its sitemap needs absolute URLs)."""
+        if not self.site.site_url:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site_dir / name).unlink(missing_ok=True)
+
+    # ------------------------------------------------------------------ anchors.json
+    def anchors_json(self) -> dict:
+        entries = []
+        for reg in self.site.regs:
+            for ref in Ref.all(reg):
+                url = self.site.permalink(ref.path)
+                entries.append({
+                    "reg": reg.id, "eid": ref.eid, "kind": ref.kind, "article": ref.article,
+                    "paragraph": ref.paragraph, "item": ref.item,
+                    "url": "/" + ref.path, "permalink": url, "anchor": ref.anchor,
+                    "short_url": "/" + ref.short_path, "full_text_url": "/" + ref.full_text_path,
+                    "citation": {**ref.citation, "text": copy_text(ref.citation, url)},
+                })
+        return {"schema_version": SCHEMA_VERSION, "site_url": self.site.site_url, "units": entries}
+
+    # ------------------------------------------------------------------ short links
+    def short_links(self) -> dict[str, str]:
+        urls, files = self.site.urls, {}
+        for reg in self.site.regs:
+            src = reg_short_src(reg)
+            files[page_file(urls, src)] = render(
+                "citations/redirect.html.j2", title=reg.meta.title_zh, zh=reg.meta.title_zh, en=reg.meta.title_en,
+                href=urls.rel(src, full_text_src(reg.id)), canonical=self.site.permalink(f"{reg.id}/"))
+            for ref in Ref.all(reg):
+                files[page_file(urls, ref.short_src)] = render(
+                    "citations/redirect.html.j2", title=ref.citation["zh"], zh=ref.citation["zh"],
+                    en=ref.citation["en"], href=urls.rel(ref.short_src, ref.page_src, ref.anchor),
+                    canonical=self.site.permalink(ref.path))
+        return files
+
+    # ------------------------------------------------------------------ resolver page
+    def resolver_data(self) -> dict:
+        """Everything the resolver page shows: rules, and per article its citations, texts and link."""
+        site, regs = self.site, {}
+        for reg in site.regs:
+            gloss = site.glosses[reg.id]
+            arts = []
+            for art in reg.articles:
+                paras = []
+                for p in art.paragraphs:
+                    items = [{"label": i.label, "zh": i.text, "en": gloss.unit(ref.eid), "cite": ref.citation}
+                             for i in p.items for ref in [Ref(reg, art.number, p.number, i.number)]]
+                    pref = Ref(reg, art.number, p.number)
+                    paras.append({"zh": p.text, "en": gloss.unit(pref.eid), "cite": pref.citation, "items": items})
+                aref = Ref(reg, art.number)
+                arts.append({"label": art.label, "cite": aref.citation, "paras": paras,
+                             "href": site.urls.rel(RESOLVER_SRC, aref.page_src), "short": "/" + aref.short_path})
+            regs[reg.id] = {"title": {"zh": reg.meta.title_zh, "en": reg.meta.title_en},
+                            "short": reg.meta.short or reg.id,
+                            "href": site.urls.rel(RESOLVER_SRC, full_text_src(reg.id)), "articles": arts}
+        return {"rules": client_rules(site.regs), "regs": regs}
+
+    def data_js(self) -> str:
+        return ("/* Generated by build_scripts/features/citations.py from corpus/; do not edit. */\n"
+                f"window.LEX_CITE_DATA = {json_script(self.resolver_data())};\n")
+
+    def resolver_page(self) -> str:
+        ex = examples(self.site)
+        return render("citations/resolver.md.j2", examples=ex, placeholder=f"{ex[0]} · {ex[4]}",
+                      linked=quote(ex[4], safe=""), data_js=self.site.urls.rel(RESOLVER_SRC, DATA_JS))
+
+    # ------------------------------------------------------------------ article pages
+    def cite_data(self, reg: Regulation, page_src: str, article: int | None = None) -> dict:
+        """The copy-citation data of one article (article pages) or of every unit (full-text pages):
+        the citation, the link to the provision relative to this page (the browser makes it absolute
+        from the page's own location) and the permanent URL when a public base is set."""
+        units = {}
+        for ref in Ref.all(reg):
+            if article is None or ref.article == article:
+                units[ref.eid] = {**ref.citation, "href": self.site.urls.rel(page_src, ref.page_src, ref.anchor),
+                                  "url": self.site.permalink(ref.path)}
+        return units
+
+    def json_ld(self, ref: Ref) -> dict:
+        """schema.org Legislation of an article. Its status is stated as at the version date the corpus
+        records (legislationDateVersion, the date the text took effect), never as at the day of the build;
+        the url and @id only when a public base URL is set."""
+        site, reg, m = self.site, ref.reg, ref.reg.meta
+        whole = {"@type": "Legislation", "name": m.title_zh, "alternateName": m.title_en,
+                 "url": site.permalink(f"{reg.id}/"), "legislationType": "地方性法规 / local regulation",
+                 "inLanguage": "zh-Hans"}
+        if m.short:
+            whole["legislationIdentifier"] = m.short
+        out = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "@id": site.permalink(ref.path),
+            "name": f"{m.title_zh} {ref.label_zh}",
+            "alternateName": ref.citation["en"],
+            "url": site.permalink(ref.path),
+            "inLanguage": "zh-Hans",
+            "isPartOf": {k: v for k, v in whole.items() if v is not None},
+        }
+        if m.jurisdiction:
+            out["jurisdiction"] = {"@type": "AdministrativeArea", "identifier": m.jurisdiction,
+                                   "name": (m.jurisdiction_name or {}).get("zh") or m.jurisdiction}
+            out["legislationJurisdiction"] = out["jurisdiction"]
+        if m.adopted:
+            out["legislationDate"] = m.adopted
+        if m.effective:
+            out["legislationDateVersion"] = m.effective
+            out["legislationLegalForce"] = LEGAL_FORCE    # as at legislationDateVersion
+        if site.glosses[reg.id].exists:
+            out["workTranslation"] = {"@type": "CreativeWork", "inLanguage": "en",
+                                      "name": f"{ref.citation['en']} (unofficial English gloss)"}
+        return {k: v for k, v in out.items() if v is not None}

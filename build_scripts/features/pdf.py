@@ -1,70 +1,40 @@
 """Bilingual PDF of each regulation: cover, table of contents with page numbers, Chinese and English
-side by side, page numbers. Made with WeasyPrint (pip; needs the Pango system library, not a browser)
-in its own step, so that `make serve` works on a machine without it:
+side by side (the shared unit row of _lex.j2), paragraph and item numbers, page numbers. Made with
+WeasyPrint (pip; needs the Pango system library, not a browser) in its own step, so that `make serve`
+works on a machine without it:
 
-    python -m build_scripts pdf      -> dist/pdf/<id>.pdf and dist/pdf/<id>.pdf.sha256
+    python -m build_scripts pdf      -> dist/pdf/{id}.pdf and dist/pdf/{id}.pdf.sha256
 
-pdf_html() is pure. The .sha256 file records the hash of the HTML the PDF was made from; the site build
-(build_scripts/features/opendata.py) publishes a PDF only when that hash matches the current text.
+The HTML comes from render/templates/pdf/document.html.j2 (pdf_html() is pure). The .sha256 file records
+the hash of the HTML the PDF was made from; the site build publishes a PDF only when that hash matches
+the current text (published()).
+
+A PDF is tagged (PDF/UA-1, document language zh-Hans) and checked before it is kept: a CJK font is
+embedded (pdffonts) and its text (pdftotext) holds every character of the regulation's Chinese text.
+A PDF that fails a check is removed and the step stops with one line naming the missing font: the
+build never publishes a PDF whose Chinese is empty boxes.
 """
 from __future__ import annotations
 
 import hashlib
-import html as _html
 import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 
-from build_scripts.enrich.gloss import Gloss
-from build_scripts.model.regulation import Regulation, full_text_anchor, item_eid, para_eid
-from build_scripts.render.pages import AUTHORITY, NO_GLOSS, bi
+from build_scripts.model.errors import BuildError
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Regulation, full_text_anchor
+from build_scripts.render.context import Site
+from build_scripts.render.html import render
 
 ROOT = Path(__file__).resolve().parents[2]
 PDF_DIR = ROOT / "dist" / "pdf"
-FORMAT_VERSION = "1"
-
-
-def esc(text: str) -> str:
-    return _html.escape(text, quote=True)
-
-CSS = """
-@page { size: A4; margin: 18mm 15mm 18mm 15mm;
-  @top-left { content: string(regtitle); font-size: 7.5pt; color: #666; font-family: "Noto Sans CJK SC", sans-serif; }
-  @top-right { content: string(chapter); font-size: 7.5pt; color: #666; font-family: "Noto Sans CJK SC", sans-serif; }
-  @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; color: #444;
-                   font-family: "DejaVu Sans", sans-serif; } }
-@page:first { @top-left { content: none; } @top-right { content: none; } @bottom-center { content: none; } }
-html { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10pt; line-height: 1.55; color: #111; }
-[lang="en"] { font-family: "Liberation Serif", "DejaVu Serif", serif; }
-a { color: inherit; text-decoration: none; }
-.cover { page: cover; break-after: page; text-align: center; padding-top: 55mm; string-set: regtitle attr(data-title); }
-.cover .kicker { font-size: 10pt; letter-spacing: 0.2em; color: #555; }
-.cover h1 { font-size: 26pt; line-height: 1.3; margin: 8mm 0 2mm; bookmark-level: none; }
-.cover .title-en { font-size: 15pt; margin: 0 0 10mm; }
-.cover .note { font-size: 9.5pt; color: #333; }
-.cover dl { display: inline-block; text-align: left; font-size: 9.5pt; margin: 8mm auto; }
-.cover dt { float: left; clear: left; width: 40mm; color: #555; }
-.cover dd { margin-left: 42mm; }
-.cover .small { font-size: 8.5pt; color: #444; margin: 3mm 18mm; text-align: left; }
-.toc { break-after: page; }
-.toc h2 { font-size: 14pt; bookmark-level: 1; }
-.toc ol { list-style: none; padding: 0; margin: 0; }
-.toc li { margin: 0.6mm 0; }
-.toc li.chapter { margin-top: 2.5mm; font-weight: bold; }
-.toc li.article { padding-left: 6mm; font-size: 9pt; }
-.toc a::after { content: leader(". ") target-counter(attr(href), page); }
-h2.chapter { font-size: 13pt; margin: 7mm 0 3mm; bookmark-level: 1; string-set: chapter content(text);
-  break-after: avoid; border-bottom: 0.5pt solid #999; padding-bottom: 1mm; }
-h3.article { font-size: 10.5pt; margin: 4mm 0 1mm; bookmark-level: 2; break-after: avoid; }
-h3.article .en { font-weight: normal; font-size: 9pt; color: #444; }
-table.units { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.units td { vertical-align: top; padding: 0.8mm 2mm 0.8mm 0; width: 50%; }
-table.units td.en { padding-left: 3mm; border-left: 0.4pt solid #bbb; font-size: 9.5pt; }
-table.units tr { break-inside: avoid; }
-table.units tr.item td { padding-left: 4mm; }
-table.units tr.item td.en { padding-left: 7mm; }
-.missing { font-style: italic; color: #777; font-size: 8.5pt; }
-.pnum { font-size: 7pt; color: #777; margin-right: 1mm; font-family: "DejaVu Sans", sans-serif; }
-"""
+FORMAT_VERSION = "2"
+CJK_FONT = "Noto Serif CJK SC"          # the font the stylesheet asks for (Debian: fonts-noto-cjk)
+CJK_FONT_PS = re.compile(r"Noto\W?(Serif|Sans)\W?CJK", re.I)   # its PostScript names, as pdffonts lists them
+FONT_HINT = f"install the {CJK_FONT} font (Debian: apt-get install fonts-noto-cjk poppler-utils; or `make fonts`)"
 
 
 def source_hash(html: str) -> str:
@@ -76,115 +46,132 @@ def source_hash(html: str) -> str:
     return hashlib.sha256(f"{FORMAT_VERSION}\n{engine}\n{html}".encode("utf-8")).hexdigest()
 
 
-def pdf_html(reg: Regulation, gloss: Gloss, site_url: str | None) -> str:
-    """The whole PDF as one HTML document (pure)."""
-    m = reg.meta
-    online = (site_url or "/") + f"{reg.id}/"
-    facts = [(bi("施行日期", "In force"), esc(m.effective or "—"))]
-    if m.adopted:
-        facts.append((bi("通过日期", "Adopted"), esc(m.adopted)))
-    facts.append((bi("条数", "Articles"), str(len(reg.articles))))
-    if reg.chapters:
-        facts.append((bi("章数", "Chapters"), str(len(reg.chapters))))
-    facts.append((bi("网络版", "Online"), f'<a href="{esc(online)}">{esc(online)}</a>'))
-    cover = [
-        f'<section class="cover" data-title="{esc(m.title_zh)} · {esc(m.title_en)}">',
-        f'<p class="kicker">{bi("中英对照本", "Bilingual edition")}</p>',
-        f'<h1 lang="zh-Hans">{esc(m.title_zh)}</h1>',
-        f'<p class="title-en" lang="en">{esc(m.title_en)}</p>',
-    ]
-    if reg.text.note:
-        cover.append(f'<p class="note" lang="zh-Hans">{esc(reg.text.note)}</p>')
-    cover.append("<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>")
-    cover.append(f'<p class="small">{AUTHORITY}</p>')
-    if not gloss.exists:
-        cover.append(f'<p class="small">{NO_GLOSS}.</p>')
-    cover.append('<p class="small"><span lang="zh-Hans">法规中文文本为官方立法文件（《中华人民共和国著作权法》第五条）；'
-                 '本版的英文译文、条标题与注释以 CC BY 4.0 许可发布。</span> <span lang="en">The Chinese text is an official '
-                 'legislative document (Copyright Law of the PRC, art. 5); the edition’s English gloss, headings and '
-                 'annotations are released under CC BY 4.0.</span></p>')
-    cover.append("</section>")
+# ------------------------------------------------------------------------------------------ HTML
+def unit_rows(reg: Regulation, gloss, art) -> list[dict]:
+    """The rows of one article: a paragraph's lead text and each item, with their numbers. The number
+    column shows the paragraph (款) number of a multi-paragraph article; items carry their own (（三） / (3))."""
+    multi = len(art.paragraphs) > 1
+    rows = []
+    for p in art.paragraphs:
+        number = str(p.number) if multi else ""
+        if p.text:
+            ref = Ref(reg, art.number, p.number)
+            rows.append({"eid": ref.eid, "kind": "lead", "number": number, "zh": p.text, "en": gloss.unit(ref.eid),
+                         "label": None, "en_label": None})
+            number = ""
+        for i in p.items:
+            ref = Ref(reg, art.number, p.number, i.number)
+            rows.append({"eid": ref.eid, "kind": "item", "number": number, "zh": i.text, "en": gloss.unit(ref.eid),
+                         "label": i.label, "en_label": f"({i.number}) "})
+            number = ""
+    return rows
 
-    toc = [f'<nav class="toc"><h2>{bi("目录", "Contents")}</h2><ol>']
-    body = ["<main>"]
+
+def pdf_html(site: Site, reg: Regulation) -> str:
+    """The whole PDF as one HTML document (pure)."""
+    gloss = site.glosses[reg.id]
     first_of_chapter = {c.articles[0]: c for c in reg.chapters}
+    articles = []
     for art in reg.articles:
         heading = gloss.heading(art.number)
-        en_title = f"Article {art.number}" + (f" · {heading}" if heading else "")
+        chapter = None
         if art.number in first_of_chapter:
             ch = first_of_chapter[art.number]
             en_ch = f"Chapter {ch.number}" + (f" {gloss.chapter(ch.number)}" if gloss.chapter(ch.number) else "")
-            toc.append(f'<li class="chapter"><a href="#chp-{ch.number}">{bi(f"{ch.label} {ch.title}", en_ch)}</a></li>')
-            body.append(f'<h2 class="chapter" id="chp-{ch.number}">{bi(f"{ch.label} {ch.title}", en_ch)}</h2>')
-        anchor = full_text_anchor(art.number)
-        toc.append(f'<li class="article"><a href="#{anchor}">{bi(art.label, en_title, " ")}</a></li>')
-        body.append(f'<h3 class="article" id="{anchor}"><span lang="zh-Hans">{esc(art.label)}</span> '
-                    f'<span class="en" lang="en">{esc(en_title)}</span></h3>')
-        body.append('<table class="units">')
-        multi = len(art.paragraphs) > 1
+            chapter = {"anchor": f"chp-{ch.number}", "zh": f"{ch.label} {ch.title}", "en": en_ch}
+        articles.append({"anchor": full_text_anchor(art.number), "label": art.label, "chapter": chapter,
+                         "en_title": f"Article {art.number}" + (f" · {heading}" if heading else ""),
+                         "units": unit_rows(reg, gloss, art)})
+    return render("pdf/document.html.j2", m=reg.meta, note=reg.text.note, articles=articles,
+                  chapters=len(reg.chapters), glossed=gloss.exists, online=site.permalink(f"{reg.id}/"))
+
+
+def chinese_text(reg: Regulation) -> str:
+    """The regulation's Chinese as the PDF must carry it: title, note, labels and every unit."""
+    parts = [reg.meta.title_zh, reg.text.note or ""]
+    for art in reg.articles:
+        parts.append(art.label)
         for p in art.paragraphs:
-            pid = para_eid(art.number, p.number)
-            pnum = f'<span class="pnum">{p.number}</span>' if multi else ""
-            rows = []
-            if p.text:
-                rows.append(("para", pid, pnum, "", "", p.text))
-            for i in p.items:
-                rows.append(("item", item_eid(art.number, p.number, i.number), "", esc(i.label), f"({i.number}) ", i.text))
-            for cls, eid, num, zh_label, en_label, zh in rows:
-                en = gloss.unit(eid)
-                en_html = (f'<td class="en" lang="en">{en_label}{esc(en)}</td>' if en else
-                           f'<td class="en"><span class="missing">{NO_GLOSS}</span></td>')
-                body.append(f'<tr class="{cls}"><td class="zh" lang="zh-Hans">{num if cls == "para" else ""}'
-                            f'{zh_label}{esc(zh)}</td>{en_html}</tr>')
-                num = ""
-        body.append("</table>")
-    toc.append("</ol></nav>")
-    body.append("</main>")
-    return "\n".join([
-        "<!doctype html>",
-        '<html lang="zh-Hans">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f"<title>{esc(m.title_zh)} · {esc(m.title_en)}</title>",
-        '<meta name="author" content="平安建设条例双语版 · Ping’an Construction Regulations bilingual edition">',
-        f'<meta name="description" content="{esc(m.title_zh)}（中英对照）/ {esc(m.title_en)} (bilingual)">',
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
-        *cover, *toc, *body,
-        "</body>",
-        "</html>",
-    ])
+            parts.append(p.text)
+            parts.extend(i.label + i.text for i in p.items)
+    for ch in reg.chapters:
+        parts += [ch.label, ch.title]
+    return "".join(parts)
 
 
-def site_url() -> str:
-    """mkdocs.yml's site_url as the site build will see it (SITE_URL overrides the default there)."""
+# ------------------------------------------------------------------------------------------ checks
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if not path:
+        raise BuildError(f"edition pdf: {name} not found, so the PDFs cannot be checked: "
+                         "install poppler-utils (Debian: apt-get install poppler-utils; or `make fonts`)")
+    return path
+
+
+def check_pdf(pdf: Path, reg: Regulation) -> None:
+    """Raise BuildError (one line) unless a CJK font is embedded and the text holds every Chinese character."""
+    fonts = subprocess.run([_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    embedded = [line.split()[0] for line in fonts.splitlines()[2:]
+                if line.split() and CJK_FONT_PS.search(line.split()[0]) and " yes " in f" {line} "]
+    if not embedded:
+        raise BuildError(f"edition pdf: {pdf.name} embeds no CJK font (its Chinese would be empty boxes): {FONT_HINT}")
+    text = subprocess.run([_tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    have = set(text)
+    missing = sorted({c for c in chinese_text(reg) if not c.isspace()} - have)
+    if missing:
+        raise BuildError(f"edition pdf: {pdf.name} lacks {len(missing)} characters of the Chinese text "
+                         f"({''.join(missing[:20])}): {FONT_HINT}")
+
+
+def published(site: Site, reg: Regulation, pdf_dir: Path | None = None) -> bytes | None:
+    """The PDF made by `edition pdf` from exactly this build's HTML, or None: the downloads page never
+    links a missing or stale PDF. (The one read of the site build outside the Edition.)"""
+    pdf_dir = PDF_DIR if pdf_dir is None else pdf_dir
+    pdf, stamp = pdf_dir / f"{reg.id}.pdf", pdf_dir / f"{reg.id}.pdf.sha256"
+    if pdf.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == source_hash(pdf_html(site, reg)):
+        return pdf.read_bytes()
+    return None
+
+
+def site_url() -> str | None:
+    """The public base as the site build will see it: mkdocs.yml's site_url (SITE_URL; none by default)."""
     from mkdocs.utils.yaml import yaml_load
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml_load(f)["site_url"]
+        return yaml_load(f).get("site_url") or None
 
 
-def make_all(out_dir: Path = PDF_DIR) -> list[Path]:
-    """Write dist/pdf/<id>.pdf for every regulation (skipping those already made from the same HTML)."""
+def write_pdf(html: str, out: Path, digest: str) -> None:
     try:
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: the Pango system library is missing
-        raise SystemExit(f"edition pdf: WeasyPrint is unavailable ({exc}). Install requirements.txt and the "
-                         "Pango library (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-cjk).")
-    from build_scripts.parse.corpus import load_all
-    from build_scripts.enrich.gloss import load_gloss
+        raise BuildError(f"edition pdf: WeasyPrint is unavailable ({exc}): install requirements.txt and Pango "
+                         "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)") from None
+    HTML(string=html, base_url=str(ROOT)).write_pdf(str(out), pdf_identifier=digest[:32].encode(),
+                                                    pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def make_all(out_dir: Path = PDF_DIR, corpus: Path | None = None) -> list[Path]:
+    """Write dist/pdf/{id}.pdf for every regulation (skipping those already made from the same HTML),
+    and check each: a PDF that fails is removed and the step stops (BuildError)."""
+    from build_scripts.enrich.edition import load_edition
+    site = Site(load_edition(corpus or ROOT / "corpus"), site_url=site_url())
     out_dir.mkdir(parents=True, exist_ok=True)
-    base = site_url()
     made = []
-    for reg in load_all():
-        html = pdf_html(reg, load_gloss(reg), base)
+    for reg in site.regs:
+        html = pdf_html(site, reg)
         digest = source_hash(html)
         pdf, stamp = out_dir / f"{reg.id}.pdf", out_dir / f"{reg.id}.pdf.sha256"
         if not (pdf.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest):
+            stamp.unlink(missing_ok=True)
             tmp = pdf.with_suffix(".pdf.tmp")
-            HTML(string=html, base_url=str(ROOT)).write_pdf(str(tmp), pdf_identifier=digest[:32].encode(),
-                                                            pdf_version="1.7")
+            write_pdf(html, tmp, digest)
             os.replace(tmp, pdf)
             stamp.write_text(digest + "\n", encoding="utf-8")
+        try:
+            check_pdf(pdf, reg)
+        except BuildError:
+            pdf.unlink(missing_ok=True)
+            stamp.unlink(missing_ok=True)
+            raise
         made.append(pdf)
     return made

@@ -1,8 +1,9 @@
-"""The one kind of error a reader of the CLI sees: bad input, as `path:line: what was found; what was
-expected`. The CLI prints str(error) alone and exits non-zero; a traceback only with --debug.
+"""The kinds of error a reader of the CLI sees, each as one line; a traceback only with --debug.
 
-Every error caused by what is in corpus/ (a source text, a meta.yaml, a missing file) is an
-InputError. Anything else escaping the build is a bug in the build, not in the input.
+InputError: bad input, as `path:line: what was found; what was expected`. Every error caused by what is
+in corpus/ (a source text, a meta.yaml, a missing file) is one. BuildError: the machine cannot make a
+correct output (a font or a tool is missing), naming what to install. Anything else escaping the build
+is a bug in the build, not in the input.
 """
 from __future__ import annotations
 
@@ -24,3 +25,7 @@ class InputError(ValueError):
 def one_line(text: str) -> str:
     """Collapse line breaks so the error is always one line."""
     return " ".join(text.split("\n")) if "\n" in text else text
+
+
+class BuildError(RuntimeError):
+    """An output that would be wrong on this machine (e.g. a PDF without its Chinese): stops the build."""

@@ -15,31 +15,25 @@ import argparse
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import time
 import traceback
 import zipfile
 from pathlib import Path
 
-from build_scripts.model.errors import InputError
+from build_scripts.model.errors import BuildError, InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
-DEFAULT_EPOCH = "1672531200"  # 2023-01-01: used outside a git checkout
+DEFAULT_EPOCH = "1672531200"  # 2023-01-01 00:00 UTC: the build's date unless SOURCE_DATE_EPOCH is set
 
 
 def build_epoch() -> str:
-    """The build's date as SOURCE_DATE_EPOCH: as set, else the day (00:00 UTC) of the last commit, so that
-    a commit always builds to the same bytes (sitemap dates, zip dates)."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
-    except OSError:
-        return DEFAULT_EPOCH
-    stamp = out.stdout.strip()
-    return str(int(stamp) // 86400 * 86400) if out.returncode == 0 and stamp.isdigit() else DEFAULT_EPOCH
+    """The build's date as SOURCE_DATE_EPOCH (sitemap dates, zip dates): as set, else a fixed date. Never
+    the clock and never git, so that a checkout and a source tarball (`git archive`, no .git) of the same
+    commit build the same bytes. Nothing a reader sees depends on it: the status of a law is stated as at
+    the dates the corpus records. (The GitHub workflow sets it to the commit's time.)"""
+    return os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_EPOCH
 
 
 class _StderrHandler(logging.StreamHandler):
@@ -143,7 +137,7 @@ def run(args: argparse.Namespace) -> None:
         print(offline(Path(args.dist), corpus))
     elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
         from build_scripts.features.pdf import make_all
-        for path in make_all(Path(args.dist) / "pdf"):
+        for path in make_all(Path(args.dist) / "pdf", corpus):
             print(path)
 
 
@@ -162,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     log_like_mkdocs()
     try:
         run(args)
-    except InputError as exc:
+    except (InputError, BuildError) as exc:
         if args.debug:
             traceback.print_exc()
         print(f"error: {exc}", file=sys.stderr)

@@ -169,13 +169,21 @@
     '<path fill="currentColor" d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4' +
     'a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
 
+  // The citation and its URL: the permanent URL when the build has a public base (cite.url), else the
+  // provision's address as seen from this page (cite.href resolved against the page's own location).
+  function citeText(cite) {
+    var url = cite.url || new URL(cite.href, location.href).href;
+    return cite.zh + " / " + cite.en + " <" + url + ">";
+  }
+
   function makeButton(cite) {
     var b = el("button", { type: "button", "class": "lex-cite",
       "aria-label": "复制引用 Copy citation: " + cite.zh + " / " + cite.en,
-      title: "复制引用 / Copy citation", "data-cite": cite.text });
+      title: "复制引用 / Copy citation" });
     b.innerHTML = ICON;
     b.addEventListener("click", function () {
-      copyText(cite.text).then(function (ok) { announce(ok, cite.text); });
+      var text = citeText(cite);
+      copyText(text).then(function (ok) { announce(ok, text); });
     });
     return b;
   }
@@ -224,7 +232,7 @@
     function readAs(p) {
       var parts = [];
       if (p.reg) parts.push(data.regs[p.reg].title.zh);
-      if (p.article !== null) parts.push("art. " + p.article);
+      if (p.article !== null) parts.push("Art. " + p.article);
       if (p.paragraph !== null) parts.push("para. " + p.paragraph);
       if (p.item !== null) parts.push("item " + p.item);
       return parts.join(" · ");
@@ -304,7 +312,7 @@
     if (q) { input.value = q; render(); }
   }
 
-  window.LexCite = { parse: parse, resolve: resolve, structure: structure, copyText: copyText };
+  window.LexCite = { parse: parse, resolve: resolve, structure: structure, copyText: copyText, citeText: citeText };
 
   function init() { initCopy(); initResolver(); printHrefs(); }
   window.addEventListener("beforeprint", printHrefs);

@@ -4,14 +4,13 @@ Each pair is built at the same time from the same tree, in different folders, wi
 seeds and time zones, so that set ordering, absolute paths and local clocks would all show up as
 differences.
 """
-import datetime as dt
 import filecmp
-import gzip
+import io
 import os
-import re
-import time
 import subprocess
 import sys
+import tarfile
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -86,15 +85,35 @@ def test_offline_zip_matches_offline_folder(offline_dist):
             assert zf.read(name) == expected[name].read_bytes(), name
 
 
-def test_sitemap_dates_come_from_source_date_epoch(built_site):
-    epoch = int(build_epoch())
-    raw = (built_site / "sitemap.xml.gz").read_bytes()
-    assert raw[:2] == b"\x1f\x8b"
-    assert int.from_bytes(raw[4:8], "little") == epoch  # gzip header MTIME
-    assert gzip.decompress(raw) == (built_site / "sitemap.xml").read_bytes()
-    day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
-    lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (built_site / "sitemap.xml").read_text()))
-    assert lastmods == {day}
+def test_no_sitemap_without_a_public_base(built_site):
+    """A sitemap needs absolute URLs: without SITE_URL there is none (its dates: test_permalinks.py)."""
+    assert not (built_site / "sitemap.xml").exists() and not (built_site / "sitemap.xml.gz").exists()
+
+
+def test_a_source_tarball_builds_like_a_checkout(tmp_path):
+    """`git archive` of a commit (no .git) and a checkout of it, SOURCE_DATE_EPOCH unset: the same bytes."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("this tree is no git checkout: there is no commit to archive")
+    git = ["git", "-C", str(ROOT)]
+    sha = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    checkout, tarball = tmp_path / "checkout", tmp_path / "tarball"
+    subprocess.run(["git", "clone", "-q", "--shared", "--no-checkout", str(ROOT), str(checkout)], check=True)
+    subprocess.run(["git", "-C", str(checkout), "checkout", "-q", "--detach", sha], check=True)
+    archive = subprocess.run([*git, "archive", "--format=tar", sha], capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tf:
+        tf.extractall(tarball, filter="data")
+    assert not (tarball / ".git").exists()
+    env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "OFFLINE", "EDITION_CORPUS", "SOURCE_DATE_EPOCH")}
+
+    def build(tree: Path) -> None:
+        r = subprocess.run([sys.executable, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tree / "site")],
+                           cwd=tree, env=env, capture_output=True, text=True)
+        assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        list(pool.map(build, [checkout, tarball]))
+    diff = differences(checkout / "site", tarball / "site")
+    assert not diff, "\n".join(diff[:40])
 
 
 def test_no_python_object_reprs_leak(built_site):
