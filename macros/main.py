@@ -15,6 +15,7 @@ from build_scripts.model.regulation import units
 from build_scripts.model.urls import full_text_src
 from build_scripts.publish.site import current
 from build_scripts.render.html import escape as esc
+from build_scripts.render.html import macro
 
 
 class MacroError(ValueError):
@@ -101,14 +102,14 @@ def define_env(env):
             ref = Ref(reg, art, para, item)
         except (ValueError, IndexError, KeyError) as exc:
             raise MacroError(f"cite(): {exc}") from None
-        label = text or (f'<span lang="zh-Hans">{ref.label_zh}</span>' if lang == "zh"
+        label = text or (macro("zh")(ref.label_zh) if lang == "zh"
                          else f"{esc(reg.meta.title_en.split(' Province')[0])} {ref.label_en}")
         return f"[{label}]({link_to(ref.page_src, ref.anchor)})"
 
     @env.macro
     def full_text(reg_id: str, text: str | None = None) -> str:
         reg = regulation(reg_id)
-        label = text or f'<span lang="zh-Hans">{esc(reg.meta.title_zh)}</span>'
+        label = text or macro("zh")(reg.meta.title_zh)
         return f"[{label}]({link_to(full_text_src(reg_id))})"
 
     @env.macro
