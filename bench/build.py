@@ -42,13 +42,11 @@ def plain(obj):
 
 def bare_project(repo: Path, dest: Path) -> Path:
     """A bare Material project holding the edition's generated pages as plain Markdown files."""
-    from build_scripts.parse import corpus
-    from build_scripts.enrich.gloss import load_gloss
-    from build_scripts.publish.site import Site, generated_files, nav
+    from build_scripts.enrich.edition import load_edition
     from build_scripts.model.urls import Urls
-    regs = corpus.load_all(repo / "corpus")
-    site = Site(regs, {r.id: load_gloss(r, repo / "corpus") for r in regs}, Urls(directory_urls=True),
-                corpus=repo / "corpus")
+    from build_scripts.publish.site import Build, generated_files, nav
+    from build_scripts.render.context import Site
+    site = Build.start(Site(load_edition(repo / "corpus"), Urls(directory_urls=True)))
     docs = dest / "docs"
     for page in (repo / "docs").glob("*.md"):  # hand-written pages, Jinja left as text
         (docs / page.name).parent.mkdir(parents=True, exist_ok=True)

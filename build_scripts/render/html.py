@@ -43,7 +43,7 @@ def json_script(value: Any) -> Markup:
     return Markup(json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
 
 
-ENV = Environment(loader=PackageLoader("build_scripts.render", "templates"), autoescape=True,
+ENV = Environment(loader=PackageLoader("build_scripts.render", "templates"), autoescape=True, auto_reload=False,
                   undefined=StrictUndefined, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
                   keep_trailing_newline=True)
 HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]*")
