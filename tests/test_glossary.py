@@ -270,7 +270,7 @@ def test_a_term_is_marked_at_its_first_use_in_each_article(pages, regs, by_id):
 
 def test_legend_and_switch(built_site):
     html = (built_site / "jiangxi" / "art-15" / "index.html").read_text(encoding="utf-8")
-    assert "Dotted underline: a glossary term" in html
+    assert "Dotted underline: a glossary term" in html and "marked at its first use" in html
     for mode in ("first", "all", "none"):
         assert re.search(rf'<button type="button" data-lex-marks="{mode}" aria-pressed="(true|false)">', html)
 

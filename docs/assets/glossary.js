@@ -49,6 +49,19 @@
     apply(stored());
   }
 
+  // Phones: the tooltip is docked at the top or bottom edge of the screen, whichever is farther from
+  // the term, so that it never covers the line being read (glossary.css).
+  function dock(ev) {
+    var el = ev.target && ev.target.closest && ev.target.closest(".lex-term, .lex-xref");
+    if (!el) return;
+    var r = el.getBoundingClientRect(), low = r.top + r.height / 2 > window.innerHeight / 2;
+    document.documentElement.classList.toggle("lex-tip-top", low);
+    document.documentElement.classList.toggle("lex-tip-bottom", !low);
+  }
+  ["focusin", "mouseover", "touchstart"].forEach(function (type) {
+    document.addEventListener(type, dock, {capture: true, passive: true});
+  });
+
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

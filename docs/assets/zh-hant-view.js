@@ -87,12 +87,12 @@
   }
 
   function termTitle(el, base) {
-    // "综治中心 · 綜治中心 = ..." reads "綜治中心 · 简体 综治中心 = ..." in the traditional view
+    // "综治中心 · 綜治中心 = ..." reads "綜治中心 · 簡體 综治中心 = ..." in the traditional view
     var hans = textNodes(el).map(function (n) { return n.__lexHans !== undefined ? n.__lexHans : n.nodeValue; }).join("");
     var hant = toHant(hans), title = toHant(base);
     if (hant === hans) return title;
-    if (title.indexOf(hant + " · " + hant) === 0) return hant + " · 简体 " + hans + title.slice(hant.length * 2 + 3);
-    return hant + " (简体 " + hans + ") — " + title;
+    if (title.indexOf(hant + " · " + hant) === 0) return hant + " · 簡體 " + hans + title.slice(hant.length * 2 + 3);
+    return hant + " (簡體 " + hans + ") — " + title;
   }
 
   function convertAttrs(root, mode) {
@@ -149,7 +149,11 @@
   var observer = new MutationObserver(function (records) {
     if (current !== "hant") return;
     records.forEach(function (r) {
-      r.addedNodes.forEach(function (n) { convert(n, "hant"); });
+      r.addedNodes.forEach(function (n) {
+        // Material's tooltips are made from title attributes, converted already (and naming the simplified form)
+        if (n.nodeType === 1 && n.matches(".md-tooltip2, .md-tooltip")) return;
+        convert(n, "hant");
+      });
     });
   });
 
