@@ -275,7 +275,7 @@ WHOLE_PAGE = {  # what the traditional view converts besides the text: selector 
     ".md-sidebar--primary .md-nav": "关于本版",
     ".md-sidebar--secondary .md-nav": "对应条文",
     ".lex-notice": "中文文本为准",
-    ".lex-marks-legend": "虚线下划线",
+    ".lex-marks-legend": "悬停、点按或聚焦见释义",
     ".md-footer": "条",
 }
 
