@@ -222,7 +222,7 @@ def raw_count(text: str, forms) -> int:
 
 
 @pytest.mark.parametrize("term_id", SAMPLE)
-def test_every_occurrence_of_sample_terms_is_marked(pages, regs, terms, by_id, term_id):
+def test_every_occurrence_of_sample_terms_is_marked(pages, regs, terms, by_id, term_id, edition):
     term = by_id[term_id]
     others = [f for t in terms if t.id != term_id for f in t.forms]
     assert not any(f in o for f in term.forms for o in others), "the sample needs terms inside no other term"
@@ -236,11 +236,43 @@ def test_every_occurrence_of_sample_terms_is_marked(pages, regs, terms, by_id, t
         for m in marks:
             title = m["attrs"]["title"]
             assert m["text"] in term.forms
-            hant = term.zh_hant if m["text"] == term.zh else to_traditional(m["text"])
+            hant = term.zh_hant if m["text"] == term.zh else edition.hant.convert(m["text"])
             assert hant in title and term.en in title and term.definition in title
-            assert m["tag"] == "a" or m["attrs"].get("tabindex") == "0"   # reachable by keyboard
+            rep = "lex-rep" in m["attrs"]["class"].split()   # a later use in the article: plain by default
+            assert m["tag"] == "a" or m["attrs"].get("tabindex") == ("0" if not rep else None)  # reachable by keyboard
         seen += len(marks)
     assert seen
+
+
+def test_a_term_is_marked_at_its_first_use_in_each_article(pages, regs, by_id):
+    """Later uses in the same article carry lex-rep; formulas (应当, 有关部门 ...) are never marked."""
+    repeats = 0
+    for (reg_id, number), page in pages.items():
+        first: dict = {}
+        for u in page.units:
+            art = int(u["eid"].split("__")[0][4:])
+            for m in u["marks"]:
+                term_id = m["attrs"].get("data-term")
+                if term_id:
+                    assert by_id[term_id].category != "formula", (reg_id, u["eid"], m["text"])
+                key = (art, term_id or m["text"])
+                cls = (m["attrs"].get("class") or "").split()
+                if "lex-term" not in cls or m["tag"] == "dfn":
+                    continue
+                assert ("lex-rep" in cls) == (key in first), (reg_id, number, u["eid"], m["text"])
+                repeats += "lex-rep" in cls
+                first.setdefault(key, u["eid"])
+    assert repeats > 100
+    jx15 = pages[("jiangxi", 15)]
+    shown = [m for u in jx15.units for m in u["marks"] if "lex-rep" not in (m["attrs"].get("class") or "")]
+    assert len(shown) < 20   # 27 underlined terms in four paragraphs before
+
+
+def test_legend_and_switch(built_site):
+    html = (built_site / "jiangxi" / "art-15" / "index.html").read_text(encoding="utf-8")
+    assert "Dotted underline: a glossary term" in html and "marked at its first use" in html
+    for mode in ("first", "all", "none"):
+        assert re.search(rf'<button type="button" data-lex-marks="{mode}" aria-pressed="(true|false)">', html)
 
 
 def test_longest_match_in_built_pages(pages, regs, terms):
@@ -394,7 +426,7 @@ def test_tab_reaches_a_term_and_exposes_its_tooltip(page, served_site, by_id):
     assert by_id[term_id].en in described["text"] and described["visible"]
     # hover reaches the same kind of tooltip on another term
     page.keyboard.press("Tab")
-    other = page.locator(".lex-zh .lex-term").nth(3)
+    other = page.locator(".lex-zh .lex-term:not(.lex-rep)").nth(3)   # later uses are plain by default
     other.hover()
     page.wait_for_timeout(500)
     assert other.get_attribute("aria-describedby")

@@ -20,7 +20,6 @@ from build_scripts.model.regulation import para_anchor, units
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
-S2T = opencc.OpenCC("s2t")
 OUTSIDE = re.compile(r"^(https?:)?//", re.I)
 
 
@@ -49,21 +48,42 @@ def test_expected_articles_contain_the_phrase(regs):
             assert row["q"] in text, (row["q"], ref)
 
 
-def test_reading_view_tables_reproduce_opencc_s2t(regs, site):
-    chars, phrases = search._tables(tuple(search.legal_texts(site)), tuple(search.repo_texts()))
+S2TW = opencc.OpenCC("s2tw")
+
+
+def reviewed_s2tw(text: str, corrected: dict) -> str:
+    """OpenCC s2tw with the reviewed corrections laid over it (an independent statement of the target)."""
+    out = list(S2TW.convert(text))
+    for zh, hant in sorted(corrected.items(), key=lambda kv: -len(kv[0])):
+        for m in re.finditer(re.escape(zh), text):
+            out[m.start():m.end()] = hant
+    return "".join(out)
+
+
+@pytest.fixture(scope="module")
+def view(site):
+    """The reading view's tables of this build (Search feature: corpus, glossary, pages)."""
+    return search.Search(site).hant
+
+
+def test_reading_view_uses_taiwan_forms(view, regs):
+    assert view.convert("为人民群众考核") == "為人民群眾考核"      # not s2t's 爲 羣衆 考覈
+    assert view.convert("玩忽职守") == "玩忽職守" and view.convert("协调制度") == "協調制度"  # reviewed corrections
     checked = 0
     for reg in regs.values():
         for u in units(reg.articles):
             if u.zh:
-                assert search.to_hant(u.zh, chars, phrases) == S2T.convert(u.zh), u.eid
+                assert view.convert(u.zh) == reviewed_s2tw(u.zh, view.reviewed.corrected), u.eid
                 checked += 1
     assert checked == 225  # 142 Jiangxi + 83 Shanxi units with text (make check)
-    assert chars["网"] == "網" and search.to_hant("发布", chars, phrases) == "發佈"  # s2t's phrase, not 發布
 
 
-def test_only_s2t_and_t2s():
+def test_only_character_configs():
+    from build_scripts.enrich.glossary import converter
     with pytest.raises(ValueError, match="s2twp"):
-        search._converter("s2twp")
+        converter("s2twp")
+    with pytest.raises(ValueError, match="'s2t'"):
+        converter("s2t")
 
 
 def test_edition_index(built_site, regs):
@@ -216,7 +236,7 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
 
 @pytest.mark.browser  # sessions() reaches the browser through request.getfixturevalue
 @pytest.mark.parametrize("build", ["http", "file"])
-def test_reading_view(build, request, regs):
+def test_reading_view(build, request, regs, view):
     s = sessions(request, build)
     page = s.page
     suffix = "/" if build == "http" else ".html"
@@ -234,20 +254,59 @@ def test_reading_view(build, request, regs):
     page.keyboard.press("Enter")  # keyboard access
     assert toggle.get_attribute("aria-pressed") == "true"
     assert zh.get_attribute("lang") == "zh-Hant"
-    assert S2T.convert(first.zh) in zh.inner_text()
+    assert view.convert(first.zh) in zh.inner_text()
     assert zh.evaluate("el => el.querySelectorAll('*').length") == markup, "markup inside the unit is kept"
-    terms = page.evaluate("""() => [...document.querySelectorAll('.lex-zh [title]')].map(
+    terms = page.evaluate("""() => [...document.querySelectorAll('.lex-zh .lex-term[title]')].map(
         el => [el.textContent, el.getAttribute('title')])""")
     assert terms, "jiangxi/15 has glossary terms (build_scripts/features/annotate.py)"
     for shown, title in terms:  # a term shows traditional characters; its tooltip names both forms
         assert shown in title and opencc.OpenCC("t2s").convert(shown) in title, (shown, title)
-        assert S2T.convert(shown) == shown, shown
+        assert view.convert(opencc.OpenCC("t2s").convert(shown)) == shown, shown
     # remembered on the next page, also from file://
     page.goto(s.url("shanxi/art-27" + suffix))
     unit = next(u for u in units(regs["shanxi"].articles) if u.article == 27)
     zh27 = page.locator(f'[data-eid="{unit.eid}"] .lex-zh')
-    assert S2T.convert(unit.zh) in zh27.inner_text() and zh27.get_attribute("lang") == "zh-Hant"
+    assert view.convert(unit.zh) in zh27.inner_text() and zh27.get_attribute("lang") == "zh-Hant"
     assert page.locator("button.lex-script-toggle").get_attribute("aria-pressed") == "true"
     page.locator("button.lex-script-toggle").click()
     assert unit.zh in zh27.inner_text() and zh27.get_attribute("lang") == "zh-Hans"
     assert art.number == 15
+
+
+WHOLE_PAGE = {  # what the traditional view converts besides the text: selector -> a simplified phrase in it
+    "h1": "第十五条",
+    ".md-sidebar--primary .md-nav": "关于本版",
+    ".md-sidebar--secondary .md-nav": "对应条文",
+    ".lex-notice": "中文文本为准",
+    ".lex-marks-legend": "悬停、点按或聚焦见释义",
+    ".md-footer": "条",
+}
+
+
+def test_reading_view_converts_the_whole_page(web, view):
+    """Navigation, table of contents, heading, notices, tooltips and search results, not only the text."""
+    from tests.browser import run_query
+    page = web.page
+    page.goto(web.url("jiangxi/art-15/"))
+    page.evaluate("localStorage.setItem('lex-script', 'hant')")
+    page.reload()
+    page.wait_for_function("() => document.documentElement.classList.contains('lex-script-hant')")
+    try:
+        for selector, phrase in WHOLE_PAGE.items():
+            text = page.locator(selector).first.text_content()
+            assert phrase not in text and view.convert(phrase) in text, (selector, text[:200])
+        assert "第十五條" in page.title()
+        term = page.locator(".lex-zh abbr.lex-term").first
+        title = term.get_attribute("title")
+        hans = opencc.OpenCC("t2s").convert(term.text_content())
+        assert term.text_content() == view.convert(hans) and hans in title and view.convert(hans) in title
+        term.hover()
+        page.wait_for_timeout(600)
+        tip = page.evaluate("""() => { const t = document.querySelector('.md-tooltip2--active, .md-tooltip--active');
+                                       return t ? t.innerText : null; }""")
+        assert tip and view.convert(hans) in tip, tip
+        result = run_query(page, "网格员")
+        assert "網格員" in result["items"][0]["html"] and "网格员" not in result["items"][0]["children"][0]["text"]
+    finally:
+        page.evaluate("localStorage.removeItem('lex-script')")
+        page._lex_last = None

@@ -13,6 +13,7 @@ from typing import Mapping
 from build_scripts.enrich.alignment import Alignment, load_alignment
 from build_scripts.enrich.gloss import Gloss, load_gloss
 from build_scripts.enrich.glossary import Definition, Term, find_definitions, load_glossary
+from build_scripts.enrich.hant import Hant, corpus_texts, derive, load_reviewed
 from build_scripts.enrich.references import Reference, incoming, resolve
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
@@ -37,6 +38,7 @@ class Edition:
     referred_by: Mapping[str, Mapping[int, tuple[Reference, ...]]]  # reg id -> article -> incoming
     alignment: Alignment | None
     facts: Mapping[str, Facts]
+    hant: Hant | None = None        # the traditional view's conversion tables of the corpus texts (enrich/hant.py)
 
     def reg(self, reg_id: str) -> Regulation:
         for r in self.regs:
@@ -58,15 +60,18 @@ def _frozen(mapping: dict) -> Mapping:
 def load_edition(corpus: Path) -> Edition:
     regs = load_all(corpus)
     references = {r.id: resolve(r) for r in regs}
+    hant = derive(corpus_texts(regs), load_reviewed(corpus))
     return Edition(
         corpus=corpus,
         regs=regs,
         glosses=_frozen({r.id: load_gloss(r, corpus) for r in regs}),
-        glossary=load_glossary(regs, corpus) if (corpus / "glossary.yaml").exists() else (),
+        glossary=load_glossary(regs, corpus, hant.convert) if (corpus / "glossary.yaml").exists() else (),
         definitions=_frozen({r.id: find_definitions(r) for r in regs}),
         references=_frozen({k: _frozen(v) for k, v in references.items()}),
         referred_by=_frozen({k: _frozen({a: tuple(rs) for a, rs in incoming(v).items()})
                              for k, v in references.items()}),
         alignment=load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None,
         facts=_frozen({r.id: Facts(**facts_from_text(r)) for r in regs}),
+        hant=hant,
     )
+

@@ -4,7 +4,7 @@ except load_glossary, which reads the one file.
     terms:
       - id: zongzhi-zhongxin            # stable; the anchor on the glossary page
         zh: 社会治安综合治理中心          # simplified form as in the texts
-        zh_hant: null                   # traditional form; null = OpenCC s2t of zh
+        zh_hant: null                   # traditional form; null = the reading view's (enrich/hant.py)
         pinyin: shèhuì zhì'ān ...
         en: comprehensive public-order management centre   # the English gloss's rendering
         en_variants: [...]              # inflections the gloss also uses
@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
@@ -70,24 +69,40 @@ def pinyin_key(pinyin: str) -> str:
     return re.sub(r"[^a-z]", "", plain.lower().replace("ü", "v"))
 
 
-@lru_cache(maxsize=1)
-def _converter(config: str):
-    if config not in ("s2t", "t2s"):  # s2twp/tw2sp rewrite vocabulary (设置 -> 設定): wrong for legal text
-        raise ValueError(f"OpenCC config {config!r} is not allowed; use s2t or t2s")
-    import opencc
-    return opencc.OpenCC(config)
+ALLOWED_CONFIGS = ("s2tw", "t2s")   # s2twp/tw2sp rewrite vocabulary (设置 -> 設定): wrong for legal text;
+                                    # s2t gives forms no reader uses (爲, 羣衆, 考覈): see enrich/hant.py
+_CONVERTERS: dict[str, object] = {}
+
+
+def converter(config: str):
+    """The one OpenCC converter of a config in this process (building one reads its dictionaries)."""
+    conv = _CONVERTERS.get(config)
+    if conv is None:
+        if config not in ALLOWED_CONFIGS:
+            raise ValueError(f"OpenCC config {config!r} is not allowed; use one of {ALLOWED_CONFIGS}")
+        import opencc
+        conv = _CONVERTERS[config] = opencc.OpenCC(config)
+    return conv
+
+
+_converter = converter  # the former name
 
 
 def to_traditional(text: str) -> str:
-    return _converter("s2t").convert(text)
+    """OpenCC s2tw alone. The reading view's conversion (with the reviewed phrases) is Edition.hant.convert."""
+    return converter("s2tw").convert(text)
 
 
 def to_simplified(text: str) -> str:
-    return _converter("t2s").convert(text)
+    return converter("t2s").convert(text)
 
 
-def validate(raw: dict, texts: dict[str, str], path: Path) -> tuple[Term, ...]:
-    """Raw YAML -> terms. Any problem raises CorpusError naming the file and the term."""
+def validate(raw: dict, texts: dict[str, str], path: Path, to_hant=None) -> tuple[Term, ...]:
+    """Raw YAML -> terms. Any problem raises CorpusError naming the file and the term.
+
+    to_hant is the reading view's conversion (Edition.hant.convert): a term's zh_hant is what the view
+    shows for it, and an explicit zh_hant must agree with it (else the view needs a correction)."""
+    to_hant = to_hant or to_traditional
     if set(raw) != {"terms"}:
         raise CorpusError(f"{path}: top level must be exactly 'terms:', got {sorted(raw)}")
     entries = raw["terms"]
@@ -134,7 +149,10 @@ def validate(raw: dict, texts: dict[str, str], path: Path) -> tuple[Term, ...]:
             if not isinstance(hant, str) or to_simplified(hant) != zh:
                 raise CorpusError(f"{where}: zh_hant {hant!r} is not a traditional form of {zh!r} "
                                   f"(OpenCC t2s gives {to_simplified(str(hant))!r})")
-        terms.append(Term(id=tid, zh=zh, zh_hant=hant or to_traditional(zh), pinyin=entry["pinyin"].strip(),
+            if hant != to_hant(zh):
+                raise CorpusError(f"{where}: zh_hant {hant!r}, but the traditional view shows {to_hant(zh)!r}: "
+                                  "correct the view in corpus/zh_hant_corrections.yaml, or drop zh_hant")
+        terms.append(Term(id=tid, zh=zh, zh_hant=hant or to_hant(zh), pinyin=entry["pinyin"].strip(),
                           en=entry["en"].strip(), en_variants=lists["en_variants"], category=entry["category"],
                           variants=lists["variants"], definition=" ".join(entry["definition"].split())))
     return tuple(terms)
@@ -145,11 +163,14 @@ def regulation_text(reg: Regulation) -> str:
     return "\n".join(u.zh for u in units(reg.articles))
 
 
-def load_glossary(regs: tuple[Regulation, ...], corpus: Path = CORPUS) -> tuple[Term, ...]:
+def load_glossary(regs: tuple[Regulation, ...], corpus: Path = CORPUS, to_hant=None) -> tuple[Term, ...]:
     path = corpus / "glossary.yaml"
     if not path.exists():
         raise CorpusError(f"{path}: missing (the glossary feature needs it)")
-    return validate(read_yaml(path), {r.id: regulation_text(r) for r in regs}, path)
+    if to_hant is None:
+        from build_scripts.enrich.hant import for_corpus
+        to_hant = for_corpus(regs, corpus).convert
+    return validate(read_yaml(path), {r.id: regulation_text(r) for r in regs}, path, to_hant)
 
 
 # ------------------------------------------------------------------ matching

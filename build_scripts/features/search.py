@@ -2,20 +2,17 @@
 
 Search keeps Material's header UI and replaces what is behind it (issue 6; the measurement that
 decided it is in bench/search.py): the search index is rewritten after Material's search plugin
-has written it (search_hook.py), and docs/assets/search-worker.js answers Material's worker
+has written it (post_build), and docs/assets/search-worker.js answers Material's worker
 protocol (SETUP/READY/QUERY/RESULT). The index holds one document per article and one per citable
 unit (paragraph or item) with its anchor, the Chinese as published (no zero-width separators),
 the English gloss, and the tables the worker needs: traditional -> simplified characters (OpenCC
 t2s, restricted to characters of the indexed text) and glossary synonyms (abbreviations, variants,
 English renderings). Pages that are not article pages keep Material's index entries, cleaned.
 
-The reading view (docs/assets/zh-hant-view.js) converts text nodes of every lang="zh-Hans" element
-with tables generated here from OpenCC s2t (never s2twp): a character map plus the phrases where
-OpenCC's phrase dictionary differs from the character map. build_tables() proves that these tables
-reproduce OpenCC s2t exactly on every unit of the legal text, and raises otherwise.
-
-Pure functions; the only I/O is reading corpus/glossary.yaml and the repository's own text files
-(to know which characters the pages use).
+The reading view (docs/assets/zh-hant-view.js) converts the whole page (navigation, headings, table of
+contents, text, tooltips, search results) with the tables of enrich/hant.py: Taiwan's standard forms
+(OpenCC s2tw) with the phrase conversions reviewed in corpus/zh_hant_corrections.yaml. The tables are
+derived for the corpus (Edition.hant) and extended here to the hand-written pages and templates.
 """
 from __future__ import annotations
 
@@ -23,12 +20,13 @@ import html
 import json
 import os
 import re
-from functools import lru_cache
+import sys
 from pathlib import Path
 
+from build_scripts.enrich.glossary import Term
+from build_scripts.enrich.hant import Hant, convert_many
 from build_scripts.features.protocol import FeatureBase
-from build_scripts.parse.corpus import CorpusError, read_yaml
-from build_scripts.enrich.glossary import _converter, to_traditional
+from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import units
 from build_scripts.model.urls import article_src
 
@@ -38,142 +36,49 @@ TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 DATA_JS = "assets/zh-hant-data.js"
 INDEX_VERSION = 1
+HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
 
 
-def s2t(text: str) -> str:
-    return to_traditional(text)
+# ---------------------------------------------------------------- reading-view tables
 
-
-# ---------------------------------------------------------------- conversion tables
-
-def to_hant(text: str, chars: dict[str, str], phrases: dict[str, str]) -> str:
-    """The reading view's conversion (mirrored in zh-hant-view.js): longest phrase first, else
-    the character map. Length-preserving by construction (checked in build_tables)."""
-    longest = max((len(p) for p in phrases), default=0)
-    out, i = [], 0
-    while i < len(text):
-        for size in range(min(longest, len(text) - i), 1, -1):
-            hit = phrases.get(text[i:i + size])
-            if hit:
-                out.append(hit)
-                i += size
-                break
-        else:
-            out.append(chars.get(text[i], text[i]))
-            i += 1
-    return "".join(out)
-
-
-def build_tables(legal: list[str], other: list[str]) -> tuple[dict[str, str], dict[str, str]]:
-    """Character map for every Han character of `legal` + `other`, and the phrases needed for
-    the conversion of `legal` to equal OpenCC s2t exactly."""
-    han = sorted({c for t in legal + other for c in t if HAN.match(c)})
-    chars = {}
-    for c in han:
-        t = s2t(c)
-        if len(t) != 1 or len(t.encode("utf-16-le")) != 2:
-            raise ValueError(f"s2t({c!r}) = {t!r} is not one BMP character: the view converts in place")
-        if t != c:
-            chars[c] = t
-    phrases: dict[str, str] = {}
-    for text in legal:
-        target = s2t(text)
-        if len(target) != len(text):
-            raise ValueError(f"s2t changes the length of {text[:30]!r}: cannot convert text nodes in place")
-        for _ in range(20):
-            got = to_hant(text, chars, phrases)
-            if got == target:
-                break
-            i = next(k for k, (a, b) in enumerate(zip(got, target)) if a != b)
-            phrase = _smallest_window(text, target, i)
-            phrases[phrase] = s2t(phrase)
-        else:
-            raise ValueError(f"cannot reproduce s2t for {text[:30]!r}")
-    for text in legal:  # a phrase added late must not break an earlier text
-        if to_hant(text, chars, phrases) != s2t(text):
-            raise ValueError(f"conversion tables do not reproduce s2t for {text[:30]!r}")
-    return chars, phrases
-
-
-def _smallest_window(text: str, target: str, i: int) -> str:
-    for size in range(2, 7):
-        for start in range(max(0, i - size + 1), min(i, len(text) - size) + 1):
-            window = text[start:start + size]
-            if s2t(window) == target[start:start + size] and s2t(window)[i - start] == target[i]:
-                return window
-    raise ValueError(f"no phrase of s2t explains {text[max(0, i - 3):i + 4]!r}")
-
-
-def t2s_pairs(indexed_chars: set[str]) -> dict[str, str]:
-    """Traditional -> simplified for every character OpenCC t2s maps onto a character of the index."""
-    conv = _converter("t2s")
-    pairs = {}
-    for code in list(range(0x3400, 0x4DC0)) + list(range(0x4E00, 0xA000)) + list(range(0xF900, 0xFB00)):
-        c = chr(code)
-        s = conv.convert(c)
-        if s != c and len(s) == 1 and s in indexed_chars:
-            pairs[c] = s
-    return pairs
-
-
-def repo_texts() -> list[str]:
-    """Text of the repository files that end up on pages (labels, hand-written pages, curated data)."""
-    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "build_scripts").glob("*.py")),
-             *sorted((ROOT / "macros").rglob("*.py")), *sorted((ROOT / "overrides").rglob("*.html")),
-             *sorted((ROOT / "corpus").glob("*.yaml")), *sorted((ROOT / "corpus").glob("*/meta.yaml"))]
+def page_texts() -> list[str]:
+    """Text of the repository files that end up on pages: hand-written pages, theme overrides,
+    templates, and the labels written in the build's Python."""
+    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html")),
+             *sorted((ROOT / "build_scripts").rglob("*.j2")), *sorted((ROOT / "build_scripts").rglob("*.py")),
+             *sorted((ROOT / "macros").rglob("*.py"))]
     return [p.read_text(encoding="utf-8") for p in paths if p.is_file()]
 
 
-def legal_texts(site) -> list[str]:
-    out = []
-    for reg in site.regs:
-        out += [u.zh for u in units(reg.articles) if u.zh]
-        out += [u.label for u in units(reg.articles) if u.label]
-        out += [a.label for a in reg.articles]
-        out += [f"{c.label} {c.title}" for c in reg.chapters]
-        out += [reg.meta.title_zh]
-    return out
+def glossary_texts(terms: tuple[Term, ...]) -> list[str]:
+    return [f for t in terms for f in (*t.forms, t.definition)]
 
 
-@lru_cache(maxsize=4)
-def _tables(legal: tuple[str, ...], other: tuple[str, ...]):
-    return build_tables(list(legal), list(other))
-
-
-def hant_data_js(site) -> str:
-    chars, phrases = _tables(tuple(legal_texts(site)), tuple(repo_texts()))
-    data = {"chars": "".join(k + v for k, v in sorted(chars.items())),
-            "phrases": dict(sorted(phrases.items()))}
-    return ("/* Generated by build_scripts/features/search.py from OpenCC s2t; do not edit. */\n"
+def hant_data_js(hant: Hant) -> str:
+    data = {"chars": "".join(k + v for k, v in sorted(hant.chars.items())),
+            "phrases": dict(sorted(hant.phrases.items()))}
+    return ("/* Generated by build_scripts/features/search.py (enrich/hant.py: OpenCC s2tw and "
+            "corpus/zh_hant_corrections.yaml); do not edit. */\n"
             f"window.__lexHant = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n")
 
 
-def files(site) -> dict[str, str]:
-    return {DATA_JS: hant_data_js(site)}
+def t2s_table() -> dict[str, str]:
+    """Traditional -> simplified for every Han character OpenCC t2s changes (one character each)."""
+    chars = [chr(c) for c in HAN_RANGE]
+    return {c: s for c, s in zip(chars, convert_many(chars, "t2s")) if s != c and len(s) == 1}
 
 
 # ---------------------------------------------------------------- glossary synonyms
 
-def glossary_synonyms(corpus: Path) -> tuple[list[list[str]], list[list[str]]]:
-    """([variant, zh] pairs, [english lower-case, zh] pairs) from corpus/glossary.yaml."""
-    path = corpus / "glossary.yaml"
-    if not path.exists():
-        return [], []
-    data = read_yaml(path)
-    terms = data.get("terms")
-    if not isinstance(terms, list):
-        raise CorpusError(f"{path}: expected a list under 'terms'")
+def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[list[str]]]:
+    """([variant, zh] pairs, [english lower-case, zh] pairs) of the glossary (formulas included)."""
     zh_pairs, en_pairs = [], []
     for term in terms:
-        if not isinstance(term, dict) or not term.get("zh"):
-            raise CorpusError(f"{path}: a term without zh: {term!r:.80}")
-        zh = term["zh"]
-        for variant in term.get("variants") or []:
-            if variant and variant != zh:
-                zh_pairs.append([variant, zh])
-        for en in [term.get("en"), *(term.get("en_variants") or [])]:
-            if en:
-                en_pairs.append([en.lower(), zh])
+        for variant in term.variants:
+            if variant != term.zh:
+                zh_pairs.append([variant, term.zh])
+        for en in (term.en, *term.en_variants):
+            en_pairs.append([en.lower(), term.zh])
     return zh_pairs, en_pairs
 
 
@@ -186,14 +91,12 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def unit_title(unit) -> str:
-    from build_scripts.model.numerals import from_int
-    zh = f"第{from_int(unit.paragraph)}款" + (f"第{from_int(unit.item)}项" if unit.item else "")
-    en = f"paragraph {unit.paragraph}" + (f", item {unit.item}" if unit.item else "")
-    return f"{zh} · {en}"
+def unit_title(ref: Ref) -> str:
+    """第十五条第二款 · Art. 15(2): the citation style of model/ref.py."""
+    return f"{ref.label_zh} · {ref.label_en}"
 
 
-def search_index(site, material: dict, corpus: Path) -> dict:
+def search_index(site, material: dict, t2s: dict[str, str]) -> dict:
     """The edition's index: Material's config (the page highlighter reads its separator), article
     and unit documents from the corpus, and Material's documents of every other page, cleaned."""
     urls = site.urls
@@ -214,7 +117,8 @@ def search_index(site, material: dict, corpus: Path) -> dict:
                          "t": f"{art.label} · {reg.meta.title_zh}",
                          "h": f"Article {art.number}" + (f" · {heading}" if heading else "")})
             for u in by_article.get(art.number, []):
-                doc = {"l": f"{url}#{_anchor(u)}", "p": parent, "t": unit_title(u),
+                ref = Ref.from_eid(reg, u.eid)
+                doc = {"l": f"{url}#{ref.anchor}", "p": parent, "t": unit_title(ref),
                        "z": (f"{u.label}" if u.label else "") + u.zh}
                 en = gloss.unit(u.eid)
                 if en:
@@ -236,26 +140,16 @@ def search_index(site, material: dict, corpus: Path) -> dict:
                 docs.append({"l": page, "k": "p", "t": title, "x": ""})
             docs.append({"l": loc, "p": page_of[page], "t": title, "x": text})
     indexed = {c for d in docs for key in ("t", "z", "x") for c in d.get(key, "") if HAN.match(c)}
-    zh_pairs, en_pairs = glossary_synonyms(corpus)
+    zh_pairs, en_pairs = glossary_synonyms(site.edition.glossary)
     indexed |= {c for pair in zh_pairs + en_pairs for part in pair for c in part if HAN.match(c)}
     config = dict(material.get("config") or {})
     config["lex"] = {
         "version": INDEX_VERSION,
-        "t2s": "".join(k + v for k, v in sorted(_t2s_cached(frozenset(indexed)).items())),
+        "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),
         "synonyms": zh_pairs,
         "english": en_pairs,
     }
     return {"config": config, "docs": docs}
-
-
-def _anchor(u) -> str:
-    from build_scripts.model.regulation import para_anchor
-    return para_anchor(u.paragraph, u.item)
-
-
-@lru_cache(maxsize=None)
-def _t2s_cached(indexed: frozenset) -> dict:
-    return t2s_pairs(indexed)
 
 
 class Search(FeatureBase):
@@ -273,11 +167,24 @@ class Search(FeatureBase):
             raise ValueError(f"LEX_SEARCH={mode!r}: expected 'edition' or 'material'")
         return mode == "edition"
 
+    def __init__(self, site) -> None:
+        super().__init__(site)
+        edition = site.edition
+        base = edition.hant
+        if base is None:            # an Edition made by hand (tests): the corpus tables, nothing reviewed
+            from build_scripts.enrich.hant import for_corpus
+            base = for_corpus(edition.regs, edition.corpus)
+        self.hant = base.extended([*glossary_texts(edition.glossary), *page_texts()])
+        warning = self.hant.warning()
+        if warning:
+            print(f"edition: {warning}", file=sys.stderr)
+        self.t2s = t2s_table() if self.enabled() else {}
+
     def config_extra(self) -> dict:
         return {"lex_search": self.enabled()}  # overrides/main.html points the header search at our worker
 
     def files(self, made) -> dict[str, str]:
-        return files(self.site)
+        return {DATA_JS: hant_data_js(self.hant)}
 
     def post_build(self, site_dir: Path) -> None:
         """Replace the index Material's search plugin wrote (search/search_index.json) with the edition's."""
@@ -287,5 +194,5 @@ class Search(FeatureBase):
         if not path.exists():
             raise FileNotFoundError(f"{path}: Material's search plugin wrote no index")
         material = json.loads(path.read_text(encoding="utf-8"))
-        index = search_index(self.site, material, self.site.corpus)
+        index = search_index(self.site, material, self.t2s)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
