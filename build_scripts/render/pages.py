@@ -7,7 +7,6 @@ art-<n>-para-<k>-item-<m> and chp-<n> on full-text pages.
 """
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 from typing import Callable, Mapping, NamedTuple
@@ -18,24 +17,14 @@ from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import Urls, article_src, full_text_src
-from build_scripts.render.html import escape
-
-
-def esc(text: str) -> str:
-    """Until every feature renders through templates: render.html.escape as a plain str."""
-    return str(escape(text))
-from build_scripts.render.html import bi, en_html, render  # noqa: F401  (bi, en_html: until features import html)
-
-NO_GLOSS = bi("英文译文尚未提供", "English gloss not yet available")
-AUTHORITY = bi("中文文本为准；英文为本版非官方译文。",
-               "The Chinese text is authoritative; the English is an unofficial gloss by this edition.", " ")
+from build_scripts.render.html import escape, render
 
 Annotate = Callable[[str, str, str, str], str]
 """(reg_id, eid, text, page_src) -> HTML of a Chinese unit. The default only escapes."""
 
 
 def plain(reg_id: str, eid: str, text: str, page_src: str) -> str:
-    return esc(text)
+    return escape(text)
 
 
 @dataclass(frozen=True)
@@ -49,14 +38,14 @@ class PageContext:
     repeals: Mapping | None = None   # the predecessor the text repeals (Edition.facts), for the landing page
 
 
-RAW_IN_THEME = {"title": False, "html_title": False, "description": True}
+RAW_IN_THEME = {"title", "html_title", "description"}
 """Front-matter keys that Material prints as raw HTML (header, <title>, meta description): their
-text is HTML-escaped here, once (quote: also escape quotes, for the attribute)."""
+text is escaped here, once, by the one escape (render.html.escape)."""
 
 
 def front_matter(**fields) -> str:
     # JSON strings are valid YAML scalars: safe for any title text
-    fields = {k: html.escape(v, quote=RAW_IN_THEME[k]) if k in RAW_IN_THEME and isinstance(v, str) else v
+    fields = {k: str(escape(v)) if k in RAW_IN_THEME and isinstance(v, str) else v
               for k, v in fields.items()}
     lines = ["---"]
     for key, value in fields.items():
@@ -127,7 +116,7 @@ def escape_nav(entries: list) -> list:
     out = []
     for entry in entries:
         if isinstance(entry, dict):
-            out.append({Markup.escape(title): escape_nav(value) if isinstance(value, list) else value
+            out.append({escape(title): escape_nav(value) if isinstance(value, list) else value
                         for title, value in entry.items()})
         else:
             out.append(entry)
