@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from build_scripts.features import search
-from build_scripts.model.regulation import para_anchor, units
+from build_scripts.model.regulation import units
+from build_scripts.model.urls import para_anchor
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]

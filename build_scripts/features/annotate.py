@@ -252,7 +252,7 @@ class Annotate(FeatureBase):
             for reg in edition.regs:
                 c = self.indexes[reg.id].concordance(t.id)
                 conc[reg.id] = {"count": sum(c.values()),
-                                "articles": [{"number": n, "count": c[n], "url": f"/{reg.id}/art-{n}/"}
+                                "articles": [{"number": n, "count": c[n], "url": "/" + Ref(reg, n).path}
                                              for n in sorted(c)]}
             out.append({
                 "id": t.id, "zh": t.zh, "zh_hant": t.zh_hant, "pinyin": t.pinyin, "en": t.en,

@@ -29,7 +29,7 @@ from urllib.parse import quote
 from build_scripts.features.protocol import FeatureBase
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
-from build_scripts.model.urls import Urls, full_text_src
+from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.html import json_script, render
 
@@ -73,10 +73,10 @@ RULES: dict = {
          "re": "^/*([0-9]+)(?:[/.]([0-9]+))?(?:[/.]([0-9]+))?/*(?:index\\.html|\\.html)?$",
          "groups": ["article", "paragraph", "item"]},
         {"name": "url",
-         "re": "art-([0-9]+)(?:/|\\.html)?(?:index\\.html)?(?:#para-([0-9]+)(?:-item-([0-9]+))?)?$",
+         "re": ARTICLE_URL_RE,
          "groups": ["article", "paragraph", "item"]},
         {"name": "full-text-url",
-         "re": "#art-([0-9]+)(?:-para-([0-9]+)(?:-item-([0-9]+))?)?$",
+         "re": FULL_TEXT_URL_RE,
          "groups": ["article", "paragraph", "item"]},
     ],
     "messages": {

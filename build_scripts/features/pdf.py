@@ -25,7 +25,8 @@ from pathlib import Path
 
 from build_scripts.model.errors import BuildError
 from build_scripts.model.ref import Ref
-from build_scripts.model.regulation import Regulation, full_text_anchor
+from build_scripts.model.regulation import Regulation
+from build_scripts.model.urls import full_text_anchor
 from build_scripts.render.context import Site
 from build_scripts.render.html import render
 
@@ -78,7 +79,7 @@ def pdf_html(site: Site, reg: Regulation) -> str:
         if art.number in first_of_chapter:
             ch = first_of_chapter[art.number]
             en_ch = f"Chapter {ch.number}" + (f" {gloss.chapter(ch.number)}" if gloss.chapter(ch.number) else "")
-            chapter = {"anchor": f"chp-{ch.number}", "zh": f"{ch.label} {ch.title}", "en": en_ch}
+            chapter = {"anchor": ch.anchor, "zh": f"{ch.label} {ch.title}", "en": en_ch}
         articles.append({"anchor": full_text_anchor(art.number), "label": art.label, "chapter": chapter,
                          "en_title": f"Article {art.number}" + (f" · {heading}" if heading else ""),
                          "units": unit_rows(reg, gloss, art)})

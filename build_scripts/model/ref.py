@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from build_scripts.model.numerals import from_int
-from build_scripts.model.regulation import Article, Regulation, full_text_anchor, para_anchor, parse_eid, unit_eid
-from build_scripts.model.urls import Urls, article_src, full_text_src
+from build_scripts.model.regulation import Article, Regulation, parse_eid, unit_eid
+from build_scripts.model.urls import Urls, article_path, article_src, full_text_anchor, full_text_src, para_anchor
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class Ref:
     @property
     def path(self) -> str:
         """Permanent site-relative URL (directory form, the public one): jiangxi/art-15/#para-2."""
-        return f"{self.reg_id}/art-{self.article}/" + (f"#{self.anchor}" if self.anchor else "")
+        return article_path(self.reg_id, self.article) + (f"#{self.anchor}" if self.anchor else "")
 
     @property
     def full_text_path(self) -> str:

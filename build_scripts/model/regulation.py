@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from build_scripts.model.urls import chapter_anchor
 from build_scripts.model.numerals import ArticleNumber, article_number, from_int, number_key
 
 
@@ -77,6 +78,11 @@ class Chapter:
     def eid(self) -> str:
         return f"chp_{self.number}"
 
+    @property
+    def anchor(self) -> str:
+        """Fragment id of the chapter heading on the full-text page."""
+        return chapter_anchor(self.number)
+
 
 @dataclass(frozen=True)
 class ParsedText:
@@ -125,18 +131,6 @@ def para_eid(article: int | str, paragraph: int) -> str:
 
 def item_eid(article: int | str, paragraph: int, item: int) -> str:
     return f"art_{article}__para_{paragraph}__point_{item}"
-
-
-def para_anchor(paragraph: int, item: int | None = None) -> str:
-    """Fragment id on an article page."""
-    return f"para-{paragraph}" if item is None else f"para-{paragraph}-item-{item}"
-
-
-def full_text_anchor(article: int | str, paragraph: int | None = None, item: int | None = None) -> str:
-    """Fragment id on a regulation's full-text page."""
-    if paragraph is None:
-        return f"art-{article}"
-    return f"art-{article}-" + para_anchor(paragraph, item)
 
 
 def article_label(number: int) -> str:

@@ -1,9 +1,37 @@
-"""Public URLs of the site. One place knows how a source page maps to a URL, in both build modes
-(directory URLs on the web; .html files for the offline copy)."""
+"""Public URLs and anchors of the site: the one place that spells them. How a source page maps to a URL in
+both build modes (directory URLs on the web; .html files for the offline copy), and the fragment ids of
+articles, paragraphs, items and chapters (docs/data.md)."""
 from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+
+
+def para_anchor(paragraph: int, item: int | None = None) -> str:
+    """Fragment id on an article page."""
+    return f"para-{paragraph}" if item is None else f"para-{paragraph}-item-{item}"
+
+
+def full_text_anchor(article: int | str, paragraph: int | None = None, item: int | None = None) -> str:
+    """Fragment id on a regulation's full-text page."""
+    if paragraph is None:
+        return f"art-{article}"
+    return f"art-{article}-" + para_anchor(paragraph, item)
+
+
+def chapter_anchor(number: int) -> str:
+    return f"chp-{number}"
+
+
+def article_path(reg_id: str, number: int | str) -> str:
+    """Permanent site-relative URL of an article page (directory form, the public one): jiangxi/art-15/."""
+    return f"{reg_id}/art-{number}/"
+
+
+# The same shapes read back (citation resolver, here and in cite.js): the common subset of Python `re`
+# and JavaScript RegExp. Groups: article, paragraph, item.
+ARTICLE_URL_RE = "art-([0-9]+)(?:/|\\.html)?(?:index\\.html)?(?:#para-([0-9]+)(?:-item-([0-9]+))?)?$"
+FULL_TEXT_URL_RE = "#art-([0-9]+)(?:-para-([0-9]+)(?:-item-([0-9]+))?)?$"
 
 
 def article_src(reg_id: str, number: int) -> str:

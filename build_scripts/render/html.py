@@ -52,7 +52,7 @@ HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\u
 def en_html(text: str) -> Markup:
     """English text, escaped, with any Chinese inside it (titles quoted in a gloss or a note) marked
     lang="zh-Hans" so that screen readers switch voice (WCAG 3.1.2)."""
-    return Markup(HAN_RUN.sub(lambda m: f'<span lang="zh-Hans">{m.group(0)}</span>', escape(text)))
+    return Markup(HAN_RUN.sub(lambda m: macro("zh")(Markup(m.group(0))), escape(text)))
 
 
 IDENT = re.compile(r"^[A-Za-z0-9_.:-]+$")

@@ -80,7 +80,7 @@ def article_page(ctx: PageContext, art: Article) -> str:
     src = ref.page_src
     chapter = next((c for c in reg.chapters if c.number == art.chapter), None)
     links = {"reg": urls.rel(src, full_text_src(reg.id)),
-             "chapter": urls.rel(src, full_text_src(reg.id), f"chp-{chapter.number}") if chapter else None,
+             "chapter": urls.rel(src, full_text_src(reg.id), chapter.anchor) if chapter else None,
              "full_text": urls.rel(src, full_text_src(reg.id), ref.full_text_anchor)}
     return render("pages/article.md.j2",
                   front_matter=Markup(front_matter(
