@@ -332,10 +332,13 @@ class Citations(FeatureBase):
             for art in reg.articles:
                 paras = []
                 for p in art.paragraphs:
-                    items = [{"label": i.label, "zh": i.text, "en": gloss.unit(ref.eid), "cite": ref.citation}
+                    items = [{"label": i.label, "zh": i.text, "en": gloss.unit(ref.eid), "cite": ref.citation,
+                              "href": site.urls.rel(RESOLVER_SRC, ref.page_src, ref.anchor), "short": "/" + ref.short_path}
                              for i in p.items for ref in [Ref(reg, art.number, p.number, i.number)]]
                     pref = Ref(reg, art.number, p.number)
-                    paras.append({"zh": p.text, "en": gloss.unit(pref.eid), "cite": pref.citation, "items": items})
+                    paras.append({"zh": p.text, "en": gloss.unit(pref.eid), "cite": pref.citation, "items": items,
+                                  "href": site.urls.rel(RESOLVER_SRC, pref.page_src, pref.anchor),
+                                  "short": "/" + pref.short_path})
                 aref = Ref(reg, art.number)
                 arts.append({"label": art.label, "cite": aref.citation, "paras": paras,
                              "href": site.urls.rel(RESOLVER_SRC, aref.page_src), "short": "/" + aref.short_path})

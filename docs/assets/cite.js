@@ -197,9 +197,10 @@
     if (art && h1 && data[art.getAttribute("data-eid")] && !h1.querySelector(".lex-cite")) {
       h1.appendChild(makeButton(data[art.getAttribute("data-eid")]));
     }
-    // full-text pages: each article heading (id art-<n>) gets the article's control
+    // full-text pages: each article's heading (the heading before its text) gets the article's control
     document.querySelectorAll(".lex-article[data-eid]").forEach(function (a) {
-      var eid = a.getAttribute("data-eid"), h = document.getElementById("art-" + eid.slice(4));
+      var eid = a.getAttribute("data-eid"), h = a.previousElementSibling;
+      while (h && !/^H[1-6]$/.test(h.tagName)) h = h.previousElementSibling;
       if (h && data[eid] && !h.querySelector(".lex-cite")) h.appendChild(makeButton(data[eid]));
     });
     document.querySelectorAll(".lex-row[data-eid]").forEach(function (row) {
@@ -256,11 +257,10 @@
       var paras = art.paras;
       if (m.paragraph !== null) {
         var para = art.paras[m.paragraph - 1];
-        href += "#para-" + m.paragraph;
-        short += m.paragraph + "/";
+        href = para.href; short = para.short;   // every link and label comes from the generated data (Ref)
         if (m.item !== null) {
           var item = para.items[m.item - 1];
-          cite = item.cite; href += "-item-" + m.item; short += m.item + "/";
+          cite = item.cite; href = item.href; short = item.short;
           paras = [{ zh: "", en: null, items: [item] }];
         } else {
           cite = para.cite;
