@@ -266,7 +266,7 @@ class Citations(FeatureBase):
     """Copy-citation, short links, the resolver, /data/anchors.json and JSON-LD."""
     name = "citations"
     css = ("assets/cite.css",)
-    js = (DATA_JS, "assets/cite.js")
+    js = ("assets/cite.js",)  # cite-data.js (every unit's text) loads only on the resolver page
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made) -> dict[str, str]:
