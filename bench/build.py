@@ -1,7 +1,7 @@
 """Build benchmark (issue 8): the edition's build against a bare Material build of the same
 generated Markdown, and the incremental `mkdocs serve` rebuild after editing one gloss.
 
-    .venv/bin/python bench/build.py [--runs 3] [--skip-serve]
+    .venv/bin/python -m bench.build [--runs 3] [--skip-serve]
 
 - full build: `python -m build_scripts build` (strict, hooks, macros, every contributor)
   in a copy of the working tree, against `mkdocs build` of a bare project: the same generated
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from common import PY, ROOT, copy_repo, folder_size, machine, median, save, timed
+from bench.common import PY, ROOT, copy_repo, folder_size, machine, median, save, timed
 
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}]
 

@@ -1,6 +1,6 @@
 """Parser time per MB at 100 KB, 1 MB and 10 MB (issue 13: linear time; the largest within 1.5x of the smallest).
 
-    python bench/parse.py [--sizes 0.1 1 10] [--runs 3]
+    python -m bench.parse [--sizes 0.1 1 10] [--runs 3]
 
 Three shapes per size, each timed through what the build runs on a source (decode, parse, the
 losslessness check): 'lines' (one paragraph a line, inline items), 'wrapped' (a hard-wrapped PDF
@@ -17,10 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 
-from build_scripts.model.numerals import from_int  # noqa: E402
-from build_scripts.parse.normalise import canonical_source, decode, parse, reconstruct  # noqa: E402
+from build_scripts.model.numerals import from_int
+from build_scripts.parse.normalise import canonical_source, decode, parse, reconstruct
 
 SENTENCE = "县级以上人民政府应当加强平安建设工作的领导，将所需经费列入本级财政预算"
 

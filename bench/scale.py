@@ -1,7 +1,7 @@
 """Scale benchmark (issue 8): build time, site size and search index size with 2, 10 and 30
 regulations — the real two plus copies under new ids — to show how cost grows.
 
-    .venv/bin/python bench/scale.py [--sizes 2 10 30] [--timeout 3000] [--feature navigation.prune]
+    .venv/bin/python -m bench.scale [--sizes 2 10 30] [--timeout 3000] [--feature navigation.prune]
 
 Copies are made in a temporary corpus (EDITION_CORPUS) inside a temporary copy of the working
 tree: corpus/shanxi and corpus/jiangxi alternately, as <id>-cNN with their own short id and a
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from common import PY, copy_repo, folder_size, gzip_size, machine, save
+from bench.common import PY, copy_repo, folder_size, gzip_size, machine, save
 
 NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', re.S)
 

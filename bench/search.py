@@ -1,7 +1,7 @@
 """Search benchmark (issue 6): the edition's search against Material's unmodified search, same content,
 same run, same browser.
 
-    .venv/bin/python bench/search.py [--loads 5]
+    .venv/bin/python -m bench.search [--loads 5]
 
 Builds the site twice (LEX_SEARCH=edition, the default; LEX_SEARCH=material: Material's index and
 worker untouched), serves each on 127.0.0.1 and reports for both:
@@ -31,10 +31,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-import yaml  # noqa: E402
+import yaml
 
-from build_scripts.publish.cli import build  # noqa: E402
-from tests.browser import article_of, chromium, new_context, run_query, serve, top_articles  # noqa: E402
+from build_scripts.publish.cli import build
+from tests.browser import article_of, chromium, new_context, run_query, serve, top_articles
 
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
 

@@ -1,7 +1,7 @@
 """Page-weight benchmark (issue 8): bytes on the wire for an article page, cold and with a warm
 cache, against a bare Material page of the same generated Markdown; Lighthouse scores.
 
-    .venv/bin/python bench/weight.py [--skip-lighthouse]
+    .venv/bin/python -m bench.weight [--skip-lighthouse]
 
 Both sites (the edition's build and the bare Material build from bench/build.py) are served from
 127.0.0.1 by a handler that gzips text (level 6) and allows caching for an hour, as a typical host
@@ -24,8 +24,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from build import bare_project
-from common import PY, ROOT, copy_repo, machine, save, serve, timed
+from bench.build import bare_project
+from bench.common import PY, ROOT, copy_repo, machine, save, serve, timed
 
 BENCH = ROOT / "bench"
 LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs node >= 22.19; Debian has node 20

@@ -1,7 +1,7 @@
 """Figures of issue 11 ("one core"), for a source tree: how much HTML is written in Python strings, which
 modules escape HTML themselves, which spell an anchor or URL pattern.
 
-    python tools/core_metrics.py [ROOT]      # default: this checkout
+    python -m tools.core_metrics [ROOT]      # default: this checkout
 """
 from __future__ import annotations
 

@@ -1,15 +1,14 @@
 """Screenshots of what a reader sees, for looking at (not a test): a built site served on 127.0.0.1,
 opened in Debian's Chromium at 1280 px and 390 px.
 
-    python tools/screenshots.py SITE_DIR OUT_DIR [path[#anchor] ...]
+    python -m tools.screenshots SITE_DIR OUT_DIR [path[#anchor] ...]     (from the repository root)
 """
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the tests' browser helpers
-from browser import chromium, serve  # noqa: E402
+from tests.browser import chromium, serve
 
 PAGES = ["", "jiangxi/", "jiangxi/art-15/", "jiangxi/art-15/#para-2", "jiangxi/art-34/", "compare/campus-safety/",
          "cite/", "glossary/"]
