@@ -81,10 +81,10 @@ RULES: dict = {
     ],
     "messages": {
         "empty": {"zh": "请输入引用，例如“江西条例第十五条第二款”。",
-                  "en": "Type a citation, e.g. “Jiangxi art. 15(2)”."},
+                  "en": "Type a citation, e.g. “Jiangxi Art. 15(2)”."},
         "unparseable": {"zh": "无法识别此引用。请写明条、款、项，例如“第十五条第二款”或“jx 15(2)”。",
                         "en": "This citation could not be read. Give the article, paragraph and item, "
-                              "e.g. “art. 15(2)” or “jx 15(2)”."},
+                              "e.g. “Art. 15(2)” or “jx 15(2)”."},
         "not_found": {"zh": "本版所收法规中没有这一条文。",
                       "en": "No such provision in the regulations of this edition."},
         "ambiguous_item": {"zh": "该条有多款含项，请写明第几款。",
