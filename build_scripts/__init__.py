@@ -1,9 +1,9 @@
-"""The edition's build pipeline: corpus/ (raw text + curated data) -> structured model -> site.
+"""The edition's build pipeline. The packages are its stages, each importing only those before it:
 
-normalise.py   raw text -> Regulation (pure)
-corpus.py      reads corpus/<id>/ folders (the only file I/O on the input side)
-export.py      Regulation -> public JSON contract (pure)
-pages.py       Regulation -> generated Markdown pages (pure)
-mkdocs_hook.py thin MkDocs hook that feeds the generated pages to MkDocs
-edition.py     the one CLI: build / serve / offline
+model/     the data model: Regulation, Ref (identity, labels, URLs of a provision), URL shapes, errors
+parse/     raw text -> Regulation (pure); reading corpus/<id>/ folders
+enrich/    curated knowledge -> the Edition, read once per build
+render/    Edition -> HTML/Markdown through Jinja templates and the one escape
+features/  one class per feature (comparison, search, annotations, citations, open data, PDFs)
+publish/   site assembly, the MkDocs hook, the `edition` CLI
 """
