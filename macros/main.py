@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+from markupsafe import Markup
+
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import units
 from build_scripts.model.urls import full_text_src
@@ -50,7 +52,14 @@ def define_env(env):
         return posixpath.dirname(page.file.src_uri) if page else ""
 
     def link_to(src: str, anchor: str | None = None) -> str:
+        """A Markdown link target (the .md path): for links written in Markdown, e.g. in tables."""
         return posixpath.relpath(src, here() or ".") + (f"#{anchor}" if anchor else "")
+
+    def link(src: str, label, anchor: str | None = None) -> str:
+        """An HTML link with the built URL: works in Markdown and inside raw HTML blocks alike (where a
+        Markdown link would stay text)."""
+        href = current().site.urls.rel(env.page.file.src_uri, src, anchor)
+        return macro("link")(href, label)
 
     @env.macro
     def regulations() -> list[dict]:
@@ -104,25 +113,25 @@ def define_env(env):
             raise MacroError(f"cite(): {exc}") from None
         label = text or (macro("zh")(ref.label_zh) if lang == "zh"
                          else f"{esc(reg.meta.title_en.split(' Province')[0])} {ref.label_en}")
-        return f"[{label}]({link_to(ref.page_src, ref.anchor)})"
+        return link(ref.page_src, Markup(label), ref.anchor)
 
     @env.macro
     def full_text(reg_id: str, text: str | None = None) -> str:
         reg = regulation(reg_id)
         label = text or macro("zh")(reg.meta.title_zh)
-        return f"[{label}]({link_to(full_text_src(reg_id))})"
+        return link(full_text_src(reg_id), Markup(label))
 
     @env.macro
     def data_file(reg_id: str) -> str:
         regulation(reg_id)
-        return f"[{reg_id}.json]({link_to(f'data/{reg_id}.json')})"
+        return link(f"data/{reg_id}.json", f"{reg_id}.json")
 
     @env.macro
     def page_link(src: str, text: str) -> str:
         """A link to another hand-written page by its source path, e.g. page_link('cite.md', 'How to cite')."""
         if not (Path(env.conf["docs_dir"]) / src).exists():
             raise MacroError(f"page_link(): no hand-written page {src!r}")
-        return f"[{text}]({link_to(src)})"
+        return link(src, Markup(text))
 
     @env.macro
     def citation(reg_id: str, art: int, para: int | None = None, item: int | None = None,
