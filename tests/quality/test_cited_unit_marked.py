@@ -1,0 +1,59 @@
+"""Whatever way a reader arrives at a paragraph or item, the cited unit is visibly marked — by a bar, an
+outline and a label, not by colour alone — in light and dark mode: an anchor on an article page, an anchor
+on the full-text page, a short link, a search result, a resolver result."""
+import pytest
+
+from browser import run_query
+
+MARK = """(id) => {
+  const el = document.getElementById(id);
+  if (!el || !el.matches(':target')) return null;
+  const s = getComputedStyle(el), label = getComputedStyle(el, '::before').content;
+  return {outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow, label};
+}"""
+
+
+def marked(page, anchor: str) -> dict:
+    page.wait_for_function(f"() => document.getElementById({anchor!r}) !== null")
+    style = page.evaluate(MARK, anchor)
+    assert style is not None, f"#{anchor} is not the :target of {page.url}"
+    assert style["outline"] == "solid" and style["width"] >= 2, style
+    assert style["shadow"] not in ("none", ""), style        # the bar
+    assert "cited" in style["label"] and "所引" in style["label"], style   # words, not only colour
+    return style
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_anchor_on_article_page(page, served_site, scheme):
+    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {0 if scheme == 'default' else 1}}}))")
+    page.goto(served_site + "jiangxi/art-15/#para-2")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    marked(page, "para-2")
+    other = page.evaluate(MARK, "para-3")
+    assert other is None  # only the cited paragraph
+
+
+def test_anchor_on_full_text_page(page, served_site):
+    page.goto(served_site + "jiangxi/#art-11-para-2-item-3")
+    marked(page, "art-11-para-2-item-3")
+
+
+def test_short_link(page, served_site):
+    page.goto(served_site + "jx/11/2/3/")
+    page.wait_for_url("**/jiangxi/art-11/#para-2-item-3")
+    marked(page, "para-2-item-3")
+
+
+def test_resolver_result(page, served_site):
+    page.goto(served_site + "resolve/?cite=" + "jx%2015(2)")
+    page.locator("a.lex-resolve-go").first.click()
+    page.wait_for_url("**/jiangxi/art-15/#para-2")
+    marked(page, "para-2")
+
+
+def test_search_result(page, served_site):
+    page.goto(served_site + "jiangxi/art-1/")
+    result = run_query(page, "网格员")
+    href = next(c["href"] for item in result["items"] for c in [item, *item.get("children", [])] if "#para-" in c["href"])
+    page.goto(href if href.startswith("http") else served_site + href.lstrip("/"))
+    marked(page, href.split("#", 1)[1])
