@@ -29,10 +29,12 @@ META = """title:
   en: Hunan Province Regulations on Ping'an Construction (sample)
 effective: 2024-01-01
 """
-SOURCE = ("第1条　为了推进平安建设,根据《中华人民共和国治安管理处罚法》等法律,制定本条例.\n"
+SOURCE = ("第一章　总则\n"
+          "第1条　为了推进平安建设,根据《中华人民共和国治安管理处罚法》等法律,制定本条例.\n"
           "第２条　县级以上人民政府应当履行下列职责:(一)组织实施本条例;(二)开展宣传教育;(三)其他职责.\n"
           "第二条之一　违反本条例第二条第(一)项规定的,依法处理.\n"
           "\f\n"
+          "第二章　附则\n"
           "第三条　本条例自2024年1月1日起施行。\n")
 
 
@@ -48,7 +50,7 @@ def site(tmp_path_factory):
     result = subprocess.run([sys.executable, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(out)],
                             cwd=ROOT, env={**os.environ, "EDITION_CORPUS": str(corpus)}, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
-    assert "hunan/source.txt:4: dropped a page break" in result.stderr
+    assert "hunan/source.txt:5: dropped a page break" in result.stderr
     return out
 
 
@@ -58,6 +60,10 @@ def test_inserted_article_has_its_own_page_and_anchor(site):
     assert "第二条之一" in page and 'id="para-1"' in page
     full = (site / "hunan" / "index.html").read_text(encoding="utf-8")
     assert 'id="art-2-1"' in full and 'id="art-2-1-para-1"' in full
+    # in its chapter: the chapter's navigation and the JSON list it (a plain number list stays plain)
+    assert 'href="../art-2-1/"' in (site / "hunan" / "art-2" / "index.html").read_text(encoding="utf-8")
+    chapter = json.loads((site / "data" / "hunan.json").read_text(encoding="utf-8"))["chapters"][0]
+    assert chapter["articles"] == [1, 2] and chapter["article_eids"] == ["art_1", "art_2", "art_2-1"]
     nxt = (site / "hunan" / "art-2" / "index.html").read_text(encoding="utf-8")
     assert 'rel="next" href="../art-2-1/"' in nxt
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from build_scripts.model.errors import InputError
 from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
-from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
+from build_scripts.model.numerals import article_number, NUMERAL_CHARS, from_int, to_int
 
 
 def numeral(text: str, path: str, line: int) -> int:
@@ -416,8 +416,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                     if insert and not unit["articles"]:
                         raise SourceError(path, line.number, f"{label} opens {unit['label']}; expected a chapter "
                                                              "or section to open with a plain article")
-                    if not insert:
-                        unit["articles"].append(number)
+                    unit["articles"].append(article_number(number, insert))
             articles.append(dict(number=number, insert=insert, label=label, line=line.number, paragraphs=[],
                                  chapter=chapter["number"] if chapter else None,
                                  section=section["number"] if section else None))

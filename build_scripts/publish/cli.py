@@ -21,6 +21,8 @@ import traceback
 import zipfile
 from pathlib import Path
 
+from mkdocs.exceptions import Abort as MkDocsAbort
+
 from build_scripts.model.errors import BuildError, InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -161,6 +163,11 @@ def main(argv: list[str] | None = None) -> None:
             traceback.print_exc()
         print(f"error: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
+    except MkDocsAbort as exc:  # strict mode counted warnings (printed above it): the site is left as it was
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {exc.message}; expected a build without warnings (strict)", file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 if __name__ == "__main__":

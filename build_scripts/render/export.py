@@ -2,11 +2,18 @@
 documented on the site (docs/data.md) and pinned by tests/test_export.py."""
 from __future__ import annotations
 
+from build_scripts.model.numerals import ArticleNumber
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.render.context import Site
 
 SCHEMA_VERSION = 1
+
+
+def plain_numbers(numbers) -> list[int]:
+    """The numbers of a chapter's or section's articles as the contract has them (plain integers); inserted
+    articles (第十一条之一) appear in `article_eids` only, where they can be told apart."""
+    return [int(n) for n in numbers if not isinstance(n, ArticleNumber)]
 
 
 def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
@@ -36,9 +43,10 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
         "chapters": [
             {"number": c.number, "label": c.label, "eid": c.eid,
              "title": {"zh": c.title, "en": gloss.chapter(c.number)},
-             "articles": list(c.articles),
+             "articles": plain_numbers(c.articles), "article_eids": [Ref(reg, n).eid for n in c.articles],
              "sections": [{"number": s.number, "label": s.label, "title": {"zh": s.title, "en": None},
-                           "articles": list(s.articles)} for s in c.sections]}
+                           "articles": plain_numbers(s.articles),
+                           "article_eids": [Ref(reg, n).eid for n in s.articles]} for s in c.sections]}
             for c in reg.chapters
         ],
         "articles": [
