@@ -21,6 +21,7 @@ from pathlib import Path
 
 
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
+from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid
 from build_scripts.model.regulation import parse_eid as model_parse_eid
 
@@ -117,15 +118,10 @@ class Alignment:
 def parse_eid(reg: Regulation, eid: str) -> Provision:
     """Provision for an eid, or ValueError when the eid names no unit of the regulation."""
     a, p, i = model_parse_eid(eid)
-    if not 1 <= a <= len(reg.articles):
-        raise ValueError(f"{eid}: {reg.id} has articles 1-{len(reg.articles)}")
-    art = reg.article(a)
-    if p is not None:
-        if not 1 <= p <= len(art.paragraphs):
-            raise ValueError(f"{eid}: {reg.id} article {a} has {len(art.paragraphs)} paragraph(s)")
-        if i is not None and not 1 <= i <= len(art.paragraphs[p - 1].items):
-            raise ValueError(f"{eid}: {reg.id} article {a} paragraph {p} has "
-                             f"{len(art.paragraphs[p - 1].items)} item(s)")
+    try:
+        Ref(reg, a, p, i)  # the one check that a provision exists (inserted articles included)
+    except (ValueError, KeyError) as exc:
+        raise ValueError(f"{eid}: {exc}") from None
     return Provision(reg.id, eid, a, p, i)
 
 
