@@ -102,3 +102,20 @@ def test_88_article_text_reaches_the_traditional_tables(tmp_path):
     legal = [u.zh for u in units(reg.articles)] + [a.label for a in reg.articles]
     tables = derive(legal)
     assert [tables.convert(t) for t in legal] == convert_many(legal)
+
+
+def test_references_reach_inserted_articles_and_half_width_items(tmp_path):
+    """第二条之一 is its own target; 前条 in the article after it is the inserted article; (一) as written."""
+    from build_scripts.enrich.references import resolve
+    folder = tmp_path / "corpus" / "gen"
+    folder.mkdir(parents=True)
+    (folder / "source.txt").write_text(
+        "第一条　为了推进平安建设，制定本条例。\n"
+        "第二条　县级以上人民政府应当履行下列职责:(一)组织实施本条例;(二)开展宣传教育.\n"
+        "第二条之一　违反本条例第二条第(一)项规定的，依法处理。\n"
+        "第三条　违反前条或者本条例第二条之一规定的，依法处理。\n"
+        "第四条　本条例自2024年1月1日起施行。\n", encoding="utf-8")
+    (folder / "meta.yaml").write_text(META, encoding="utf-8")
+    refs = resolve(load_regulation(folder))
+    assert [r.target for r in refs["art_2-1__para_1"] if r.kind == "item"] == ["art_2__para_1__point_1"]
+    assert [r.target for r in refs["art_3__para_1"] if r.kind != "regulation"] == ["art_2-1", "art_2-1"]

@@ -30,13 +30,13 @@ from dataclasses import dataclass, field
 
 from build_scripts.parse.corpus import CorpusError, facts_from_text
 from build_scripts.model.regulation import Regulation, Unit, item_eid, para_eid, parse_eid, units
-from build_scripts.model.numerals import to_int
+from build_scripts.model.numerals import article_number, to_int
 
 NUM = r"[零一二三四五六七八九十百两]+"
-ITEM = rf"(?:{NUM}|（{NUM}）)"
+ITEM = rf"(?:{NUM}|（{NUM}）|\({NUM}\))"  # half-width (一) as written in some sources
 PATTERN = re.compile(
-    rf"(?P<law>《(?P<law_title>[^》\n]{{1,80}})》(?P<law_tail>第{NUM}条(?:第{NUM}款)?(?:第{ITEM}项)?)?)"
-    rf"|(?P<art>(?:本条例)?第(?P<art_n>{NUM})条(?:第(?P<art_p>{NUM})款)?(?:第(?P<art_i>{ITEM})项)?)"
+    rf"(?P<law>《(?P<law_title>[^》\n]{{1,80}})》(?P<law_tail>第{NUM}条(?:之{NUM})?(?:第{NUM}款)?(?:第{ITEM}项)?)?)"
+    rf"|(?P<art>(?:本条例)?第(?P<art_n>{NUM})条(?:之(?P<art_ins>{NUM}))?(?:第(?P<art_p>{NUM})款)?(?:第(?P<art_i>{ITEM})项)?)"
     rf"|(?P<this_art>本条(?!例)(?:第(?P<this_art_p>{NUM})款)?(?:第(?P<this_art_i>{ITEM})项)?)"
     rf"|(?P<prev_paras>前(?P<prev_n>[两二三四])款)"
     rf"|(?P<prev_para>前款(?:第(?P<prev_para_i>{ITEM})项)?(?:规定)?)"
@@ -48,7 +48,7 @@ PATTERN = re.compile(
     rf"|(?P<list>下列(?:情形之一|[\u4e00-\u9fff]{{2}}))"
     rf"|(?P<reg>本条例)"
 )
-TAIL = re.compile(rf"第(?P<n>{NUM})条(?:第(?P<p>{NUM})款)?(?:第(?P<i>{ITEM})项)?")
+TAIL = re.compile(rf"第(?P<n>{NUM})条(?:之(?P<ins>{NUM}))?(?:第(?P<p>{NUM})款)?(?:第(?P<i>{ITEM})项)?")
 KINDS = ("article", "paragraph", "item", "this_article", "this_paragraph", "this_item", "preceding_article",
          "preceding_paragraph", "preceding_paragraphs", "list", "regulation", "repealed_law", "external_law")
 
@@ -78,7 +78,7 @@ class Reference:
 
 
 def _num(value: str) -> int:
-    return to_int(value.strip("（）"))
+    return to_int(value.strip("（）()"))
 
 
 def repealed_law(reg: Regulation) -> dict | None:
@@ -103,9 +103,10 @@ class _Resolver:
                              f"{self.unit.eid}: cannot resolve reference {text!r}: {why}")
 
     def unit_eid(self, text: str, article: int, paragraph: int | None = None, item: int | None = None) -> str:
-        if not 1 <= article <= len(self.reg.articles):
-            self.fail(text, f"the regulation has {len(self.reg.articles)} articles")
-        art = self.reg.article(article)
+        try:
+            art = self.reg.article(article)
+        except KeyError:
+            self.fail(text, f"no such article; the regulation has {len(self.reg.articles)} articles")
         if paragraph is None:
             if item is None:
                 return art.eid
@@ -138,7 +139,8 @@ class _Resolver:
                 if g["law_tail"]:
                     t = TAIL.fullmatch(g["law_tail"])
                     p, i = t["p"] and _num(t["p"]), t["i"] and _num(t["i"])
-                    return ref(kind_of(p, i), self.unit_eid(text, _num(t["n"]), p, i))
+                    n = article_number(_num(t["n"]), _num(t["ins"]) if t["ins"] else 0)
+                    return ref(kind_of(p, i), self.unit_eid(text, n, p, i))
                 return ref("regulation")
             if repealed and title == repealed["law"]:
                 if g["law_tail"]:
@@ -147,7 +149,8 @@ class _Resolver:
             return ref("external_law")
         if g["art"]:
             p, i = g["art_p"] and _num(g["art_p"]), g["art_i"] and _num(g["art_i"])
-            return ref(kind_of(p, i), self.unit_eid(text, _num(g["art_n"]), p, i))
+            n = article_number(_num(g["art_n"]), _num(g["art_ins"]) if g["art_ins"] else 0)
+            return ref(kind_of(p, i), self.unit_eid(text, n, p, i))
         if g["this_art"]:
             p, i = g["this_art_p"] and _num(g["this_art_p"]), g["this_art_i"] and _num(g["this_art_i"])
             return ref("this_article" if not (p or i) else kind_of(p, i), self.unit_eid(text, u.article, p, i))
@@ -163,9 +166,10 @@ class _Resolver:
             i = g["prev_para_i"] and _num(g["prev_para_i"])
             return ref("item" if i else "preceding_paragraph", self.unit_eid(text, u.article, u.paragraph - 1, i))
         if g["prev_art"]:
-            if u.article < 2:
+            before, _ = self.reg.neighbours(self.art)   # by position: 第十二条's 前条 may be 第十一条之一
+            if before is None:
                 self.fail(text, "stands in the first article: there is no preceding article")
-            return ref("preceding_article", self.unit_eid(text, u.article - 1))
+            return ref("preceding_article", self.unit_eid(text, before.number))
         if g["this_para"]:
             i = g["this_para_i"] and _num(g["this_para_i"])
             return ref("item" if i else "this_paragraph", self.unit_eid(text, u.article, u.paragraph, i))
