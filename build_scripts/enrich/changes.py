@@ -103,3 +103,44 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
         out.append(Change(**{**{k: c[k].strip() for k in KEYS if k != "date"}, "date": date}))
     order = {id(c): i for i, c in enumerate(out)}
     return tuple(sorted(out, key=lambda c: (c.date, -order[id(c)]), reverse=True))
+
+
+ADDITIONS_FILE = "additions.yaml"
+ADDITION_KEYS = ("date", "regulation", "what")
+
+
+@dataclass(frozen=True)
+class Addition:
+    """A regulation added to the edition (corpus/additions.yaml)."""
+    date: str
+    regulation: str
+    what_zh: str
+    what_en: str
+
+
+def load_additions(regs: tuple[Regulation, ...], corpus: Path) -> tuple[Addition, ...]:
+    """The additions, newest first; () without the file."""
+    path = corpus / ADDITIONS_FILE
+    if not path.exists():
+        return ()
+    data = read_yaml(path)
+    name = rel(path)
+    if not isinstance(data, dict) or set(data) != {"additions"} or not isinstance(data["additions"], list):
+        raise CorpusError(name, 1, "expected a mapping with one key, `additions:` (a list)")
+    known = {r.id for r in regs}
+    out = []
+    for n, a in enumerate(data["additions"]):
+        where = f"additions[{n}]"
+        if not isinstance(a, dict) or set(a) != set(ADDITION_KEYS):
+            raise CorpusError(name, 1, f"{where}: expected exactly the keys {', '.join(ADDITION_KEYS)}")
+        date = a["date"].isoformat() if isinstance(a["date"], dt.date) else a["date"]
+        if not isinstance(date, str) or not DATE.match(date):
+            raise CorpusError(name, 1, f"{where}.date: {date!r}; expected a date as 'YYYY-MM-DD'")
+        if a["regulation"] not in known:
+            raise CorpusError(name, 1, f"{where}.regulation: {a['regulation']!r}; expected one of {sorted(known)}")
+        what = a["what"]
+        if not (isinstance(what, dict) and set(what) == {"zh", "en"}
+                and all(isinstance(v, str) and v.strip() for v in what.values())):
+            raise CorpusError(name, 1, f"{where}.what: expected {{zh: ..., en: ...}}, both non-empty strings")
+        out.append(Addition(date, a["regulation"], what["zh"].strip(), what["en"].strip()))
+    return tuple(sorted(out, key=lambda x: x.date, reverse=True))

@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from build_scripts.enrich.alignment import Alignment, load_alignment
-from build_scripts.enrich.changes import Change, load_changes
+from build_scripts.enrich.changes import Addition, Change, load_additions, load_changes
 from build_scripts.enrich.gloss import Gloss, load_gloss
 from build_scripts.enrich.glossary import Definition, Term, find_definitions, load_glossary
 from build_scripts.enrich.references import Reference, incoming, resolve
@@ -40,6 +40,7 @@ class Edition:
     alignment: Alignment | None
     facts: Mapping[str, Facts]
     changes: tuple[Change, ...] = ()               # the gloss change log, newest first
+    additions: tuple[Addition, ...] = ()           # regulations added to the edition, newest first
     status: Mapping[str, Status] = field(default_factory=lambda: MappingProxyType({}))  # reg id -> status box
     version: str = ""                              # the edition's version (pyproject.toml)
 
@@ -79,6 +80,7 @@ def load_edition(corpus: Path) -> Edition:
         alignment=load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None,
         facts=_frozen(facts),
         changes=changes,
+        additions=load_additions(regs, corpus),
         status=_frozen({r.id: status_of(r, facts[r.id].repeals, changes, version) for r in regs}),
         version=version,
     )
