@@ -5,16 +5,18 @@ Every feature reads it; none loads a corpus file, recomputes another's data or c
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
 from build_scripts.enrich.alignment import Alignment, load_alignment
+from build_scripts.enrich.changes import Addition, Change, load_additions, load_changes
 from build_scripts.enrich.gloss import Gloss, load_gloss
 from build_scripts.enrich.glossary import Definition, Term, find_definitions, load_glossary
 from build_scripts.enrich.hant import Hant, corpus_texts, derive, load_reviewed
 from build_scripts.enrich.references import Reference, incoming, resolve
+from build_scripts.enrich.status import Status, edition_version, status_of
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.parse.corpus import facts_from_text, load_all
@@ -39,6 +41,10 @@ class Edition:
     alignment: Alignment | None
     facts: Mapping[str, Facts]
     hant: Hant | None = None        # the traditional view's conversion tables of the corpus texts (enrich/hant.py)
+    changes: tuple[Change, ...] = ()               # the gloss change log, newest first
+    additions: tuple[Addition, ...] = ()           # regulations added to the edition, newest first
+    status: Mapping[str, Status] = field(default_factory=lambda: MappingProxyType({}))  # reg id -> status box
+    version: str = ""                              # the edition's version (pyproject.toml)
 
     def reg(self, reg_id: str) -> Regulation:
         for r in self.regs:
@@ -61,17 +67,25 @@ def load_edition(corpus: Path) -> Edition:
     regs = load_all(corpus)
     references = {r.id: resolve(r) for r in regs}
     hant = derive(corpus_texts(regs), load_reviewed(corpus))
+    glosses = {r.id: load_gloss(r, corpus) for r in regs}
+    facts = {r.id: Facts(**facts_from_text(r)) for r in regs}
+    changes = load_changes(regs, glosses, corpus)
+    version = edition_version()
     return Edition(
         corpus=corpus,
         regs=regs,
-        glosses=_frozen({r.id: load_gloss(r, corpus) for r in regs}),
+        glosses=_frozen(glosses),
         glossary=load_glossary(regs, corpus, hant.convert) if (corpus / "glossary.yaml").exists() else (),
         definitions=_frozen({r.id: find_definitions(r) for r in regs}),
         references=_frozen({k: _frozen(v) for k, v in references.items()}),
         referred_by=_frozen({k: _frozen({a: tuple(rs) for a, rs in incoming(v).items()})
                              for k, v in references.items()}),
         alignment=load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None,
-        facts=_frozen({r.id: Facts(**facts_from_text(r)) for r in regs}),
+        facts=_frozen(facts),
         hant=hant,
+        changes=changes,
+        additions=load_additions(regs, corpus),
+        status=_frozen({r.id: status_of(r, facts[r.id].repeals, changes, version) for r in regs}),
+        version=version,
     )
 

@@ -9,3 +9,5 @@ from build_scripts.features.protocol import Feature
 from build_scripts.features.search import Search
 
 REGISTERED: tuple[type[Feature], ...] = (Compare, Search, Annotate, Citations, OpenData)
+from build_scripts.features.status import Status; REGISTERED += (Status,)  # noqa: E402,E702  status, what's new, feed
+from build_scripts.features.previews import Previews; REGISTERED += (Previews,)  # noqa: E402,E702  previews of linked provisions

@@ -38,6 +38,9 @@ def article_src(reg_id: str, number: int) -> str:
     return f"{reg_id}/art-{number}.md"
 
 
+CHANGES_SRC = "changes.md"       # the what's-new page (features/status.py), linked from every status box
+
+
 def full_text_src(reg_id: str) -> str:
     return f"{reg_id}/index.md"
 

@@ -78,7 +78,7 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
     for reg in site.regs:
         ctx = PageContext(reg, site.glosses[reg.id], site.urls, annotate=build.annotate,
                           extras=build.article_blocks, full_text_extras=build.full_text_blocks,
-                          repeals=site.edition.facts[reg.id].repeals)
+                          repeals=site.edition.facts[reg.id].repeals, status=site.edition.status.get(reg.id))
         files[full_text_src(reg.id)] = full_text_page(ctx)
         for art in reg.articles:
             files[article_src(reg.id, art.number)] = article_page(ctx, art)

@@ -22,6 +22,7 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
     m = reg.meta
     gloss = site.glosses[reg.id]
     refs = {eid: [r.json() for r in rs] for eid, rs in site.edition.references[reg.id].items()}
+    status = site.edition.status.get(reg.id)
 
     def unit(ref: Ref, zh: str, **extra) -> dict:
         return {"number": ref.item if ref.item is not None else ref.paragraph, **extra, "eid": ref.eid,
@@ -39,6 +40,7 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
         "announcement": m.announcement or None,
         "effective": m.effective,
         "source_note": reg.text.note,
+        "status": status.json() if status else None,
         "url": f"{base_url}{reg.id}/",
         "chapters": [
             {"number": c.number, "label": c.label, "eid": c.eid,
@@ -60,6 +62,7 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
                 "url": f"{base_url}{Ref(reg, a.number).path}",
                 "full_text_url": f"{base_url}{Ref(reg, a.number).full_text_path}",
                 "citation": Ref(reg, a.number).citation,
+                "english_revised": status.revised(a.number) if status else None,
                 "paragraphs": [
                     {**unit(Ref(reg, a.number, p.number), p.text),
                      "items": [unit(Ref(reg, a.number, p.number, i.number), i.text, label=i.label) for i in p.items]}

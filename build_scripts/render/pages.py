@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Callable, Mapping, NamedTuple
+from typing import Any, Callable, Mapping, NamedTuple
 
 from markupsafe import Markup
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
-from build_scripts.model.urls import Urls, article_src, full_text_src
+from build_scripts.model.urls import CHANGES_SRC, Urls, article_src, full_text_src
 from build_scripts.render.html import escape, render
 
 Annotate = Callable[[str, str, str, str], str]
@@ -36,6 +36,7 @@ class PageContext:
     extras: Callable[[Regulation, Article, str], str] | None = None
     full_text_extras: Callable[[Regulation, str], str] | None = None
     repeals: Mapping | None = None   # the predecessor the text repeals (Edition.facts), for the landing page
+    status: Any = None               # enrich.status.Status: the landing page's status box
 
 
 RAW_IN_THEME = {"title", "html_title", "description"}
@@ -92,6 +93,18 @@ def article_page(ctx: PageContext, art: Article) -> str:
                   blocks=Markup(ctx.extras(reg, art, src)) if ctx.extras else "")
 
 
+def status_links(status, reg: Regulation, urls: Urls, src: str, changes_src: str | None,
+                 article: int | None = None) -> dict:
+    """The links of a status box (render/templates/_lex.j2 status_box) from one page."""
+    p = status.predecessor
+    repeal = Ref.from_eid(reg, p.eid) if p else None
+    return {"repeal": {"href": repeal.href(urls, src), "label_zh": repeal.label_zh, "label_en": repeal.label_en}
+                      if repeal else None,
+            "changes": urls.rel(src, changes_src, f"{reg.id}-art-{article}" if article else reg.id)
+                       if changes_src else None,
+            "details": urls.rel(src, full_text_src(reg.id), "status") if article else None}
+
+
 def full_text_page(ctx: PageContext) -> str:
     reg, gloss, urls = ctx.reg, ctx.gloss, ctx.urls
     src = full_text_src(reg.id)
@@ -99,7 +112,8 @@ def full_text_page(ctx: PageContext) -> str:
     return render("pages/full_text.md.j2",
                   front_matter=Markup(front_matter(title=f"{m.title_zh} {m.title_en}",
                                                        html_title=f"{m.title_zh} {m.title_en}", search={"exclude": True})),
-                  reg=reg, gloss=gloss, repeals=ctx.repeals,
+                  reg=reg, gloss=gloss, repeals=ctx.repeals, status=ctx.status,
+                  status_links=status_links(ctx.status, reg, urls, src, CHANGES_SRC) if ctx.status else None,
                   repeals_ref=Ref(reg, ctx.repeals["article"]) if ctx.repeals else None,
                   links={"data": urls.rel(src, f"data/{reg.id}.json")}, src=src, urls=urls,
                   first_of_chapter={c.articles[0]: c for c in reg.chapters},

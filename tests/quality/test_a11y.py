@@ -2,7 +2,7 @@
 
 Pages are picked by what the built site contains, so the gates follow features as they land:
 home, the largest full-text page, the richest article page (in every display mode its toggle
-offers, and in the traditional-character reading view when the site has it), the glossary, the comparison index and one topic, the citation resolver. A page whose
+offers, and in the traditional-character reading view when the site has it), the glossary, the comparison index and one topic, the citation resolver, the What's new page. A page whose
 feature is not in the site is skipped with the reason.
 
 - axe-core (axe-playwright-python bundles it): zero serious or critical violations;
@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 
 SERIOUS = {"serious", "critical"}
-KINDS = ["home", "full-text", "article", "glossary", "compare-index", "compare-topic", "resolver"]
+KINDS = ["home", "full-text", "article", "glossary", "compare-index", "compare-topic", "resolver", "changes"]
 
 
 # ----------------------------------------------------------------------------- page choice
@@ -53,6 +53,8 @@ def pick(site: Path, kind: str) -> str | None:
     if kind == "glossary":
         names = [n for n in top if n.startswith(("glossary", "terms"))]
         return f"{names[0]}/index.html" if names else None
+    if kind == "changes":   # What's new (issue 15): every revision of the English, with word diffs
+        return "changes/index.html" if (site / "changes" / "index.html").is_file() else None
     if kind == "resolver":
         names = [n for n in top if n.startswith("resol")]
         return f"{names[0]}/index.html" if names else None
@@ -413,3 +415,19 @@ def test_offline_copy_requests_nothing_outside(offline_dist, browser, built_site
         assert not g.errors, f"JavaScript errors offline: {g.errors}"
     finally:
         g.close()
+
+
+@pytest.mark.parametrize("kind, selector", [("compare-index", ".cmp-matrix a.cmp-prov"), ("article", "a.lex-defined")])
+def test_open_preview_passes_axe_and_lang(kind, selector, built_site, site_url, guarded):
+    """A provision preview (issue 15, item 6) open from the keyboard: no serious axe violation, its Chinese
+    and English each under their own lang, and it is announced as the link's description."""
+    g = guarded()
+    page = g.goto(page_url(built_site, site_url, kind))
+    link = page.locator(selector).first
+    link.focus()
+    page.wait_for_selector("#lex-preview", state="visible", timeout=5000)
+    assert "lex-preview" in (link.get_attribute("aria-describedby") or "").split()
+    assert page.get_attribute("#lex-preview", "role") == "tooltip"
+    assert not axe_violations(page)
+    assert page.eval_on_selector("#lex-preview", LANG_AUDIT) == []
+    assert not g.errors, g.errors

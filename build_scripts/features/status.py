@@ -1,0 +1,171 @@
+"""Feature: status and change log.
+
+    /changes/            更新记录 / What's new: regulations added (corpus/additions.yaml) and every logged
+                         revision of the English (corpus/gloss_changes.yaml), by regulation and article,
+                         with a word diff; ids <reg-id> and <reg-id>-art-<n> (<reg-id>-chp-<n> for chapters)
+    /atom.xml            Atom 1.0 feed: one entry per revised article (or chapter title) and date, and one per
+                         addition; entry ids are urn:uuid from the content's identity (stable across builds),
+                         `updated` the log's dates. Links are absolute under SITE_URL, else relative to the feed
+    article pages        a compact status box (#status): in force, adopted, as enacted, repeals, the date this
+                         article's English was last revised, the edition's version
+Every page announces the feed (<link rel="alternate" type="application/atom+xml">, overrides/main.html
+reads config.extra.lex_feed). The landing page's full status box is the core's (render/pages.py), from the
+same macro (_lex.j2 status_box) and the same data (Edition.status).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import uuid
+from collections import defaultdict
+from typing import Any, Mapping
+
+from markupsafe import Markup
+
+from build_scripts.enrich.changes import Change
+from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import Regulation
+from build_scripts.model.urls import CHANGES_SRC, full_text_src
+from build_scripts.render.html import macro, render
+from build_scripts.render.pages import front_matter, status_links
+
+FEED = "atom.xml"
+FEED_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/pingan-edition/feed")   # fixed: ids never change
+FIELD = {"unit": ("英文译文", "English"), "heading": ("英文条标题", "English heading"),
+         "chapter": ("英文章名", "English chapter title")}
+WORD = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """[(op, text)]: op '' (in both), 'del' (only in old), 'ins' (only in new), word by word."""
+    a, b = WORD.findall(old), WORD.findall(new)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("", "".join(a[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("del", "".join(a[i1:i2])))
+            if j2 > j1:
+                out.append(("ins", "".join(b[j1:j2])))
+    return out
+
+
+def entry_id(*parts: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(FEED_NS, '/'.join(parts))}"
+
+
+class Status(FeatureBase):
+    name = "status"
+    css = ("assets/status.css",)
+
+    def __init__(self, site) -> None:
+        super().__init__(site)
+        ed = site.edition
+        # reg id -> [(group key, Ref or chapter number, [changes])] in document order
+        self.groups: dict[str, list[dict]] = {}
+        for reg in site.regs:
+            mine = [c for c in ed.changes if c.regulation == reg.id]
+            by_key: dict[str, list[Change]] = defaultdict(list)
+            for c in mine:
+                by_key[self.group_key(c)].append(c)
+            order = {f"art-{a.number}": i for i, a in enumerate(reg.articles)}
+            order.update({f"chp-{ch.number}": -100 + ch.number for ch in reg.chapters})
+            self.groups[reg.id] = [{"key": k, "anchor": f"{reg.id}-{k}", "changes": cs, **self.target(reg, k)}
+                                   for k, cs in sorted(by_key.items(), key=lambda kv: order[kv[0]])]
+
+    @staticmethod
+    def group_key(c: Change) -> str:
+        return f"art-{c.article}" if c.article is not None else "chp-" + c.eid.split("_")[1]
+
+    def target(self, reg: Regulation, key: str) -> dict[str, Any]:
+        kind, n = key.split("-")
+        if kind == "art":
+            ref = Ref(reg, int(n))
+            return {"ref": ref, "label_zh": ref.label_zh, "label_en": ref.label_en, "chapter": None}
+        ch = next(c for c in reg.chapters if c.number == int(n))
+        return {"ref": None, "label_zh": ch.label, "label_en": f"Chapter {ch.number}", "chapter": ch.number}
+
+    def unit_ref(self, reg: Regulation, c: Change) -> Ref | None:
+        return Ref.from_eid(reg, c.eid) if c.article is not None else None
+
+    # ------------------------------------------------------------------------------------ hooks
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
+        return {CHANGES_SRC: self.changes_page(), FEED: self.feed()}
+
+    def nav(self) -> list[NavEntry]:
+        return [{"更新记录 What's new": CHANGES_SRC}]
+
+    def config_extra(self) -> dict[str, Any]:
+        return {"lex_feed": FEED}
+
+    def article_block(self, ref: Ref, page_src: str) -> str:
+        status = self.site.edition.status.get(ref.reg_id)
+        if status is None:
+            return ""
+        links = status_links(status, ref.reg, self.site.urls, page_src, CHANGES_SRC, article=ref.article)
+        return str(macro("status_box")(status, links, article=ref.article, compact=True))
+
+    # ------------------------------------------------------------------------------------ pages
+    def href(self, src: str, ref: Ref | None, reg: Regulation, chapter: int | None = None) -> str:
+        if ref is None:
+            return self.site.urls.rel(src, full_text_src(reg.id), f"chp-{chapter}")
+        return ref.href(self.site.urls, src)
+
+    def changes_page(self) -> str:
+        src = CHANGES_SRC
+        site, ed = self.site, self.site.edition
+        regs = [{"reg": reg, "landing": site.urls.rel(src, full_text_src(reg.id)),
+                 "groups": [{**g, "href": self.href(src, g["ref"], reg, g["chapter"]),
+                             "changes": [{"c": c, "field": FIELD[c.field], "diff": word_diff(c.old, c.new),
+                                          "unit": self.unit_ref(reg, c),
+                                          "unit_href": self.href(src, self.unit_ref(reg, c), reg, g["chapter"])}
+                                         for c in g["changes"]]}
+                            for g in self.groups[reg.id]]}
+                for reg in site.regs]
+        return (front_matter(title="更新记录 What's new", html_title="更新记录 What's new", search={"exclude": True})
+                + render("status/changes.md.j2", regs=regs, additions=[
+                    {"a": a, "reg": site.reg(a.regulation), "href": site.urls.rel(src, full_text_src(a.regulation))}
+                    for a in ed.additions], feed=site.urls.rel(src, FEED), version=ed.version, notes=site.urls.rel(src, "translation-notes.md", "style"),
+                    dates=sorted({c.date for c in ed.changes}, reverse=True), count=len(ed.changes)))
+
+    # ------------------------------------------------------------------------------------ feed
+    def link(self, src: str | None, path: str, anchor: str | None = None) -> str:
+        """A feed link: absolute under the public base, else relative to the feed (the site root)."""
+        rel = self.site.urls.rel("index.md", src, anchor) if src else path
+        return self.site.permalink(rel) or rel
+
+    def feed(self) -> str:
+        site, ed = self.site, self.site.edition
+        entries = []
+        for reg in site.regs:
+            for g in self.groups[reg.id]:
+                for date in sorted({c.date for c in g["changes"]}, reverse=True):
+                    cs = [c for c in g["changes"] if c.date == date]
+                    main = (self.link(g["ref"].page_src, "", None) if g["ref"]
+                            else self.link(full_text_src(reg.id), "", f"chp-{g['chapter']}"))
+                    related = []
+                    for c in cs:
+                        u = self.unit_ref(reg, c)
+                        if u is not None and u.anchor:
+                            related.append(self.link(u.page_src, "", u.anchor))
+                    entries.append({
+                        "id": entry_id("gloss", reg.id, g["key"], date), "updated": date,
+                        "title": f"《{reg.meta.title_zh}》{g['label_zh']} / {reg.meta.title_en}, {g['label_en']}: "
+                                 f"English revised",
+                        "link": main, "related": list(dict.fromkeys(related)),
+                        "summary": "\n".join(f"{self.unit_label(reg, c)} ({FIELD[c.field][1]}): {c.reason}\n"
+                                             f"Now: {c.new}" for c in cs)})
+        for a in ed.additions:
+            entries.append({"id": entry_id("added", a.regulation, a.date), "updated": a.date,
+                            "title": f"{a.what_zh} / {a.what_en}", "link": self.link(full_text_src(a.regulation), ""),
+                            "related": [], "summary": f"{a.what_zh}\n{a.what_en}"})
+        entries.sort(key=lambda e: e["updated"], reverse=True)
+        updated = max((e["updated"] for e in entries), default="2000-01-01")
+        return render("status/atom.xml.j2", entries=entries, updated=updated, feed_id=entry_id("feed"),
+                      self_href=self.link(None, FEED), page_href=self.link(CHANGES_SRC, ""), version=ed.version)
+
+    def unit_label(self, reg: Regulation, c: Change) -> str:
+        u = self.unit_ref(reg, c)
+        return u.label_en if u else f"Chapter {c.eid.split('_')[1]}"

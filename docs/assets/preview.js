@@ -1,0 +1,187 @@
+/* Previews of linked provisions (build_scripts/features/previews.py): hover or keyboard focus shows the
+   provision's Chinese and English; Escape hides it; on touch the first tap shows it, a second tap follows.
+   Texts come from assets/preview/<reg>.js, loaded once per regulation on first use (also from file://). */
+(function () {
+  "use strict";
+  var SELECTOR = ".md-content a.cmp-prov, .md-content .cmp-counterparts a, .md-content .lex-refby a, " +
+                 ".md-content a.lex-defined, .md-content a.lex-xref, .md-content .lex-status a, .md-content .lex-st-group a";
+  var ZH_MAX = 150, EN_MAX = 320, TIP_ID = "lex-preview";
+  var script = document.currentScript;
+  var base = script && script.src ? script.src.replace(/[^\/]*$/, "") : null;   // .../assets/
+  var regs = window.LexPreviewRegs || [];
+  var loading = {};
+  var tip = null, current = null, armed = null, lastTouch = 0, hideTimer = null, showTimer = null;
+
+  function target(a) {
+    // The provision a link points to: {reg, eid} or null (the URL forms of docs/data.md, web and offline).
+    if (!a.matches || !a.matches(SELECTOR) || !a.href) return null;
+    var url;
+    try { url = new URL(a.href, location.href); } catch (e) { return null; }
+    var m = url.pathname.match(/\/([a-z][a-z0-9-]*)\/(?:art-(\d+)(?:\/(?:index\.html)?|\.html)|(?:index\.html)?)$/);
+    if (!m || regs.indexOf(m[1]) < 0) return null;
+    var hash = decodeURIComponent(url.hash.replace(/^#/, "")), art = m[2], para = null, item = null, h;
+    if (art) {
+      if ((h = hash.match(/^para-(\d+)(?:-item-(\d+))?$/))) { para = h[1]; item = h[2]; }
+    } else if ((h = hash.match(/^art-(\d+)(?:-para-(\d+)(?:-item-(\d+))?)?$/))) {
+      art = h[1]; para = h[2]; item = h[3];
+    } else {
+      return null;
+    }
+    return {reg: m[1], eid: "art_" + art + (para ? "__para_" + para + (item ? "__point_" + item : "") : "")};
+  }
+
+  function load(reg, then) {
+    var data = window.LexPreviewData && window.LexPreviewData[reg];
+    if (data) { then(data); return; }
+    if (!base) return;
+    if (!loading[reg]) {
+      loading[reg] = [];
+      var s = document.createElement("script");
+      s.src = base + "preview/" + reg + ".js";
+      s.async = true;
+      s.onload = function () {
+        var d = window.LexPreviewData && window.LexPreviewData[reg];
+        var waiting = loading[reg]; loading[reg] = null;
+        if (d) waiting.forEach(function (f) { f(d); });
+      };
+      s.onerror = function () { loading[reg] = null; };
+      document.head.appendChild(s);
+    }
+    if (loading[reg]) loading[reg].push(then);
+  }
+
+  function cut(text, max) { return text.length > max ? text.slice(0, max).replace(/\s+\S*$/, "") + "…" : text; }
+
+  function el(tag, cls, lang, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (lang) e.setAttribute("lang", lang);
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function fill(data, eid) {
+    var label = data.l[eid];
+    if (!label) return false;
+    var zh = [], en = [];
+    Object.keys(data.u).forEach(function (k) {
+      if (k === eid || k.indexOf(eid + "__") === 0) { zh.push(data.u[k][0]); if (data.u[k][1]) en.push(data.u[k][1]); }
+    });
+    if (!zh.length) return false;
+    tip.textContent = "";
+    var head = el("p", "lex-preview-h");
+    head.appendChild(el("span", null, "zh-Hans", "《" + data.t[0] + "》" + label[0]));
+    head.appendChild(document.createTextNode(" / "));
+    head.appendChild(el("span", null, "en", data.t[1] + ", " + label[1]));
+    tip.appendChild(head);
+    tip.appendChild(el("p", "lex-preview-zh", "zh-Hans", cut(zh.join(""), ZH_MAX)));
+    if (en.length) tip.appendChild(el("p", "lex-preview-en", "en", cut(en.join(" "), EN_MAX)));
+    return true;
+  }
+
+  function place(a) {
+    var r = a.getBoundingClientRect(), w = tip.offsetWidth, h = tip.offsetHeight;
+    var vw = document.documentElement.clientWidth, vh = window.innerHeight, gap = 6;
+    var left = Math.max(8, Math.min(r.left, vw - w - 8));
+    var below = r.bottom + gap + h <= vh || r.top - gap - h < 0;
+    var top = below ? r.bottom + gap : r.top - gap - h;       // never over the link itself
+    tip.style.left = (left + window.scrollX) + "px";
+    tip.style.top = (top + window.scrollY) + "px";
+    tip.setAttribute("data-side", below ? "below" : "above");
+  }
+
+  function ensureTip() {
+    if (tip && document.body.contains(tip)) return;
+    tip = el("div", "lex-preview");
+    tip.id = TIP_ID;
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    tip.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    tip.addEventListener("mouseleave", function () { scheduleHide(); });
+    document.body.appendChild(tip);
+  }
+
+  function show(a) {
+    var t = target(a);
+    if (!t) return;
+    clearTimeout(hideTimer);
+    ensureTip();
+    current = a;
+    load(t.reg, function (data) {
+      if (current !== a || !fill(data, t.eid)) return;
+      tip.hidden = false;
+      tip.style.visibility = "hidden";
+      place(a);
+      tip.style.visibility = "";
+      describe(a);
+      document.documentElement.classList.add("lex-preview-open");
+    });
+  }
+
+  // Material's own tooltip (defined-term links) rewrites aria-describedby when it shows: keep ours in it.
+  var observer = window.MutationObserver ? new MutationObserver(function () { if (current) describe(current); }) : null;
+
+  function describe(a) {
+    if (observer) { observer.disconnect(); }
+    var ids = (a.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    if (ids.indexOf(TIP_ID) < 0) a.setAttribute("aria-describedby", ids.concat(TIP_ID).join(" "));
+    if (observer) observer.observe(a, {attributes: true, attributeFilter: ["aria-describedby"]});
+  }
+
+  function hide() {
+    document.documentElement.classList.remove("lex-preview-open");
+    if (observer) observer.disconnect();
+    clearTimeout(showTimer); clearTimeout(hideTimer);
+    if (current) {
+      var ids = (current.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (i) { return i && i !== TIP_ID; });
+      if (ids.length) current.setAttribute("aria-describedby", ids.join(" ")); else current.removeAttribute("aria-describedby");
+    }
+    current = null; armed = null;
+    if (tip) tip.hidden = true;
+  }
+
+  function scheduleHide() { clearTimeout(hideTimer); hideTimer = setTimeout(hide, 250); }
+  function link(ev) { return ev.target && ev.target.closest ? ev.target.closest("a[href]") : null; }
+  function touching() { return Date.now() - lastTouch < 1000; }
+
+  document.addEventListener("pointerdown", function (ev) {
+    if (ev.pointerType === "touch" || ev.pointerType === "pen") lastTouch = Date.now();
+  }, true);
+  document.addEventListener("touchstart", function () { lastTouch = Date.now(); }, {capture: true, passive: true});
+  document.addEventListener("mouseover", function (ev) {
+    var a = link(ev);
+    if (!a || !target(a) || touching()) return;
+    clearTimeout(hideTimer); clearTimeout(showTimer);
+    if (current === a) return;
+    showTimer = setTimeout(function () { show(a); }, 120);
+  });
+  document.addEventListener("mouseout", function (ev) {
+    var a = link(ev);
+    if (!a || a !== current || touching()) { clearTimeout(showTimer); return; }
+    if (ev.relatedTarget && (a.contains(ev.relatedTarget) || (tip && tip.contains(ev.relatedTarget)))) return;
+    scheduleHide();
+  });
+  document.addEventListener("focusin", function (ev) {
+    var a = link(ev);
+    if (a && target(a) && !touching()) show(a);
+  });
+  document.addEventListener("focusout", function (ev) {
+    var a = link(ev);
+    if (a && a === current && !touching()) hide();
+  });
+  document.addEventListener("keydown", function (ev) {
+    if ((ev.key === "Escape" || ev.key === "Esc") && current) { hide(); }
+  });
+  document.addEventListener("click", function (ev) {
+    var a = link(ev);
+    if (!touching()) return;
+    if (!a || !target(a)) { if (current && !(tip && tip.contains(ev.target))) hide(); return; }
+    if (armed === a) { hide(); return; }          // second tap: follow the link
+    ev.preventDefault();                           // first tap: show the text
+    hide();
+    armed = a;
+    show(a);
+    armed = a;
+  }, true);
+  window.addEventListener("resize", function () { if (current && tip && !tip.hidden) place(current); });
+})();
