@@ -1,13 +1,21 @@
-"""The features of the edition, one module each; registering one is one line here.
+"""The features of the edition, one module each; registering one is one import and one line below.
 
 Order matters: a feature's `files(made)` sees what earlier ones generated (opendata lists them all)."""
 from build_scripts.features.annotate import Annotate
 from build_scripts.features.citations import Citations
 from build_scripts.features.compare import Compare
 from build_scripts.features.opendata import OpenData
+from build_scripts.features.previews import Previews
 from build_scripts.features.protocol import Feature
 from build_scripts.features.search import Search
+from build_scripts.features.status import Status
 
-REGISTERED: tuple[type[Feature], ...] = (Compare, Search, Annotate, Citations, OpenData)
-from build_scripts.features.status import Status; REGISTERED += (Status,)  # noqa: E402,E702  status, what's new, feed
-from build_scripts.features.previews import Previews; REGISTERED += (Previews,)  # noqa: E402,E702  previews of linked provisions
+REGISTERED: tuple[type[Feature], ...] = (
+    Compare,      # provincial comparison: topics, only-in pages, term frequency, counterparts
+    Search,       # search index and worker, the traditional-character view
+    Annotate,     # glossary marks, defined terms, cross-references, "referred to by", glossary page
+    Citations,    # copy-citation, short links, resolver, anchors.json, JSON-LD
+    Status,       # status box, What's new, the Atom feed
+    Previews,     # the text of a linked provision on hover, focus or tap
+    OpenData,     # last: CSV, Akoma Ntoso, PDFs and the downloads page listing every data file
+)
