@@ -9,3 +9,4 @@ from build_scripts.features.protocol import Feature
 from build_scripts.features.search import Search
 
 REGISTERED: tuple[type[Feature], ...] = (Compare, Search, Annotate, Citations, OpenData)
+from build_scripts.features.reader import Reader; REGISTERED += (Reader,)  # noqa: E402,E702  (issue 15, items 3-5)
