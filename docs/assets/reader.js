@@ -526,16 +526,6 @@
       document.title = ua.label.zh + " ↔ " + ub.label.zh + " · 对比 Compare";
       var head = el("h2", { id: "lex-diff-result", tabindex: "-1" }, [bi("对比结果", "Comparison")]);
       out.appendChild(head);
-      var pair = el("div", { "class": "lex-diff-pair" });
-      [["A", ua, da, ea], ["B", ub, db, eb]].forEach(function (x) {
-        var col = el("section", { "class": "lex-diff-col", "aria-label": x[0] });
-        col.appendChild(el("h3", {}, [x[0] + " "]));
-        col.lastChild.appendChild(citeBlock(x[1], "span"));
-        col.appendChild(unitRows(x[2], x[3]));
-        col.appendChild(linkLine(x[1]));
-        pair.appendChild(col);
-      });
-      out.appendChild(pair);
       out.appendChild(el("h3", {}, [bi("逐字差异", "Character differences")]));
       var legend = el("p", { "class": "cmp-legend" }, [
         el("del", {}, [el("span", { "class": "cmp-cue" }, ["[−"]), "…", el("span", { "class": "cmp-cue" }, ["]"])]), " ",
@@ -558,6 +548,17 @@
           el("span", { "class": "cmp-sr" }, [en(" (end)")])]));
       });
       out.appendChild(box);
+      out.appendChild(el("h3", {}, [bi("两条原文", "The two provisions")]));
+      var pair = el("div", { "class": "lex-diff-pair" });
+      [["A", ua, da, ea], ["B", ub, db, eb]].forEach(function (x) {
+        var col = el("section", { "class": "lex-diff-col" });
+        col.appendChild(el("h4", {}, [x[0] + " "]));
+        col.lastChild.appendChild(citeBlock(x[1], "span"));
+        col.appendChild(unitRows(x[2], x[3]));
+        col.appendChild(linkLine(x[1]));
+        pair.appendChild(col);
+      });
+      out.appendChild(pair);
       say(status, "已比较 " + ua.cite.zh + " 与 " + ub.cite.zh, "Compared " + ua.cite.en + " with " + ub.cite.en);
       root.setAttribute("data-diff", JSON.stringify(parts));
     }
