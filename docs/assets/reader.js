@@ -524,9 +524,7 @@
       parts.forEach(function (p) { counts[p[0]] += p[1].replace(/\s/g, "").length; });
       out.textContent = "";
       document.title = ua.label.zh + " ↔ " + ub.label.zh + " · 对比 Compare";
-      var head = el("h2", { id: "lex-diff-result", tabindex: "-1" }, [bi("对比结果", "Comparison")]);
-      out.appendChild(head);
-      out.appendChild(el("h3", {}, [bi("逐字差异", "Character differences")]));
+      out.appendChild(el("h2", { id: "lex-diff-result" }, [bi("逐字差异", "Character differences")]));
       var legend = el("p", { "class": "cmp-legend" }, [
         el("del", {}, [el("span", { "class": "cmp-cue" }, ["[−"]), "…", el("span", { "class": "cmp-cue" }, ["]"])]), " ",
         bi("仅见于 A", "only in A"), "; ",
@@ -548,18 +546,20 @@
           el("span", { "class": "cmp-sr" }, [en(" (end)")])]));
       });
       out.appendChild(box);
-      out.appendChild(el("h3", {}, [bi("两条原文", "The two provisions")]));
+      out.appendChild(el("h2", {}, [bi("两条原文", "The two provisions")]));
       var pair = el("div", { "class": "lex-diff-pair" });
       [["A", ua, da, ea], ["B", ub, db, eb]].forEach(function (x) {
         var col = el("section", { "class": "lex-diff-col" });
-        col.appendChild(el("h4", {}, [x[0] + " "]));
+        col.appendChild(el("h3", {}, [x[0] + " "]));
         col.lastChild.appendChild(citeBlock(x[1], "span"));
         col.appendChild(unitRows(x[2], x[3]));
         col.appendChild(linkLine(x[1]));
         pair.appendChild(col);
       });
       out.appendChild(pair);
-      say(status, "已比较 " + ua.cite.zh + " 与 " + ub.cite.zh, "Compared " + ua.cite.en + " with " + ub.cite.en);
+      var na = regOf(idx, da.id).name, nb = regOf(idx, db.id).name;
+      say(status, "已比较：A " + na.zh + ua.label.zh + "，B " + nb.zh + ub.label.zh,
+          "Compared: A " + na.en + " " + ua.label.en + ", B " + nb.en + " " + ub.label.en);
       root.setAttribute("data-diff", JSON.stringify(parts));
     }
   }
