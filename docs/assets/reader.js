@@ -753,8 +753,9 @@
       var id = "lex-pick-" + n;
       var cb = el("input", { type: "checkbox", id: id, value: n, "class": "lex-pick" });
       var label = el("label", { "for": id, "class": "lex-pick-label" }, [bi("选入", "Select"), el("span", { "class": "cmp-sr" }, [en(" Article " + n)])]);
-      var holder = el("span", { "class": "lex-pick-holder" }, [cb, label]);
-      where.appendChild(holder);
+      // its own paragraph: beside the pilcrow link it would put that link into running text (axe link-in-text-block)
+      var holder = el("p", { "class": "lex-pick-holder" }, [cb, label]);
+      art.parentNode.insertBefore(holder, art);
       boxes.push(cb);
     });
     function sync() {
