@@ -7,6 +7,7 @@ from build_scripts.features.compare import Compare
 from build_scripts.features.opendata import OpenData
 from build_scripts.features.previews import Previews
 from build_scripts.features.protocol import Feature
+from build_scripts.features.reader import Reader
 from build_scripts.features.search import Search
 from build_scripts.features.status import Status
 
@@ -17,5 +18,6 @@ REGISTERED: tuple[type[Feature], ...] = (
     Citations,    # copy-citation, short links, resolver, anchors.json, JSON-LD
     Status,       # status box, What's new, the Atom feed
     Previews,     # the text of a linked provision on hover, focus or tap
+    Reader,       # shareable selections, compare any two provisions, private notes and bookmarks
     OpenData,     # last: CSV, Akoma Ntoso, PDFs and the downloads page listing every data file
 )

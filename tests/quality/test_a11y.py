@@ -22,7 +22,13 @@ from urllib.parse import urlsplit
 import pytest
 
 SERIOUS = {"serious", "critical"}
-KINDS = ["home", "full-text", "article", "glossary", "compare-index", "compare-topic", "resolver", "changes"]
+KINDS = ["home", "full-text", "article", "glossary", "compare-index", "compare-topic", "resolver", "changes",
+         "select", "diff", "notes"]
+# The reader pages (issue 15) are audited as a reader finds them after use: a selection, a pair, some notes.
+READER_QUERY = {"select": "?jx=4,14-17&sx=3", "diff": "?a=jx/15/2&b=sx/35", "notes": ""}
+READER_NOTES = ('{"version":1,"items":{"jiangxi/art_15__para_2":{"reg":"jiangxi","eid":"art_15__para_2",'
+                '"bookmark":true,"note":"网格 grid"},"shanxi/art_7":{"reg":"shanxi","eid":"art_7","bookmark":true,"note":""},'
+                '"jiangxi/art_999":{"reg":"jiangxi","eid":"art_999","note":"gone","cite":{"zh":"第九百九十九条","en":"Art. 999"}}}}')
 
 
 # ----------------------------------------------------------------------------- page choice
@@ -58,6 +64,8 @@ def pick(site: Path, kind: str) -> str | None:
     if kind == "resolver":
         names = [n for n in top if n.startswith("resol")]
         return f"{names[0]}/index.html" if names else None
+    if kind in READER_QUERY:
+        return f"{kind}/index.html" if kind in top else None
     if kind.startswith("compare"):
         names = [n for n in top if n.startswith(("compare", "comparison"))]
         if not names:
@@ -80,6 +88,8 @@ def loaded(request, browser, built_site, site_url):
     url = page_url(built_site, site_url, request.param)
     g = Guarded(browser, site_url.rstrip("/"))
     g.goto(url)
+    if request.param == "notes":
+        seed_notes(g.page)
     yield request.param, g
     g.close()
 
@@ -88,7 +98,14 @@ def page_url(built_site, base: str, kind: str) -> str:
     rel = pick(built_site, kind)
     if rel is None:
         pytest.skip(f"the built site has no {kind} page (feature not built yet)")
-    return base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return base + (rel[: -len("index.html")] if rel.endswith("index.html") else rel) + READER_QUERY.get(kind, "")
+
+
+def seed_notes(page) -> None:
+    """Notes as a reader leaves them (one on a provision no longer in the edition), then the page again."""
+    page.evaluate("s => localStorage.setItem('lex-reader-notes-v1', s)", READER_NOTES)
+    page.reload(wait_until="load")
+    page.wait_for_selector(".lex-note")
 
 
 class Guarded:
@@ -347,11 +364,13 @@ FOCUS_STYLE = """(el) => { const look = (e) => { const s = getComputedStyle(e);
 MAX_TAB_STOPS = 160
 
 
-@pytest.mark.parametrize("kind", ["article", "glossary", "resolver"])
+@pytest.mark.parametrize("kind", ["article", "glossary", "resolver", "select", "diff", "notes"])
 def test_focus_is_visible_at_every_tab_stop(kind, built_site, site_url, guarded):
     """Each element reached by Tab looks different focused than unfocused."""
     g = guarded()
     page = g.goto(page_url(built_site, site_url, kind))
+    if kind == "notes":
+        seed_notes(page)
     page.evaluate("""(fs) => { const f = new Function('return ' + fs)();
         document.querySelectorAll('a[href], button, input, select, textarea, summary, label[tabindex], [tabindex]')
           .forEach((el, i) => { el.dataset.qiIdx = i; el.dataset.qiRest = f(el); }); }""", FOCUS_STYLE)
@@ -398,7 +417,7 @@ def test_page_requests_only_the_local_host(loaded):
 def test_offline_copy_requests_nothing_outside(offline_dist, browser, built_site):
     folder = offline_dist / "offline"
     rels = {"home": "index.html", "article": pick(built_site, "article").replace("/index.html", ".html")}
-    for kind in ("glossary", "resolver", "compare-topic"):
+    for kind in ("glossary", "resolver", "compare-topic", "select", "diff", "notes"):
         rel = pick(built_site, kind)
         if rel:  # x/index.md stays x/index.html offline; x.md becomes x.html
             rels[kind] = rel if (folder / rel).is_file() else rel.replace("/index.html", ".html")

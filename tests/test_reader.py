@@ -1,0 +1,287 @@
+"""Reader tools (issue 15, items 3-5): shareable selections (select/), compare any two provisions (diff/),
+private notes and bookmarks (notes/ and the article pages' tools), on the served site and from file://."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from build_scripts.enrich.alignment import Provision, char_diff, provision_text
+from build_scripts.features.reader import STORE_KEY, Reader, data_src
+from build_scripts.model.ref import Ref
+from build_scripts.model.regulation import parse_eid, unit_eid
+
+def prov(reg_id: str, article: int, paragraph: int | None = None, item: int | None = None) -> Provision:
+    return Provision(reg_id, unit_eid(article, paragraph, item), article, paragraph, item)
+
+
+DATA = re.compile(r"= (\{.*\});\s*$", re.S)
+
+
+def reg_data(site_dir: Path, reg_id: str) -> dict:
+    return json.loads(DATA.search((site_dir / data_src(reg_id)).read_text(encoding="utf-8"))[1])
+
+
+# ----------------------------------------------------------------------------------------- unit
+def test_data_has_every_unit_with_its_labels_and_links_from_ref(site):
+    feature = Reader(site)
+    for reg in site.regs:
+        data = feature.reg_data(reg)
+        refs = Ref.all(reg)
+        assert [u["eid"] for u in data["units"]] == [r.eid for r in refs]
+        for u, ref in zip(data["units"], refs):
+            assert u["label"] == {"zh": ref.label_zh, "en": ref.label_en} and u["cite"] == ref.citation
+            assert u["path"] == ref.path and u["short"] + "/" == ref.short_path
+            assert u["href"] == site.urls.rel("select.md", ref.page_src, ref.anchor)
+            assert u["url"] is None  # no public base in this build: nothing carries a URL of its own
+
+
+def test_data_weight_is_bounded(site):
+    """One file per regulation, loaded only by the reader pages: keep an eye on its size."""
+    feature = Reader(site)
+    sizes = {r.id: len(feature.data_js(r).encode()) for r in site.regs}
+    assert all(size < 250_000 for size in sizes.values()), sizes   # measured: jiangxi 165 kB, shanxi 83 kB
+
+
+def test_article_block_links_compare_and_select_with_short_paths(site):
+    feature = Reader(site)
+    ref = site.ref("jiangxi", 15)
+    html = feature.article_block(ref, ref.page_src)
+    assert 'href="../../diff/?a=jx/15"' in html and 'href="../../select/?jx=15"' in html
+    for unit in Ref.all(ref.reg):
+        if unit.article == 15:
+            assert f'value="{unit.eid}"' in html
+    assert 'lang="zh-Hans"' in html and 'lang="en"' in html
+
+
+def test_permalinks_use_the_public_base_when_set(edition):
+    from build_scripts.render.context import Site
+    feature = Reader(Site(edition, site_url="https://example.org/pingan/"))
+    u = feature.reg_data(edition.regs[0])["units"][5]
+    assert u["url"] == "https://example.org/pingan/" + u["path"]
+    assert feature.index("select.md")["pages"]["select"]["url"] == "https://example.org/pingan/select/"
+
+
+# ----------------------------------------------------------------------------------------- browser
+def real_pairs(site) -> list[tuple[str, str]]:
+    """Curated pairs (both kinds) plus pairs the topics do not hold: whole articles, an item, a paragraph."""
+    al = site.edition.alignment
+    out = []
+    for t in al.topics:
+        for p in t.pairs[:1]:
+            out.append((provision_text(site.reg(p.a.reg), p.a), provision_text(site.reg(p.b.reg), p.b)))
+    jx, sx = site.reg("jiangxi"), site.reg("shanxi")
+    for a, b in [((1, None, None), (1, None, None)), ((15, 2, None), (35, None, None)), ((11, 2, 3), (7, 1, 3)),
+                 ((3, None, None), (3, None, None))]:
+        out.append((provision_text(jx, prov("jiangxi", *a)), provision_text(sx, prov("shanxi", *b))))
+    out += [("", "平安"), ("平安建设", ""), ("abc", "abc"), ("（一）甲乙丙", "（二）甲丙丁")]
+    return out[:40]
+
+
+def test_browser_diff_equals_python_char_diff(page, served_site, site):
+    page.goto(served_site + "diff/")
+    page.wait_for_function("() => !!window.LexReader")
+    pairs = real_pairs(site)
+    assert len(pairs) >= 20
+    got = page.evaluate("ps => ps.map(p => LexReader.charDiff(p[0], p[1]))", pairs)
+    for (a, b), js in zip(pairs, got):
+        assert [tuple(x) for x in js] == char_diff(a, b), (a[:30], b[:30])
+
+
+def test_browser_provision_text_equals_python(page, served_site, site):
+    page.goto(served_site + "diff/")
+    page.wait_for_function("() => !!window.LexReader")
+    for reg in site.regs:
+        idx_text = page.evaluate("""r => { const idx = LexReader.readIndex();
+            return LexReader.loadReg(idx, r).then(d => d.units.map(u => [u.eid, LexReader.provisionText(d, u.eid)])); }""",
+                                 reg.id)
+        for eid, text in idx_text:
+            assert text == provision_text(reg, prov(reg.id, *parse_eid(eid))), (reg.id, eid)
+
+
+def check_selection(page):
+    page.wait_for_selector("#lex-select[data-count]")
+    assert page.get_attribute("#lex-select", "data-count") == "6"
+    arts = page.eval_on_selector_all(".lex-select-art", "els => els.map(e => e.dataset.reg + '/' + e.dataset.eid)")
+    assert arts == ["jiangxi/art_4", "jiangxi/art_14", "jiangxi/art_15", "jiangxi/art_16", "jiangxi/art_17", "shanxi/art_3"]
+    cites = page.eval_on_selector_all(".lex-select-art .lex-reader-cite span[lang='zh-Hans']", "els => els.map(e => e.textContent)")
+    assert cites[2] == "《江西省平安建设条例》第十五条"
+    assert page.eval_on_selector_all(".lex-select-out .lex-zh:not([lang='zh-Hans'])", "els => els.length") == 0
+    assert page.eval_on_selector_all(".lex-select-out .lex-en:not(.lex-missing):not([lang='en'])", "els => els.length") == 0
+
+
+def test_selection_page_from_the_url(page, served_site):
+    page.goto(served_site + "select/?jx=4,14-17&sx=3")
+    check_selection(page)
+    assert page.is_hidden("#lex-select-pick") and page.is_visible("#lex-select-bar")
+    with page.expect_download() as dl:
+        page.click("[data-action=download-md]")
+    text = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert "### 《江西省平安建设条例》第十五条 / Jiangxi Province Regulations on Ping'an Construction, Art. 15" in text
+    assert "/jiangxi/art-15/>" in text and "select/?jx=4,14-17&sx=3>" in text
+    page.emulate_media(media="print")
+    assert page.is_hidden(".lex-reader-bar") and page.is_hidden(".md-sidebar--primary")
+    page.emulate_media(media="screen")
+
+
+def test_selection_reports_what_it_cannot_show(page, served_site):
+    page.goto(served_site + "select/?jx=2,999&zz=1")
+    page.wait_for_selector("#lex-select[data-count='1']")
+    status = page.inner_text("#lex-select-status")
+    assert "999" in status and "jx" in status
+
+
+def test_selection_picked_on_the_full_text_page_and_contents(page, served_site):
+    page.goto(served_site + "jiangxi/")
+    for n in (4, 14, 15, 16, 17):
+        page.check(f"#lex-pick-{n}")
+    assert page.input_value("#lex-select-input") == "4,14-17"
+    page.click("#lex-select-form button[type=submit]")
+    page.wait_for_url(re.compile(r"select/\?jx=4%2C14-17$|select/\?jx=4,14-17$"))
+    page.wait_for_selector("#lex-select[data-count='5']")
+    # the contents of the selection page: ticking keeps the range box in step, by keyboard too
+    page.goto(served_site + "select/")
+    page.click("details.lex-select-toc >> nth=1 >> summary")
+    page.focus("#lex-tick-shanxi-3")
+    page.keyboard.press("Space")
+    assert page.input_value("#lex-select-shanxi") == "3"
+    page.fill("#lex-select-jiangxi", "4, 14-17")
+    page.dispatch_event("#lex-select-jiangxi", "input")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"select/\?jx=4,14-17&sx=3$"))
+    check_selection(page)
+
+
+def check_diff(page):
+    page.wait_for_selector("#lex-diff[data-diff]")
+    parts = json.loads(page.get_attribute("#lex-diff", "data-diff"))
+    assert {p[0] for p in parts} == {"same", "del", "ins"}
+    dels = page.eval_on_selector_all(".lex-diff-text del", "els => els.map(e => e.textContent)")
+    assert dels and all(d.startswith("[−仅见于A / only in A: ") and d.endswith("] (end)") for d in dels)
+    assert page.eval_on_selector_all(".lex-diff-text ins", "els => els.length") > 0
+    return parts
+
+
+def test_compare_any_two_from_the_url_and_the_controls(page, served_site, site):
+    page.goto(served_site + "diff/?a=jx/15/2&b=sx/35")
+    parts = check_diff(page)
+    a = provision_text(site.reg("jiangxi"), prov("jiangxi", 15, 2))
+    b = provision_text(site.reg("shanxi"), prov("shanxi", 35))
+    assert [tuple(p) for p in parts] == char_diff(a, b)
+    assert page.input_value("#lex-diff-a-unit") == "art_15__para_2"
+    # pick another pair: a citation typed in the one citation syntax, then the selects, by keyboard
+    page.fill("#lex-diff-b-q", "《山西省平安建设条例》第七条第（三）项")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"diff/\?a=jx/15/2&b=sx/7/1/3$"))
+    check_diff(page)
+    page.select_option("#lex-diff-a-reg", "shanxi")
+    page.wait_for_function("() => document.querySelector('#lex-diff-a-unit').value === 'art_1'")
+    page.select_option("#lex-diff-a-unit", "art_8")
+    page.click("#lex-diff-pick button[type=submit]")
+    page.wait_for_url(re.compile(r"diff/\?a=sx/8&b=sx/7/1/3$"))
+    check_diff(page)
+    # from an article page: "compare with..." keeps the article as A
+    page.goto(served_site + "jiangxi/art-20/")
+    page.click("text=Compare with…")
+    page.wait_for_url(re.compile(r"diff/\?a=jx/20$"))
+    page.wait_for_function("() => document.querySelector('#lex-diff-a-unit').value === 'art_20'")
+    assert "pick a provision" in page.inner_text("#lex-diff-status")
+
+
+def test_compare_reports_a_bad_citation(page, served_site):
+    page.goto(served_site + "diff/?a=jx/15/2&b=sx/999")
+    page.wait_for_function("() => document.querySelector('#lex-diff-status').textContent.length > 0")
+    assert "No such provision" in page.inner_text("#lex-diff-status")
+    page.goto(served_site + "diff/?a=15&b=sx/3")
+    page.wait_for_function("() => document.querySelector('#lex-diff-status').textContent.length > 0")
+    assert "name one" in page.inner_text("#lex-diff-status")
+
+
+def add_note(page, url: str, eid: str, note: str, bookmark: bool = True):
+    page.goto(url)
+    page.select_option("#lex-tools-unit", eid)
+    page.fill("#lex-tools-text", note)
+    page.click("#lex-tools [data-action=save]")
+    if bookmark:
+        page.click("#lex-tools .lex-bookmark")
+        assert page.get_attribute("#lex-tools .lex-bookmark", "aria-pressed") == "true"
+
+
+def notes_round_trip(page, base: str, ext: str, tmp_path: Path):
+    """Bookmark and note from article pages, list them, export both formats, clear, import back."""
+    art = (lambda reg, n: f"{base}{reg}/art-{n}{ext}")
+    add_note(page, art("jiangxi", 15) + "#para-2", "art_15__para_2", "网格分三类 — three kinds of grid")
+    add_note(page, art("shanxi", 7), "art_7", "", bookmark=True)
+    page.goto(art("jiangxi", 15) + "#para-2")
+    assert page.input_value("#lex-tools-unit") == "art_15__para_2"
+    assert page.input_value("#lex-tools-text") == "网格分三类 — three kinds of grid"
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{STORE_KEY}')"))
+    assert set(stored["items"]) == {"jiangxi/art_15__para_2", "shanxi/art_7"}  # keyed by regulation + eid
+    page.goto(f"{base}notes{ext}")
+    page.wait_for_selector("#lex-notes[data-count='2']")
+    heads = page.eval_on_selector_all(".lex-note-cite", "els => els.map(e => e.innerText)")
+    assert heads[0].startswith("《江西省平安建设条例》第十五条第二款") and "Art. 7" in heads[1]
+    with page.expect_download() as dl:
+        page.click("[data-action=export-json]")
+    exported = json.loads(Path(dl.value.path()).read_text(encoding="utf-8"))
+    note = exported["notes"][0]
+    assert note["regulation"] == "jiangxi" and note["eid"] == "art_15__para_2" and note["bookmark"] is True
+    assert note["citation"]["en"].endswith("Art. 15(2)") and note["permalink"].endswith("#para-2")
+    assert note["permalink"].startswith(base)  # no public base in this build: the page's own location
+    with page.expect_download() as dl:
+        page.click("[data-action=export-md]")
+    md = Path(dl.value.path()).read_text(encoding="utf-8")
+    assert "## 《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an Construction, Art. 15(2)" in md
+    assert "网格分三类 — three kinds of grid" in md and "★" in md
+    # delete one, then import the export back: merged, nothing lost, nothing duplicated
+    page.click(".lex-note[data-key='shanxi/art_7'] [data-action=delete]")
+    page.wait_for_selector("#lex-notes[data-count='1']")
+    page.fill(".lex-note textarea", "edited")
+    page.click(".lex-note [data-action=save]")
+    src = tmp_path / "notes.json"
+    src.write_text(json.dumps(exported), encoding="utf-8")
+    page.set_input_files("#lex-notes-file", str(src))
+    page.wait_for_selector("#lex-notes[data-count='2']")
+    assert "1 added, 1 merged, 0 invalid skipped" in page.inner_text("#lex-notes-status")
+    text = page.input_value(".lex-note[data-key='jiangxi/art_15__para_2'] textarea")
+    assert text.startswith("edited") and "three kinds of grid" in text
+    # an invalid file is refused with a message, and changes nothing
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"notes": [{"regulation": "jiangxi", "eid": "<script>"}]}', encoding="utf-8")
+    page.set_input_files("#lex-notes-file", str(bad))
+    page.wait_for_function("() => /1 invalid skipped/.test(document.querySelector('#lex-notes-status').textContent)")
+    not_json = tmp_path / "bad.txt"
+    not_json.write_text("not json", encoding="utf-8")
+    page.set_input_files("#lex-notes-file", str(not_json))
+    page.wait_for_function("() => /Import failed/.test(document.querySelector('#lex-notes-status').textContent)")
+    assert page.get_attribute("#lex-notes", "data-count") == "2"
+
+
+def test_notes_round_trip_on_the_served_site(page, served_site, tmp_path):
+    notes_round_trip(page, served_site, "/", tmp_path)
+
+
+def test_a_note_on_a_provision_gone_after_a_rebuild_is_kept(page, served_site):
+    page.goto(served_site + "notes/")
+    page.evaluate("""k => localStorage.setItem(k, JSON.stringify({version: 1, items: {
+        'jiangxi/art_999': {reg: 'jiangxi', eid: 'art_999', bookmark: false, note: 'old',
+                            cite: {zh: '《江西省平安建设条例》第九百九十九条', en: 'Jiangxi, Art. 999'}}}}))""", STORE_KEY)
+    page.reload()
+    page.wait_for_selector(".lex-note-orphan")
+    assert "第九百九十九条" in page.inner_text(".lex-note-orphan")
+
+
+def test_reader_pages_work_from_the_offline_copy(page, offline_dist, tmp_path):
+    base = (offline_dist / "offline").as_uri() + "/"
+    page.goto(base + "select.html?jx=4,14-17&sx=3")
+    check_selection(page)
+    assert page.get_attribute(".lex-select-art >> nth=2 >> .lex-reader-link a", "href") == "jiangxi/art-15.html"
+    page.goto(base + "diff.html?a=jx/15/2&b=sx/35")
+    check_diff(page)
+    page.goto(base + "jiangxi/index.html")
+    page.check("#lex-pick-3")
+    page.click("#lex-select-form button[type=submit]")
+    page.wait_for_selector("#lex-select[data-count='1']")
+    notes_round_trip(page, base, ".html", tmp_path)
