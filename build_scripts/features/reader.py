@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from build_scripts.features.citations import DATA_JS as CITE_DATA_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
@@ -109,7 +110,8 @@ class Reader(FeatureBase):
     def page(self, kind: str, title: str) -> str:
         src = PAGES[kind]
         return (front_matter(title=title, search={"exclude": True})
-                + render(f"reader/{kind}.md.j2", index=self.index(src), regs=self.site.regs))
+                + render(f"reader/{kind}.md.j2", index=self.index(src), regs=self.site.regs,
+                         cite_data=self.site.urls.rel(src, CITE_DATA_JS)))
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:

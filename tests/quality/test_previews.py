@@ -26,7 +26,8 @@ def page_with(site: Path, selector_class: str) -> str:
               "a": '<section class="lex-refby"'}[cls]
     for page in sorted(site.glob("*/art-*/index.html"), key=lambda p: (p.parent.parent.name, int(p.parent.name[4:]))):
         html = page.read_text(encoding="utf-8")
-        if needle in html and (cls != "a" or "<li><a" in html[html.find(needle):]) and (
+        section = html[html.find(needle):html.find("</section>", html.find(needle))]
+        if needle in html and (cls != "a" or "<li><a" in section) and (
                 "cmp-counterparts" not in selector_class or 'class="cmp-counterparts"' in html):
             return page.relative_to(site).as_posix()
     raise AssertionError(f"no page with {selector_class}")
