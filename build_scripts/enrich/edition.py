@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from build_scripts.enrich.aliases import EMPTY as NO_ALIASES, Aliases, load_aliases
 from build_scripts.enrich.alignment import Alignment, load_alignment
 from build_scripts.enrich.gloss import Gloss, load_gloss
 from build_scripts.enrich.glossary import Definition, Term, find_definitions, load_glossary
@@ -39,6 +40,7 @@ class Edition:
     alignment: Alignment | None
     facts: Mapping[str, Facts]
     hant: Hant | None = None        # the traditional view's conversion tables of the corpus texts (enrich/hant.py)
+    aliases: Aliases = NO_ALIASES   # reader vocabulary for glossary terms and topics (corpus/aliases.yaml)
 
     def reg(self, reg_id: str) -> Regulation:
         for r in self.regs:
@@ -61,17 +63,20 @@ def load_edition(corpus: Path) -> Edition:
     regs = load_all(corpus)
     references = {r.id: resolve(r) for r in regs}
     hant = derive(corpus_texts(regs), load_reviewed(corpus))
+    glossary = load_glossary(regs, corpus, hant.convert) if (corpus / "glossary.yaml").exists() else ()
+    alignment = load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None
     return Edition(
         corpus=corpus,
         regs=regs,
         glosses=_frozen({r.id: load_gloss(r, corpus) for r in regs}),
-        glossary=load_glossary(regs, corpus, hant.convert) if (corpus / "glossary.yaml").exists() else (),
+        glossary=glossary,
         definitions=_frozen({r.id: find_definitions(r) for r in regs}),
         references=_frozen({k: _frozen(v) for k, v in references.items()}),
         referred_by=_frozen({k: _frozen({a: tuple(rs) for a, rs in incoming(v).items()})
                              for k, v in references.items()}),
-        alignment=load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None,
+        alignment=alignment,
         facts=_frozen({r.id: Facts(**facts_from_text(r)) for r in regs}),
         hant=hant,
+        aliases=load_aliases(corpus, {t.id for t in glossary}, {t.id for t in alignment.topics} if alignment else set()),
     )
 
