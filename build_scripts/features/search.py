@@ -100,7 +100,7 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 
 WORD = re.compile(r"[a-z0-9]+")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-FIELD_WEIGHTS = {"h": 3.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8}
+FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8}
 K1, B = 1.2, 0.75
 POSTINGS_PER_SHARD = 1500
 # Words a question adds to its content words (they never sink a query): the worker drops them when the
@@ -213,7 +213,6 @@ def shard_js(name: str, data) -> str:
 
 def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[str, str]]:
     """(bootstrap index, {path under search/: script}) of the edition."""
-    from build_scripts.enrich.glossary import find_terms
     from build_scripts.features.citations import client_rules, structure
     edition, urls = site.edition, site.urls
     index = Index()
@@ -235,15 +234,16 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
             article_urls.add(url)
             heading = gloss.heading(art.number)
             topics = alignment.topics_of_article(reg.id, art.number) if alignment else []
-            head_text = " ".join(t.name_zh for t, _ in topics)
+            whole = [t for t, provs in topics if any(p.paragraph is None for p in provs)]  # the article is on topic
+            head_text = " ".join(t.name_zh for t in whole)
             group = index.add_group(
                 {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
                  "h": f"Article {art.number}" + (f" · {heading}" if heading else "")},
-                {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t, _ in topics))})
+                {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole))})
             for u in by_article.get(art.number, []):
                 ref = Ref.from_eid(reg, u.eid)
                 en = gloss.unit(u.eid) or ""
-                concepts = sorted({"#" + m.key for m in find_terms(u.zh, forms)})
+                concepts = sorted({"#" + key for form, key in forms.items() if form in u.zh})
                 concepts += sorted({"@" + t.id for t, provs in topics
                                     if any(p.eid == u.eid or u.eid.startswith(p.eid + "__") for p in provs)})
                 doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "i": u.eid,
