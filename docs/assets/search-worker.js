@@ -20,32 +20,48 @@
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
-  var MAX_GROUPS = 20;          // groups returned (their texts are loaded)
-  var PAGE_WEIGHT = 0.6;        // hand-written and other pages rank below equally good provisions
+  var MAX_GROUPS = 20;          // groups returned
+  var RERANK = 30;              // groups whose texts are loaded and reranked
+  var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
   self.__lexWorker = true;
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
-  var tokenShard = {}, vocabZh = [], vocabEn = [], starts = [], kinds = "", regFirst = {};
+  var zhPhrases = [], tokenShard = {}, vocabZh = [], vocabEn = [], starts = [], kinds = "", regFirst = {};
   var shards = {}, citeReady = null, latest = 0;
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
   function url(rel) { return new URL(rel, BASE).href; }
 
-  // Load script files; resolves when every name is present (sync importScripts, or the shim's promise).
+  // Load shard files, all at once; resolves when every name is present. In a worker: fetch in
+  // parallel and read the shard's JSON out of its script wrapper (no eval). From file:// (iframe-worker's
+  // shim, where fetch cannot read files): script elements, in parallel.
+  var SHARD = /^__lexShard\(("[^"]*"),([\s\S]*)\);\s*$/;
   function load(names) {
     var missing = names.filter(function (n) { return !shards[n]; });
     if (!missing.length) return Promise.resolve();
-    var urls = missing.map(function (n) {
-      return url("../search/" + n[0] + "/" + n.slice(1) + ".js");
-    });
-    try {
-      return Promise.resolve(importScripts.apply(self, urls));
-    } catch (e) {
-      return Promise.reject(e);
-    }
+    return Promise.all(missing.map(function (n) {
+      var src = url("../search/" + n[0] + "/" + n.slice(1) + ".js");
+      if (typeof document !== "undefined") {
+        return new Promise(function (resolve, reject) {
+          var el = document.createElement("script");
+          el.src = src;
+          el.onload = resolve;
+          el.onerror = function () { reject(new Error("cannot load " + src)); };
+          document.body.appendChild(el);
+        });
+      }
+      return fetch(src).then(function (r) {
+        if (!r.ok) throw new Error(src + ": " + r.status);
+        return r.text();
+      }).then(function (text) {
+        var m = SHARD.exec(text);
+        if (!m) throw new Error(src + ": not a shard");
+        shards[JSON.parse(m[1])] = JSON.parse(m[2]);
+      });
+    }));
   }
 
   function setup(index) {
@@ -61,6 +77,8 @@
     (lex.stop || []).forEach(function (w) { stop[w] = 1; });
     phrases = lex.phrases || {};
     Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
+    zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
+      .sort(function (a, b) { return b.length - a.length; });
     tokenShard = {}; vocabZh = []; vocabEn = [];
     (lex.vocab || []).forEach(function (list, k) {
       list.split("\n").forEach(function (t) {
@@ -131,6 +149,17 @@
         }
       }
     }
+    // Chinese phrases of the dictionary (glossary forms, aliases, topic names), also across the
+    // punctuation inside them (谁主管、谁负责): longest first, then the rest is segmented
+    var found = zhPhrases.filter(function (p) { return q.indexOf(p) >= 0; });
+    found.forEach(function (p) {
+      var at = q.indexOf(p);
+      if (at < 0) return;
+      var han = p.replace(/[^\u3400-\u4dbf\u4e00-\u9fff]/g, "");
+      var c = {text: p, kind: "zh", tokens: bigrams(han).map(function (b) { return {t: b, w: 1}; }), keys: phrases[p]};
+      concepts.push(c);
+      q = q.slice(0, at) + " " + q.slice(at + p.length);
+    });
     var li = 0;
     while ((m = re.exec(q))) {
       if (m[1]) {
@@ -218,6 +247,26 @@
     });
     out.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
     return out;
+  }
+
+  // The texts of the best groups are loaded: a Chinese concept found verbatim (not only its
+  // bigrams, scattered) in a unit raises the group and that unit.
+  function rerank(top, concepts) {
+    var zh = concepts.filter(function (c) { return c.kind === "zh" && c.text.length >= 2; });
+    if (!zh.length) return;
+    top.forEach(function (r) {
+      var group = shards["t" + r.g], start = starts[r.g], best = 0;
+      r.units.forEach(function (u) {
+        var doc = group.d[u.d - start];
+        var text = doc ? (doc.z || doc.x || "") : "";
+        var n = zh.filter(function (c) { return text.indexOf(c.text) >= 0; }).length;
+        u.s *= 1 + 0.5 * n / zh.length;
+        if (n > best) best = n;
+      });
+      r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
+      r.score *= 1 + 0.5 * best / zh.length;
+    });
+    top.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
   }
 
   // ------------------------------------------------------------------ citations
@@ -341,16 +390,18 @@
     });
     return load(Object.keys(needed)).then(function () {
       var results = score(concepts);
-      var top = results.slice(0, MAX_GROUPS);
+      var top = results.slice(0, RERANK);
       return load(top.map(function (r) { return "t" + r.g; })).then(function () {
+        rerank(top, concepts);
+        top = top.slice(0, MAX_GROUPS);
         return {items: top.map(function (r) { return render(r, concepts, null); }), total: results.length};
       });
     });
   }
 
-  function loadCite() {
-    if (!citeReady) citeReady = load([]).then(function () {
-      try { return Promise.resolve(importScripts(url("cite.js"))); } catch (e) { return null; }
+  function loadCite() {      // the citation parser of the resolver page (docs/assets/cite.js), as it is
+    if (!citeReady) citeReady = new Promise(function (resolve) {
+      try { resolve(importScripts(url("cite.js"))); } catch (e) { resolve(null); }
     }).catch(function () { return null; });
     return citeReady;
   }
