@@ -325,8 +325,11 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
         "regs": reg_first,
         "groups": {"start": starts, "kind": kinds},
-        "vocab": ["\n".join(v) for v in vocab],
+        "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
+        "vocab_en": " ".join(t for t in sorted(postings) if re.match(r"[a-z]", t)),   # English prefixes
     }
+    # the Chinese bigrams of the index, for a one-character query only (loaded then)
+    files["v/0.js"] = shard_js("v0", " ".join(t for t in sorted(postings) if HAN.match(t)))
     return {"config": config, "docs": []}, files
 
 

@@ -20,18 +20,30 @@
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
-  var MAX_GROUPS = 20;          // groups returned
-  var RERANK = 30;              // groups whose texts are loaded and reranked
+  var MAX_GROUPS = 12;          // groups returned
+  var RERANK = 15;              // groups whose texts are loaded and reranked
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
   self.__lexWorker = true;
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
-  var zhPhrases = [], tokenShard = {}, vocabZh = [], vocabEn = [], starts = [], kinds = "", regFirst = {};
+  var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
   var shards = {}, citeReady = null, latest = 0;
 
   self.__lexShard = function (name, data) { shards[name] = data; };
+
+  var CRC = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+    CRC[n] = c >>> 0;
+  }
+  function shardOf(token) {        // zlib.crc32 of the UTF-8 bytes, as build_scripts/features/search.py
+    var bytes = unescape(encodeURIComponent(token)), c = 0xFFFFFFFF;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes.charCodeAt(i)) & 0xFF] ^ (c >>> 8);
+    return ((c ^ 0xFFFFFFFF) >>> 0) % nShards;
+  }
 
   function url(rel) { return new URL(rel, BASE).href; }
 
@@ -79,13 +91,10 @@
     Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
     zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
       .sort(function (a, b) { return b.length - a.length; });
-    tokenShard = {}; vocabZh = []; vocabEn = [];
-    (lex.vocab || []).forEach(function (list, k) {
-      list.split("\n").forEach(function (t) {
-        tokenShard[t] = k;
-        if (HAN.test(t)) vocabZh.push(t); else if (/^[a-z]/.test(t)) vocabEn.push(t);
-      });
-    });
+    nShards = lex.shards || 1;
+    vocabEn = (lex.vocab_en || "").split(" ");
+    vocabEnSet = {};
+    vocabEn.forEach(function (t) { vocabEnSet[t] = 1; });
     starts = (lex.groups || {}).start || [];
     kinds = (lex.groups || {}).kind || "";
     regFirst = lex.regs || {};
@@ -167,8 +176,8 @@
           if (question[seg] && !phrases[seg]) return;
           var c = {text: seg, kind: "zh", tokens: [], keys: phrases[seg] || []};
           if (seg.length >= 2) bigrams(seg).forEach(function (b) { c.tokens.push({t: b, w: 1}); });
-          else vocabZh.forEach(function (t) { if (t.indexOf(seg) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT}); });
-          if (c.tokens.length || c.keys.length) concepts.push(c);
+          else c.expand = seg;       // one character: the index bigrams containing it (vocabulary loaded then)
+          if (c.tokens.length || c.keys.length || c.expand) concepts.push(c);
         });
       } else {
         var w = m[2].replace(/'s$/, "").replace(/^[-']+|[-']+$/g, "");
@@ -178,7 +187,7 @@
         w.split(/[-']/).forEach(function (part) {
           if (!part) return;
           var st = stem(part);
-          if (tokenShard[st] !== undefined) c2.tokens.push({t: st, w: 1});
+          if (vocabEnSet[st] || /^\d+$/.test(st)) c2.tokens.push({t: st, w: 1});
           if (part.length >= 3) vocabEn.forEach(function (t) {
             if (t !== st && t.indexOf(part) === 0) c2.tokens.push({t: t, w: EXPAND_WEIGHT});
           });
@@ -206,9 +215,7 @@
     concepts.forEach(function (c, ci) {
       var total = c.tokens.filter(function (t) { return t.w === 1 && !t.key; }).length || 1;
       c.tokens.forEach(function (tok) {
-        var k = tokenShard[tok.t];
-        if (k === undefined) return;
-        var list = shards["p" + k][tok.t];
+        var list = shards["p" + shardOf(tok.t)][tok.t];
         if (!list) return;
         var d = 0;
         for (var i = 0; i < list.length; i += 2) {
@@ -384,11 +391,15 @@
       });
     }
     var concepts = analyse(q);
-    var needed = {};
-    concepts.forEach(function (c) {
-      c.tokens.forEach(function (t) { if (tokenShard[t.t] !== undefined) needed["p" + tokenShard[t.t]] = 1; });
-    });
-    return load(Object.keys(needed)).then(function () {
+    var expand = concepts.filter(function (c) { return c.expand; });
+    return load(expand.length ? ["v0"] : []).then(function () {
+      expand.forEach(function (c) {
+        shards.v0.split(" ").forEach(function (t) { if (t.indexOf(c.expand) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT}); });
+      });
+      var needed = {};
+      concepts.forEach(function (c) { c.tokens.forEach(function (t) { needed["p" + shardOf(t.t)] = 1; }); });
+      return load(Object.keys(needed));
+    }).then(function () {
       var results = score(concepts);
       var top = results.slice(0, RERANK);
       return load(top.map(function (r) { return "t" + r.g; })).then(function () {
