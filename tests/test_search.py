@@ -272,13 +272,13 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
         result = run_query(s.page, query)
         assert article_of(result["items"][0]["href"]) == ("jiangxi/40" if "40" in query else "shanxi/9"), query
         if anchor:
-            href = result["items"][0]["children"][0]["href"]
-            assert href.endswith(anchor if build == "http" else anchor.replace("/#", ".html#").replace("/art-", "/art-")), href
+            href = re.sub(r"\?[^#]*", "", result["items"][0]["children"][0]["href"])  # Material's ?h= highlight
+            assert href.endswith(anchor if build == "http" else anchor.replace("/#", ".html#")), href
     # both scripts marked: a lay English query marks the English gloss, a Chinese one the Chinese
     result = run_query(s.page, "电话诈骗")
     assert "<mark" in result["items"][0]["html"]
     result = run_query(s.page, "fraud")
-    assert "<mark data-md-highlight>fraud</mark>" in result["items"][0]["html"].lower()
+    assert re.search(r"<mark[^>]*>fraud</mark>", result["items"][0]["html"].lower()), result["items"][0]["html"][:500]
     # each provision once: no article appears in two result groups
     result = run_query(s.page, "平安建设")
     articles = [article_of(i["href"]) for i in result["items"] if article_of(i["href"])]
