@@ -40,6 +40,7 @@ def make_corpus(repo: Path, total: int) -> Path:
         meta_path = dest / new_id / "meta.yaml"
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
         meta["short"] = f"{(meta.get('short') or base)}{k + 1}"
+        meta.pop("abbreviation", None)  # 赣 / 晋 name the province's real regulation, not a copy
         meta["title"] = {"zh": f"{meta['title']['zh']}（副本{k + 1}）", "en": f"{meta['title']['en']} (copy {k + 1})"}
         meta_path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return dest

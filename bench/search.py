@@ -1,20 +1,21 @@
-"""Search benchmark (issue 6): the edition's search against Material's unmodified search, same content,
-same run, same browser.
+"""Search benchmark (issues 6 and 14): the edition's search, Material's unmodified search and Pagefind,
+same content, same run, same browser, at 2 regulations and at N (the real two plus copies, bench/scale.py).
 
-    .venv/bin/python -m bench.search [--loads 5]
+    .venv/bin/python -m bench.search [--loads 5] [--sizes 2 31]
 
-Builds the site twice (LEX_SEARCH=edition, the default; LEX_SEARCH=material: Material's index and
-worker untouched), serves each on 127.0.0.1 and reports for both:
-  - index size (search/search_index.json, raw and gzip) and worker size;
-  - time until search is ready after page load (the worker's READY message, ms after navigation
-    start; median of --loads fresh loads of an article page);
-  - query latency over the query table (tests/search_queries.yaml): key press -> result list
-    redrawn, median and max;
-  - quality over the same table, the measurement that chose the approach: top-5 recall, results
-    linking to a paragraph anchor, snippets containing U+200B. A third row runs Material's search
-    with each query rewritten as a query-side fix at best could (OpenCC t2s, glossary variants
-    added, segmented with jieba, the index's own segmenter): an upper bound of "fix the query side".
-Writes bench/results/search.json too.
+For each size: builds the site twice (LEX_SEARCH=edition, the default; LEX_SEARCH=material: Material's
+index and worker untouched), indexes the edition's build with Pagefind (npm `pagefind`, pinned, installed
+on first use into bench/node_modules, gitignored; `--root-selector article.md-content__inner`,
+`--force-language zh`), serves each on 127.0.0.1 and reports, side by side:
+  - top-5 recall over the query table (tests/search_queries.yaml, the tests' own table), per category.
+    At N regulations a copy's article counts as its original (same text, new id);
+  - ready time after load (median of --loads fresh loads of an article page): the worker's READY for the
+    edition and Material; for Pagefind, `import('pagefind.js')` + `init()` started at DOMContentLoaded;
+  - first-query bytes: every search file fetched from load to the first answer of 电信网络诈骗 (index,
+    shards, worker, wasm, fragments), counted gzip -9 as a server would send them;
+  - query latency (key press -> redrawn list for the edition and Material; search() + data() of the top 5
+    for Pagefind), median and max over the table.
+Writes bench/results/search.json.
 """
 from __future__ import annotations
 
@@ -23,49 +24,61 @@ import gzip
 import json
 import os
 import re
+import shutil
 import statistics
-import sys
+import subprocess
 import tempfile
 import time
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
+from urllib.parse import urlsplit, unquote
 
 import yaml
 
-from build_scripts.publish.cli import build
+from bench.common import PY
+from bench.scale import make_corpus
 from tests.browser import article_of, chromium, new_context, run_query, serve, top_articles
 
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+PAGEFIND_VERSION = "1.6.0"
 QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+FIRST_QUERY = "电信网络诈骗"
+COPY = re.compile(r"^(?P<base>[a-z]+)-c\d+/")
 
 
-def query_fix():
-    """The best a query-side fix of Material's search could send: t2s, synonyms, jieba words."""
-    import logging
-
-    import jieba
-    import opencc
-    jieba.setLogLevel(logging.WARNING)
-    t2s = opencc.OpenCC("t2s")
-    terms = yaml.safe_load((ROOT / "corpus" / "glossary.yaml").read_text(encoding="utf-8"))["terms"]
-
-    def fix(q: str) -> str:
-        q = t2s.convert(q)
-        for t in terms:
-            for v in t.get("variants") or []:
-                if v in q and t["zh"] not in q:
-                    q += " " + t["zh"]
-        return " ".join(w for w in jieba.cut(q) if w.strip() and not re.fullmatch(r"[\s、，。]+", w))
-    return fix
+def original(article: str | None) -> str | None:
+    """jiangxi-c03/34 -> jiangxi/34: a copy of bench/scale.py has the text of its original."""
+    return COPY.sub(lambda m: m["base"] + "/", article) if article else article
 
 
-def sizes(site: Path, worker: Path) -> dict:
-    index = (site / "search" / "search_index.json").read_bytes()
-    return {"index_bytes": len(index), "index_gzip_bytes": len(gzip.compress(index, 9)),
-            "worker_bytes": worker.stat().st_size}
+def pagefind_binary() -> Path:
+    binary = BENCH / "node_modules" / ".bin" / "pagefind"
+    if not binary.exists():
+        subprocess.run(["npm", "install", "--no-save", "--prefix", str(BENCH), f"pagefind@{PAGEFIND_VERSION}"], check=True)
+    return binary
 
 
-def ready_times(browser, base: str, loads: int) -> list[float]:
+def build(dest: Path, corpus: Path, mode: str) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEX_SEARCH": mode}
+    subprocess.run([PY, "-m", "build_scripts", "build", "--site-dir", str(dest), "--corpus", str(corpus)],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    return dest
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def is_search_file(engine: str, path: str) -> bool:
+    if engine == "pagefind":
+        return path.startswith("/pagefind/")
+    return path.startswith("/search/") or "search-worker.js" in path or "/workers/search." in path \
+        or (engine == "edition" and path.endswith("/assets/cite.js"))
+
+
+# ------------------------------------------------------------------ edition and Material (Material's UI)
+
+def ui_ready(browser, base: str, loads: int) -> list[float]:
     out = []
     for _ in range(loads):
         context, guard = new_context(browser, base, probe_ready=True)
@@ -74,90 +87,174 @@ def ready_times(browser, base: str, loads: int) -> list[float]:
         page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
         out.append(page.evaluate("window.__lexReadyAt"))
         context.close()
-        assert not guard.outside, guard.outside
     return out
 
 
-def run_table(browser, base: str, rewrite=lambda q: q) -> dict:
+def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
+    context, guard = new_context(browser, base)
+    page = context.new_page()
+    page.goto(base + "jiangxi/art-15/")
+    run_query(page, FIRST_QUERY)
+    seen = list(guard.seen)
+    context.close()
+    paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
+    return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
+
+
+def ui_table(browser, base: str, rewrite=lambda a: a) -> dict:
     context, guard = new_context(browser, base)
     page = context.new_page()
     page.goto(base + "jiangxi/art-15/")
     run_query(page, "平安")  # warm-up: the first query waits for the index
-    passed, latencies, para_links, zw, failures = 0, [], 0, 0, []
+    rows = []
     for row in QUERIES:
-        result = run_query(page, rewrite(row["q"]))
-        latencies.append(result["ms"])
-        top = top_articles(result)
-        if all(a in top for a in row["top5"]):
-            passed += 1
-        else:
-            failures.append(row["q"])
-        first = next((i for i in result["items"] if article_of(i["href"])), None)
-        if first and any("#para-" in c["href"] for c in first["children"]):
-            para_links += 1
-        if any("\u200b" in i["html"] for i in result["items"][:5]):
-            zw += 1
+        result = run_query(page, row["q"])
+        rows.append((row, [rewrite(a) for a in top_articles(result)], result["ms"]))
     context.close()
-    assert not guard.outside, guard.outside
-    return {"passed": passed, "queries": len(QUERIES), "failures": failures,
-            "latency_ms_median": statistics.median(latencies), "latency_ms_max": max(latencies),
-            "first_result_links_paragraph": para_links, "results_with_zero_width": zw}
+    return summarise(rows)
+
+
+# ------------------------------------------------------------------ Pagefind
+
+PF_READY = """
+window.__pfStart = performance.now();
+document.addEventListener("DOMContentLoaded", async () => {
+  const pf = await import(new URL("/pagefind/pagefind.js", location.href).href);
+  await pf.init();
+  window.__pf = pf;
+  window.__pfReadyAt = performance.now();
+});
+"""
+
+PF_SEARCH = """async (q) => {
+  const t0 = performance.now();
+  const r = await window.__pf.search(q);
+  const top = await Promise.all(r.results.slice(0, 5).map(x => x.data()));
+  return {ms: performance.now() - t0, urls: top.map(d => d.url)};
+}"""
+
+
+def pf_page(browser, base: str):
+    context, guard = new_context(browser, base)
+    context.add_init_script(PF_READY)
+    page = context.new_page()
+    page.goto(base + "jiangxi/art-15/")
+    page.wait_for_function("() => window.__pfReadyAt !== undefined", timeout=30_000)
+    return context, guard, page
+
+
+def pf_ready(browser, base: str, loads: int) -> list[float]:
+    out = []
+    for _ in range(loads):
+        context, guard, page = pf_page(browser, base)
+        out.append(page.evaluate("window.__pfReadyAt"))
+        context.close()
+    return out
+
+
+def pf_first_bytes(browser, base: str, site: Path) -> int:
+    context, guard, page = pf_page(browser, base)
+    page.evaluate(PF_SEARCH, FIRST_QUERY)
+    seen = list(guard.seen)
+    context.close()
+    paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
+    return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file("pagefind", p) and (site / p.lstrip("/")).is_file())
+
+
+def pf_table(browser, base: str, rewrite=lambda a: a) -> dict:
+    context, guard, page = pf_page(browser, base)
+    page.evaluate(PF_SEARCH, "平安")
+    rows = []
+    for row in QUERIES:
+        r = page.evaluate(PF_SEARCH, row["q"])
+        rows.append((row, [rewrite(article_of(base.rstrip("/") + u)) for u in r["urls"]], r["ms"]))
+    context.close()
+    return summarise(rows)
+
+
+# ------------------------------------------------------------------ report
+
+def summarise(rows) -> dict:
+    kinds: dict[str, list[int]] = {}
+    failures, latencies = [], []
+    for row, top, ms in rows:
+        ok = all(a in top for a in row["top5"])
+        k = kinds.setdefault(row["kind"], [0, 0])
+        k[0] += ok
+        k[1] += 1
+        latencies.append(ms)
+        if not ok:
+            failures.append(row["q"])
+    return {"recall": {k: v for k, v in kinds.items()}, "passed": sum(v[0] for v in kinds.values()),
+            "queries": len(rows), "failures": failures,
+            "latency_ms_median": statistics.median(latencies), "latency_ms_max": max(latencies)}
+
+
+def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
+    if size == 2:
+        corpus = ROOT / "corpus"
+    else:
+        repo = tmp / f"repo-{size}"
+        repo.mkdir()
+        shutil.copytree(ROOT / "corpus", repo / "corpus")
+        corpus = make_corpus(repo, size)
+    rewrite = original if size > 2 else (lambda a: a)
+    report = {}
+    sites = {}
+    for mode in ("edition", "material"):
+        t0 = time.perf_counter()
+        sites[mode] = build(tmp / f"{mode}-{size}", corpus, mode)
+        report[mode] = {"build_s": round(time.perf_counter() - t0, 1)}
+    t0 = time.perf_counter()
+    subprocess.run([str(pagefind_binary()), "--site", str(sites["edition"]), "--force-language", "zh",
+                    "--root-selector", "article.md-content__inner", "--output-subdir", "pagefind"],
+                   check=True, capture_output=True)
+    report["pagefind"] = {"index_s": round(time.perf_counter() - t0, 1)}
+    for mode in ("edition", "material"):
+        with serve(sites[mode]) as base:
+            report[mode]["ready_ms"] = ui_ready(browser, base, loads)
+            report[mode]["first_query_gzip_bytes"] = ui_first_bytes(browser, base, sites[mode], mode)
+            report[mode].update(ui_table(browser, base, rewrite))
+    with serve(sites["edition"]) as base:
+        report["pagefind"]["ready_ms"] = pf_ready(browser, base, loads)
+        report["pagefind"]["first_query_gzip_bytes"] = pf_first_bytes(browser, base, sites["edition"])
+        report["pagefind"].update(pf_table(browser, base, rewrite))
+    return report
+
+
+def print_size(size: int, report: dict) -> None:
+    engines = ("edition", "material", "pagefind")
+    print(f"\n== {size} regulations ({len(QUERIES)} queries, tests/search_queries.yaml; top-5 recall) ==")
+    print(f"{'':30}" + "".join(f"{e:>14}" for e in engines))
+    kinds = list(report["edition"]["recall"])
+    for k in kinds:
+        cells = []
+        for e in engines:
+            a, n = report[e]["recall"][k]
+            cells.append(f"{a}/{n} {100 * a / n:3.0f}%")
+        print(f"{'recall ' + k:30}" + "".join(f"{c:>14}" for c in cells))
+    print(f"{'recall, all':30}" + "".join(f"{report[e]['passed']:>7}/{report[e]['queries']} {100 * report[e]['passed'] / report[e]['queries']:3.0f}%" for e in engines))
+    print(f"{'ready after load, ms (median)':30}" + "".join(f"{statistics.median(report[e]['ready_ms']):>14.0f}" for e in engines))
+    print(f"{'first-query bytes (gzip)':30}" + "".join(f"{report[e]['first_query_gzip_bytes']:>14,}" for e in engines))
+    print(f"{'query latency median, ms':30}" + "".join(f"{report[e]['latency_ms_median']:>14.1f}" for e in engines))
+    print(f"{'query latency max, ms':30}" + "".join(f"{report[e]['latency_ms_max']:>14.1f}" for e in engines))
+    for e in engines:
+        print(f"failed ({e}): {' | '.join(report[e]['failures']) or '-'}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--loads", type=int, default=5)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2, 31])
     args = parser.parse_args()
-    material_worker = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/"
-                                                "javascripts/workers/search.*.min.js"))
-    with tempfile.TemporaryDirectory() as tmp:
-        builds = {}
-        for mode in ("edition", "material"):
-            t0 = time.perf_counter()
-            os.environ["LEX_SEARCH"] = mode
-            try:
-                site = build(Path(tmp) / mode)
-            finally:
-                os.environ.pop("LEX_SEARCH", None)
-            builds[mode] = {"site": site, "build_s": time.perf_counter() - t0}
-        report = {"edition": sizes(builds["edition"]["site"], ROOT / "docs" / "assets" / "search-worker.js"),
-                  "material": sizes(builds["material"]["site"], material_worker)}
-        for mode in report:
-            report[mode]["build_s"] = builds[mode]["build_s"]
-        with chromium() as browser:
-            for mode in ("edition", "material"):
-                with serve(builds[mode]["site"]) as base:
-                    report[mode]["ready_ms"] = ready_times(browser, base, args.loads)
-                    report[mode].update(run_table(browser, base))
-                    if mode == "material":
-                        report["material+query-fix"] = run_table(browser, base, query_fix())
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "search.json").write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-
-    e, m, f = report["edition"], report["material"], report["material+query-fix"]
-    n = len(QUERIES)
-    print(f"search benchmark: {n} queries (tests/search_queries.yaml), ready time median of {args.loads} loads")
-    print(f"{'':34}{'edition':>14}{'material':>14}{'ratio':>8}")
-    rows = [("index bytes (search_index.json)", e["index_bytes"], m["index_bytes"]),
-            ("index bytes gzip -9", e["index_gzip_bytes"], m["index_gzip_bytes"]),
-            ("worker script bytes", e["worker_bytes"], m["worker_bytes"]),
-            ("search ready after load, ms", statistics.median(e["ready_ms"]), statistics.median(m["ready_ms"])),
-            ("query latency median, ms", e["latency_ms_median"], m["latency_ms_median"]),
-            ("query latency max, ms", e["latency_ms_max"], m["latency_ms_max"])]
-    for label, a, b in rows:
-        print(f"{label:34}{a:>14.1f}{b:>14.1f}{a / b:>8.2f}")
-    print()
-    print(f"{'quality over the table':34}{'edition':>14}{'material':>14}{'+query-fix':>12}")
-    for label, key in (("top-5 recall (queries passed)", "passed"),
-                       ("first result links a paragraph", "first_result_links_paragraph"),
-                       ("top-5 with U+200B in snippet", "results_with_zero_width")):
-        print(f"{label:34}{e[key]:>11}/{n}{m[key]:>11}/{n}{f[key]:>9}/{n}")
-    print(f"{'query latency median / max, ms':34}{'':>14}{'':>14}{f['latency_ms_median']:>6.1f}/{f['latency_ms_max']:.1f}")
-    print()
-    for label, r in (("edition", e), ("material", m), ("material+query-fix", f)):
-        print(f"failed ({label}): {' '.join(r['failures']) or '-'}")
-    print(f"ready ms per load: edition {[round(x) for x in e['ready_ms']]}, material {[round(x) for x in m['ready_ms']]}")
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
+        for size in args.sizes:
+            out[size] = run_size(browser, size, Path(tmp), args.loads)
+            print_size(size, out[size])
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    (results / "search.json").write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

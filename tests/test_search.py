@@ -33,9 +33,33 @@ def offline_site(offline_dist) -> Path:
 # ---------------------------------------------------------------- tables and index (no browser)
 
 def test_query_table_is_big_and_varied():
-    kinds = {q["kind"] for q in QUERIES}
-    assert len(QUERIES) >= 40
-    assert {"zh", "hant", "en", "abbr", "digits", "partial"} <= kinds
+    """Issue 14: at least 150 queries; 30 questions, 30 lay paraphrases (Chinese and English), 15 partial
+    words, 15 citation forms, 15 traditional, plus the kinds of issue 6."""
+    kinds: dict[str, list] = {}
+    for q in QUERIES:
+        kinds.setdefault(q["kind"], []).append(q)
+    assert len(QUERIES) >= 150
+    assert {"zh", "hant", "en", "abbr", "digits", "words", "question", "lay", "partial", "cite"} <= set(kinds)
+    for kind, least in (("question", 30), ("lay", 30), ("partial", 15), ("cite", 15), ("hant", 8 + 15)):
+        assert len(kinds[kind]) >= least, kind
+    lay_en = [q for q in kinds["lay"] if re.fullmatch(r"[A-Za-z' \-]+", q["q"])]
+    assert len(lay_en) >= 10 and len(kinds["lay"]) - len(lay_en) >= 10
+    assert len({q["q"] for q in QUERIES}) == len(QUERIES), "each query once"
+
+
+def test_lay_queries_are_not_in_the_text(regs, edition):
+    """A lay query uses a word neither the Chinese text nor the English gloss has; an alias of
+    corpus/aliases.yaml (with its reason) is what connects it to the provision."""
+    texts = "".join(u.zh for reg in regs.values() for u in units(reg.articles))
+    gloss = " ".join(edition.glosses[r].unit(u.eid) or "" for r, reg in regs.items() for u in units(reg.articles)).lower()
+    aliases = [a.text.lower() for a in edition.aliases.all()]
+    assert all(a.why for a in edition.aliases.all())
+    for row in QUERIES:
+        if row["kind"] != "lay":
+            continue
+        q = row["q"].lower()
+        assert q not in texts and q not in gloss, q
+        assert any(a in q for a in aliases), f"{q}: no alias of corpus/aliases.yaml in it"
 
 
 def test_expected_articles_contain_the_phrase(regs):
@@ -88,20 +112,32 @@ def test_only_character_configs():
 
 
 def test_edition_index(built_site, regs):
+    """The bootstrap (search_index.json) holds the tables; postings and texts are script shards."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     lex = index["config"]["lex"]
     pairs = dict(zip(lex["t2s"][0::2], lex["t2s"][1::2]))
     assert pairs["網"] == "网" and pairs["詐"] == "诈" and pairs["員"] == "员"
-    assert ["综治中心", "社会治安综合治理中心"] in lex["synonyms"]
-    docs = index["docs"]
-    assert not any("\u200b" in json.dumps(d, ensure_ascii=False) for d in docs)
-    locations = {d["l"] for d in docs}
+    assert lex["phrases"]["综治中心"] == ["#zongzhi-zhongxin"] and "#daxing-qunzhongxing-huodong" in lex["phrases"]["演唱会"]
+    assert "@new-technologies-and-business-forms" in lex["phrases"]["打车软件"]
+    assert ["赣", "jiangxi"] in lex["cite"]["rules"]["aliases"] and ["晋", "shanxi"] in lex["cite"]["rules"]["aliases"]
+    assert index["docs"] == []
+    shards = {}
+    for path in sorted((built_site / "search" / "t").glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith(f'__lexShard("t{path.stem}",') and "\u200b" not in text
+        shards[int(path.stem)] = json.loads(text[text.index(",") + 1:text.rindex(")")])
+    assert len(shards) == len(lex["groups"]["kind"]) == len(lex["groups"]["start"]) - 1
+    locations = {d["l"] for g in shards.values() for d in g["d"] if d}
     for reg in regs.values():
+        first = lex["regs"][reg.id]
         for u in units(reg.articles):
             if u.zh:
                 assert f"{reg.id}/art-{u.article}/#{para_anchor(u.paragraph, u.item)}" in locations
+                assert shards[first + u.article - 1]["l"] == f"{reg.id}/art-{u.article}/"
     assert not any(loc.startswith(("shanxi/#", "jiangxi/#")) or loc in ("shanxi/", "jiangxi/") for loc in locations), \
         "full-text pages are excluded from search"
+    assert len(list((built_site / "search" / "p").glob("*.js"))) == lex["shards"]
+    assert (built_site / "search" / "v" / "0.js").exists()
 
 
 class Loads(HTMLParser):
@@ -142,6 +178,7 @@ def test_offline_copy_uses_vendored_shim(offline_site):
     assert (offline_site / "assets" / "vendor" / "iframe-worker" / "LICENSE").exists()
     js = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert js.startswith("var __index = ") and '"lex":' in js
+    assert (offline_site / "search" / "p" / "0.js").exists() and (offline_site / "search" / "t" / "0.js").exists()
     assert "assets/search-worker.js" in html
 
 
@@ -229,6 +266,19 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
             unit = next(u for u in units(regs[reg_id].articles)
                         if u.article == int(number) and para_anchor(u.paragraph, u.item) == anchor)
             assert phrase in unit.zh, (child["href"], unit.zh)
+    # a citation goes to the article, paragraph or item it names (issue 14)
+    for query, anchor in (("Jiangxi art. 40(2)", "jiangxi/art-40/#para-2"), ("晋第九条第（五）项", "shanxi/art-9/#para-1-item-5"),
+                          ("赣40条", None)):
+        result = run_query(s.page, query)
+        assert article_of(result["items"][0]["href"]) == ("jiangxi/40" if "40" in query else "shanxi/9"), query
+        if anchor:
+            href = re.sub(r"\?[^#]*", "", result["items"][0]["children"][0]["href"])  # Material's ?h= highlight
+            assert href.endswith(anchor if build == "http" else anchor.replace("/#", ".html#")), href
+    # both scripts marked: a lay English query marks the English gloss, a Chinese one the Chinese
+    result = run_query(s.page, "电话诈骗")
+    assert "<mark" in result["items"][0]["html"]
+    result = run_query(s.page, "fraud")
+    assert re.search(r"<mark[^>]*>fraud</mark>", result["items"][0]["html"].lower()), result["items"][0]["html"][:500]
     # each provision once: no article appears in two result groups
     result = run_query(s.page, "平安建设")
     articles = [article_of(i["href"]) for i in result["items"] if article_of(i["href"])]

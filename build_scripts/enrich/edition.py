@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from build_scripts.enrich.aliases import EMPTY as NO_ALIASES, Aliases, load_aliases
 from build_scripts.enrich.alignment import Alignment, load_alignment
 from build_scripts.enrich.changes import Addition, Change, load_additions, load_changes
 from build_scripts.enrich.gloss import Gloss, load_gloss
@@ -45,6 +46,7 @@ class Edition:
     additions: tuple[Addition, ...] = ()           # regulations added to the edition, newest first
     status: Mapping[str, Status] = field(default_factory=lambda: MappingProxyType({}))  # reg id -> status box
     version: str = ""                              # the edition's version (pyproject.toml)
+    aliases: Aliases = NO_ALIASES   # reader vocabulary for glossary terms and topics (corpus/aliases.yaml)
 
     def reg(self, reg_id: str) -> Regulation:
         for r in self.regs:
@@ -71,21 +73,24 @@ def load_edition(corpus: Path) -> Edition:
     facts = {r.id: Facts(**facts_from_text(r)) for r in regs}
     changes = load_changes(regs, glosses, corpus)
     version = edition_version()
+    glossary = load_glossary(regs, corpus, hant.convert) if (corpus / "glossary.yaml").exists() else ()
+    alignment = load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None
     return Edition(
         corpus=corpus,
         regs=regs,
         glosses=_frozen(glosses),
-        glossary=load_glossary(regs, corpus, hant.convert) if (corpus / "glossary.yaml").exists() else (),
+        glossary=glossary,
         definitions=_frozen({r.id: find_definitions(r) for r in regs}),
         references=_frozen({k: _frozen(v) for k, v in references.items()}),
         referred_by=_frozen({k: _frozen({a: tuple(rs) for a, rs in incoming(v).items()})
                              for k, v in references.items()}),
-        alignment=load_alignment(regs, corpus) if (corpus / "alignment.yaml").exists() else None,
+        alignment=alignment,
         facts=_frozen(facts),
         hant=hant,
         changes=changes,
         additions=load_additions(regs, corpus),
         status=_frozen({r.id: status_of(r, facts[r.id].repeals, changes, version) for r in regs}),
         version=version,
+        aliases=load_aliases(corpus, {t.id for t in glossary}, {t.id for t in alignment.topics} if alignment else set()),
     )
 

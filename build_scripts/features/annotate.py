@@ -270,9 +270,12 @@ class Annotate(FeatureBase):
         hant = edition.hant.convert if edition.hant is not None else (lambda s: s)
         regs = {r.id: r for r in edition.regs}
         entries = []
+        aliases = edition.aliases.terms
         for t in data["terms"]:
             entries.append({
                 **t,
+                "searched_as": [{"text": a.text, "lang": "zh-Hans" if a.lang == "zh" else "en", "why": a.why}
+                                for a in aliases.get(t["id"], ())],
                 "variants": [{"zh": v, "hant": hant(v)} for v in t["variants"]],
                 "defined_in": [{"href": Ref.from_eid(regs[d["regulation"]], d["eid"]).href(urls, src),
                                 "citation": Ref.from_eid(regs[d["regulation"]], d["eid"]).citation,

@@ -62,7 +62,7 @@ RULES: dict = {
     "trim": "^[\\s,;:.。，；：、/]+|[\\s,;:，；：、/]+$",
     "patterns": [
         {"name": "zh",
-         "re": f"^第({_N_ZH})条\\s*(?:第({_N_ZH})款)?\\s*(?:第?\\(({_N_ITEM})\\)项?|第({_N_ZH})项)?$",
+         "re": f"^第?({_N_ZH})条\\s*(?:第({_N_ZH})款)?\\s*(?:第?\\(({_N_ITEM})\\)项?|第({_N_ZH})项)?$",
          "groups": ["article", "paragraph", "item", "item"]},
         {"name": "en",
          "re": "^(?:art(?:icle)?s?\\.?\\s*|§\\s*)?([0-9]+)"
@@ -108,7 +108,7 @@ def normalise(text: str, rules: dict = RULES) -> str:
 def aliases(reg: Regulation) -> list[str]:
     """Names a reader may use for a regulation, derived from its metadata (normalised)."""
     m = reg.meta
-    names = {m.title_zh, m.title_en, reg.id, m.short or reg.id}
+    names = {m.title_zh, m.title_en, reg.id, m.short or reg.id, *([m.abbreviation] if m.abbreviation else [])}
     for key in ("zh", "en"):
         name = (m.jurisdiction_name or {}).get(key)
         if name:

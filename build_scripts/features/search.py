@@ -35,7 +35,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 DATA_JS = "assets/zh-hant-data.js"
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
 
 
@@ -83,6 +83,61 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 
 
 # ---------------------------------------------------------------- the index
+#
+# Issue 14: a sharded inverted index. search/search_index.json (what Material fetches, or the offline
+# plugin inlines into search_index.js) holds only the bootstrap: the query tables (t2s, the words of the
+# index and of the glossary for the segmenter, question words, the phrase dictionary of glossary terms,
+# aliases and topics, the citation rules and structure), the groups (one per article or page) and the
+# vocabulary of each postings shard. Postings (search/p/<k>.js) and the texts of a group
+# (search/t/<g>.js) are script files the worker loads on demand, over http and from file://.
+#
+# Tokens: Chinese character bigrams of every Han run (partial words match without a segmenter in
+# the index), English words (lower case, light stemming), digits, and concept tokens: "#<term id>" in
+# every unit using a glossary term, "@<topic id>" in every provision of a comparison topic. Aliases and
+# glossary forms reach the concept tokens through the phrase dictionary. Fields: article heading (the
+# gloss heading and the names of the article's topics), glossary/topic concepts, Chinese unit, English
+# unit; BM25F impacts are computed here, so the worker only adds integers.
+
+WORD = re.compile(r"[a-z0-9]+")
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8}
+K1, B = 1.2, 0.75
+POSTINGS_PER_SHARD = 1500
+# Words a question adds to its content words (they never sink a query): the worker drops them when the
+# segmenter finds them as words. Particles and question words, Chinese and English.
+QUESTION_ZH = ["怎么办", "怎么样", "怎么", "怎样", "如何", "什么", "哪些", "哪里", "哪个", "哪儿", "为什么", "是否",
+               "要不要", "能不能", "可不可以", "需不需要", "有没有", "是不是", "会不会", "由谁", "谁来", "谁管",
+               "谁", "吗", "呢", "吧", "啊", "呀", "么", "了", "的", "地", "得", "有", "是", "要", "会", "能",
+               "需要", "应该", "可以", "该", "去", "找", "对", "和", "与", "在", "我", "我们", "你", "被", "给",
+               "时候", "规定", "条例"]
+STOP_EN = ["a", "an", "and", "the", "of", "in", "to", "for", "or", "on", "with", "by", "at", "as", "is", "be",
+           "are", "was", "what", "who", "whom", "which", "how", "when", "where", "why", "do", "does", "did",
+           "can", "should", "must", "i", "my", "me", "we", "it", "its", "there", "this", "that", "about",
+           "any", "have", "has", "if", "get", "from", "rules", "rule", "law", "laws", "say", "says"]
+
+
+def stem(word: str) -> str:
+    """Light English stemming, the same as the worker's: plurals and possessives."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and re.search(r"(ss|x|ch|sh)es$", word):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def zh_tokens(text: str) -> list[str]:
+    out = []
+    for run in HAN_RUN.findall(text):
+        out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    out.extend(w for w in re.findall(r"\d{2,}", text))
+    return out
+
+
+def en_tokens(text: str) -> list[str]:
+    return [stem(w) for w in WORD.findall(text.lower().replace("'s", "")) if w not in STOP_EN]
+
 
 def clean(text: str) -> str:
     """Material's index text -> plain readable text: no tags, no zero-width separators."""
@@ -96,14 +151,80 @@ def unit_title(ref: Ref) -> str:
     return f"{ref.label_zh} · {ref.label_en}"
 
 
-def search_index(site, material: dict, t2s: dict[str, str]) -> dict:
-    """The edition's index: Material's config (the page highlighter reads its separator), article
-    and unit documents from the corpus, and Material's documents of every other page, cleaned."""
-    urls = site.urls
-    docs: list[dict] = []
+def index_words(texts: list[str], extra: list[str]) -> list[str]:
+    """The words of the index for the query segmenter: jieba's words of the texts (2+ Han characters)
+    and the glossary forms and aliases."""
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    words = set(extra)
+    for text in texts:
+        for w in jieba.cut(text):
+            if len(w) >= 2 and HAN_RUN.fullmatch(w):
+                words.add(w)
+    return sorted(words)
+
+
+class Index:
+    """Documents, groups and postings of one build; then the bootstrap and the shard files."""
+
+    def __init__(self) -> None:
+        self.groups: list[dict] = []        # {"k": "a"|"p", "docs": [doc, ...], ...}
+        self.fields: list[dict[str, list[str]]] = []   # per doc: field -> tokens
+
+    def add_group(self, head: dict, fields: dict[str, list[str]]) -> dict:
+        group = {**head, "docs": []}
+        self.groups.append(group)
+        self.add_doc(group, None, fields)
+        return group
+
+    def add_doc(self, group: dict, doc: dict | None, fields: dict[str, list[str]]) -> None:
+        group["docs"].append(doc)
+        self.fields.append(fields)
+
+    def postings(self) -> dict[str, list[tuple[int, int]]]:
+        n = len(self.fields)
+        avg = {f: (sum(len(d.get(f, ())) for d in self.fields) / max(1, sum(1 for d in self.fields if d.get(f)))) or 1
+               for f in FIELD_WEIGHTS}
+        tf: dict[str, dict[int, float]] = {}
+        for i, doc in enumerate(self.fields):
+            for f, tokens in doc.items():
+                if not tokens:
+                    continue
+                norm = 1 - B + B * len(tokens) / avg[f]
+                counts: dict[str, int] = {}
+                for t in tokens:
+                    counts[t] = counts.get(t, 0) + 1
+                for t, c in counts.items():
+                    tf.setdefault(t, {})
+                    tf[t][i] = tf[t].get(i, 0.0) + FIELD_WEIGHTS[f] * c / norm
+        import math
+        out = {}
+        for t, docs in tf.items():
+            idf = math.log(1 + (n - len(docs) + 0.5) / (len(docs) + 0.5))
+            out[t] = [(d, max(1, round(10 * idf * w * (K1 + 1) / (w + K1)))) for d, w in sorted(docs.items())]
+        return out
+
+
+def shard_js(name: str, data) -> str:
+    return f'__lexShard({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(",", ":"))});\n'
+
+
+def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[str, str]]:
+    """(bootstrap index, {path under search/: script}) of the edition."""
+    from build_scripts.features.citations import client_rules, structure
+    edition, urls = site.edition, site.urls
+    index = Index()
+    terms = [t for t in edition.glossary if t.category != "formula"]
+    forms = {f: t.id for t in terms for f in t.forms}
+    alignment = edition.alignment
+    reg_first: dict[str, int] = {}
     article_urls = set()
+    texts: list[str] = []
     for reg in site.regs:
         gloss = site.glosses[reg.id]
+        reg_first[reg.id] = len(index.groups)
         by_article: dict[int, list] = {}
         for u in units(reg.articles):
             if u.zh:
@@ -112,44 +233,104 @@ def search_index(site, material: dict, t2s: dict[str, str]) -> dict:
             url = urls.url(article_src(reg.id, art.number))
             article_urls.add(url)
             heading = gloss.heading(art.number)
-            parent = len(docs)
-            docs.append({"l": url, "k": "a", "r": reg.id, "n": art.number,
-                         "t": f"{art.label} · {reg.meta.title_zh}",
-                         "h": f"Article {art.number}" + (f" · {heading}" if heading else "")})
+            topics = alignment.topics_of_article(reg.id, art.number) if alignment else []
+            whole = [t for t, provs in topics if any(p.paragraph is None for p in provs)]  # the article is on topic
+            head_text = " ".join(t.name_zh for t in whole)
+            group = index.add_group(
+                {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
+                 "h": f"Article {art.number}" + (f" · {heading}" if heading else "")},
+                {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole))})
             for u in by_article.get(art.number, []):
                 ref = Ref.from_eid(reg, u.eid)
-                doc = {"l": f"{url}#{ref.anchor}", "p": parent, "t": unit_title(ref),
+                en = gloss.unit(u.eid) or ""
+                concepts = sorted({"#" + key for form, key in forms.items() if form in u.zh})
+                concepts += sorted({"@" + t.id for t, provs in topics
+                                    if any(p.eid == u.eid or u.eid.startswith(p.eid + "__") for p in provs)})
+                doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "i": u.eid,
                        "z": (f"{u.label}" if u.label else "") + u.zh}
-                en = gloss.unit(u.eid)
                 if en:
                     doc["e"] = en
-                docs.append(doc)
-    page_of: dict[str, int] = {}
+                texts.append(u.zh)
+                index.add_doc(group, doc, {"z": zh_tokens(u.zh), "e": en_tokens(en), "g": concepts})
+    # every other page: Material's documents, cleaned
+    page_group: dict[str, dict] = {}
     for d in material.get("docs", []):
         loc = d.get("location", "")
         page = loc.split("#", 1)[0]
         if page in article_urls:
             continue
         title, text = clean(d.get("title", "")), clean(d.get("text", ""))
-        if "#" not in loc:
-            page_of[page] = len(docs)
-            docs.append({"l": loc, "k": "p", "t": title, "x": text})
-        else:
-            if page not in page_of:  # a section listed before its page: keep it as a page
-                page_of[page] = len(docs)
-                docs.append({"l": page, "k": "p", "t": title, "x": ""})
-            docs.append({"l": loc, "p": page_of[page], "t": title, "x": text})
-    indexed = {c for d in docs for key in ("t", "z", "x") for c in d.get(key, "") if HAN.match(c)}
-    zh_pairs, en_pairs = glossary_synonyms(site.edition.glossary)
-    indexed |= {c for pair in zh_pairs + en_pairs for part in pair for c in part if HAN.match(c)}
+        fields = {"x": zh_tokens(title + " " + text) + en_tokens(title + " " + text)}
+        if "#" not in loc or page not in page_group:
+            page_group[page] = index.add_group({"k": "p", "l": page, "t": title},
+                                               fields if "#" not in loc else {})
+            if "#" not in loc:
+                page_group[page]["x"] = text
+                continue
+        index.add_doc(page_group[page], {"l": loc, "t": title, "x": text}, fields)
+
+    # postings, sharded
+    postings = index.postings()
+    total = sum(len(p) for p in postings.values())
+    shards = max(1, -(-total // POSTINGS_PER_SHARD))
+    import zlib
+    vocab: list[list[str]] = [[] for _ in range(shards)]
+    data: list[dict] = [{} for _ in range(shards)]
+    for token in sorted(postings):
+        k = zlib.crc32(token.encode("utf-8")) % shards
+        vocab[k].append(token)
+        flat, last = [], 0
+        for d, impact in postings[token]:
+            flat += [d - last, impact]
+            last = d
+        data[k][token] = flat
+    files = {f"p/{k}.js": shard_js(f"p{k}", data[k]) for k in range(shards)}
+    starts, kinds = [], ""
+    doc = 0
+    for g, group in enumerate(index.groups):
+        starts.append(doc)
+        kinds += group["k"]
+        doc += len(group["docs"])
+        files[f"t/{g}.js"] = shard_js(f"t{g}", {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
+                                      | {"d": group["docs"]})
+    starts.append(doc)
+
+    # the query tables
+    phrases: dict[str, set[str]] = {}
+    def phrase(text: str, key: str) -> None:
+        text = text.lower().strip()
+        if len(text) >= 2:
+            phrases.setdefault(text, set()).add(key)
+    for t in terms:
+        for f in (*t.forms, t.en, *t.en_variants):
+            phrase(f, "#" + t.id)
+    if alignment:
+        for t in alignment.topics:
+            phrase(t.name_zh, "@" + t.id)
+            phrase(t.name_en, "@" + t.id)
+    for a in edition.aliases.all():
+        phrase(a.text, ("#" if a.target == "term" else "@") + a.key)
+    words = index_words(texts, [p for p in phrases if HAN.search(p)] + QUESTION_ZH)
+    indexed = {c for text in texts for c in text} | {c for w in words for c in w}
+    for group in index.groups:
+        indexed |= {c for d in group["docs"] if d for c in d.get("x", "") + d.get("t", "")}
     config = dict(material.get("config") or {})
     config["lex"] = {
         "version": INDEX_VERSION,
         "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),
-        "synonyms": zh_pairs,
-        "english": en_pairs,
+        "words": " ".join(words),
+        "question": QUESTION_ZH,
+        "stop": STOP_EN,
+        "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
+        "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
+        "regs": reg_first,
+        "groups": {"start": starts, "kind": kinds},
+        "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
+        "vocab_en": " ".join(t for t in sorted(postings) if re.match(r"[a-z]", t)),   # English prefixes
     }
-    return {"config": config, "docs": docs}
+    # the Chinese bigrams of the index, for a one-character query only (loaded then)
+    files["v/0.js"] = shard_js("v0", " ".join(t for t in sorted(postings) if HAN.match(t)))
+    return {"config": config, "docs": []}, files
 
 
 class Search(FeatureBase):
@@ -194,5 +375,9 @@ class Search(FeatureBase):
         if not path.exists():
             raise FileNotFoundError(f"{path}: Material's search plugin wrote no index")
         material = json.loads(path.read_text(encoding="utf-8"))
-        index = search_index(self.site, material, self.t2s)
+        index, files = build_index(self.site, material, self.t2s)
+        for rel_path, text in files.items():
+            out = path.parent / rel_path
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(text, encoding="utf-8")
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -177,6 +177,7 @@ class Meta:
     title_en: str
     effective: str | None
     short: str | None = None            # short-link prefix, e.g. jx
+    abbreviation: str | None = None     # the province's one-character name in citations, e.g. 赣 (jiangxi)
     jurisdiction: str | None = None     # ISO 3166-2, e.g. CN-JX
     jurisdiction_name: dict = field(default_factory=dict)
     adopted: str | None = None

@@ -161,6 +161,7 @@ def iso(value, meta: MetaFile, key: str) -> str | None:
 META_KEYS = {
     "title": ((dict,), "a mapping with zh and en"),
     "short": ((str, type(None)), "a short-link prefix such as jx"),
+    "abbreviation": ((str, type(None)), "the province's one-character abbreviation such as 赣, or null"),
     "jurisdiction": ((str, type(None)), "an ISO 3166-2 code such as CN-JX"),
     "jurisdiction_name": ((dict, type(None)), "a mapping with zh and en, or null"),
     "adopted": ((str, type(None)), "a date YYYY-MM-DD or null"),
@@ -221,6 +222,7 @@ def read_meta(folder: Path) -> Meta:
         id=folder.name, title_zh=title["zh"], title_en=title["en"],
         effective=iso(data.get("effective"), meta, "effective"),
         short=data.get("short") or folder.name,
+        abbreviation=data.get("abbreviation"),
         jurisdiction=data.get("jurisdiction"),
         jurisdiction_name=data.get("jurisdiction_name") or {},
         adopted=iso(data.get("adopted"), meta, "adopted"),

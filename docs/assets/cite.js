@@ -312,7 +312,11 @@
     if (q) { input.value = q; render(); }
   }
 
-  window.LexCite = { parse: parse, resolve: resolve, structure: structure, copyText: copyText, citeText: citeText };
+  // The search worker (docs/assets/search-worker.js) loads this file too: there, only the rules
+  // interpreter is published (one parser for the resolver page and the search box).
+  var root = typeof window !== "undefined" ? window : self;
+  root.LexCite = { parse: parse, resolve: resolve, structure: structure, copyText: copyText, citeText: citeText };
+  if (typeof document === "undefined" || typeof window === "undefined" || root.__lexWorker) return;
 
   function init() { initCopy(); initResolver(); printHrefs(); }
   window.addEventListener("beforeprint", printHrefs);

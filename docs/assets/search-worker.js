@@ -1,48 +1,103 @@
-/* Search worker of the edition (build_scripts/search.py writes its index).
+/* Search worker of the edition (build_scripts/features/search.py writes its index; issue 14).
  *
- * Speaks Material's worker protocol: SETUP (0) with the index -> READY (1); QUERY (2) with the
- * text of the header search box -> RESULT (3) with {items: [[article, ...units]], total}.
- * Runs as a Web Worker over http and inside iframe-worker's shim from file://.
+ * Speaks Material's worker protocol: SETUP (0) with the bootstrap index -> READY (1); QUERY (2) with
+ * the text of the header search box -> RESULT (3) with {items: [[group, ...units]], total}.
+ * Runs as a Web Worker over http and inside iframe-worker's shim from file://. Postings (search/p/<k>.js)
+ * and the texts of a result (search/t/<g>.js) are script files loaded on demand (importScripts: sync
+ * in a worker, a promise in the shim), never JSON fetched.
  *
- * Matching: the query is converted to simplified characters (OpenCC t2s table from the index),
- * split into Chinese runs and Latin/digit words. A Chinese run scores 1 where a unit contains it
- * verbatim; otherwise by the longest pieces (2+ characters) of it that the unit contains, so that
- * exact phrases rank above texts sharing only some of their words. Glossary abbreviations and
- * variants are tried as alternatives (综治中心 <-> 社会治安综合治理中心); English words match the
- * gloss at word starts, and an English glossary term also searches its Chinese form.
+ * Query understanding: NFKC, traditional -> simplified (t2s table of the index), lower case. A query
+ * that is a citation (LexCite.parse of docs/assets/cite.js, the resolver's own rules) goes straight to
+ * the article, paragraph or item. Otherwise the Chinese is segmented against the words of the index,
+ * the glossary and the aliases (fewest segments); question words and particles found as words are
+ * dropped; each remaining segment or English word is a concept. A concept matches through its
+ * character bigrams (so a part of a longer word matches), a single character or an English prefix
+ * through the index words containing or starting with it, and a glossary term, topic or alias through
+ * its concept token. Ranking: BM25F impacts (computed at build time) summed per unit, units grouped by
+ * article (the best unit first), multiplied by how much of the query the article covers.
  */
 (function () {
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var STOP = {"a": 1, "an": 1, "and": 1, "the": 1, "of": 1, "in": 1, "to": 1, "for": 1, "or": 1,
-              "on": 1, "with": 1, "by": 1, "at": 1, "as": 1, "is": 1, "be": 1};
-  var PAGE_WEIGHT = 0.6;       // hand-written and other pages rank below equally good provisions
-  var ALT_WEIGHT = 0.9;        // a glossary synonym counts a little less than the words typed
-  var EN_ZH_WEIGHT = 0.8;      // an English glossary term found through its Chinese form
-  var MAX_GROUPS = 50;
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+  var MAX_GROUPS = 12;          // groups returned
+  var RERANK = 15;              // groups whose texts are loaded and reranked
+  var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
+  var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
+  var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
+  self.__lexWorker = true;
 
-  var docs = [], groups = [], t2s = {}, synonyms = [], english = [];
+  var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
+  var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
+  var shards = {}, citeReady = null, latest = 0;
+
+  self.__lexShard = function (name, data) { shards[name] = data; };
+
+  var CRC = [];
+  for (var n = 0; n < 256; n++) {
+    var c = n;
+    for (var k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320 ^ (c >>> 1) : c >>> 1;
+    CRC[n] = c >>> 0;
+  }
+  function shardOf(token) {        // zlib.crc32 of the UTF-8 bytes, as build_scripts/features/search.py
+    var bytes = unescape(encodeURIComponent(token)), c = 0xFFFFFFFF;
+    for (var i = 0; i < bytes.length; i++) c = CRC[(c ^ bytes.charCodeAt(i)) & 0xFF] ^ (c >>> 8);
+    return ((c ^ 0xFFFFFFFF) >>> 0) % nShards;
+  }
+
+  function url(rel) { return new URL(rel, BASE).href; }
+
+  // Load shard files, all at once; resolves when every name is present. In a worker: fetch in
+  // parallel and read the shard's JSON out of its script wrapper (no eval). From file:// (iframe-worker's
+  // shim, where fetch cannot read files): script elements, in parallel.
+  var SHARD = /^__lexShard\(("[^"]*"),([\s\S]*)\);\s*$/;
+  function load(names) {
+    var missing = names.filter(function (n) { return !shards[n]; });
+    if (!missing.length) return Promise.resolve();
+    return Promise.all(missing.map(function (n) {
+      var src = url("../search/" + n[0] + "/" + n.slice(1) + ".js");
+      if (typeof document !== "undefined") {
+        return new Promise(function (resolve, reject) {
+          var el = document.createElement("script");
+          el.src = src;
+          el.onload = resolve;
+          el.onerror = function () { reject(new Error("cannot load " + src)); };
+          document.body.appendChild(el);
+        });
+      }
+      return fetch(src).then(function (r) {
+        if (!r.ok) throw new Error(src + ": " + r.status);
+        return r.text();
+      }).then(function (text) {
+        var m = SHARD.exec(text);
+        if (!m) throw new Error(src + ": not a shard");
+        shards[JSON.parse(m[1])] = JSON.parse(m[2]);
+      });
+    }));
+  }
 
   function setup(index) {
-    var lex = (index.config && index.config.lex) || {};
-    var pairs = lex.t2s || "";
+    lex = (index.config && index.config.lex) || {};
     t2s = {};
+    var pairs = lex.t2s || "";
     for (var i = 0; i + 1 < pairs.length; i += 2) t2s[pairs[i]] = pairs[i + 1];
-    synonyms = lex.synonyms || [];
-    english = lex.english || [];
-    docs = index.docs || [];
-    groups = [];
-    var byParent = {};
-    docs.forEach(function (d, i) {
-      d.i = i;
-      d.zl = d.z || "";                           // Chinese text of a unit
-      d.el = (d.e || "").toLowerCase();           // English gloss of a unit
-      d.xl = (d.x || "").toLowerCase();           // text of another page's section
-      d.tl = ((d.t || "") + " " + (d.h || "")).toLowerCase();
-      if (d.p === undefined) { byParent[i] = {doc: d, kids: []}; groups.push(byParent[i]); }
-    });
-    docs.forEach(function (d) { if (d.p !== undefined && byParent[d.p]) byParent[d.p].kids.push(d); });
+    words = {};
+    (lex.words || "").split(" ").forEach(function (w) { if (w) { words[w] = 1; if (w.length > maxWord) maxWord = w.length; } });
+    question = {};
+    (lex.question || []).forEach(function (w) { question[w] = 1; words[w] = 1; });
+    stop = {};
+    (lex.stop || []).forEach(function (w) { stop[w] = 1; });
+    phrases = lex.phrases || {};
+    Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
+    zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
+      .sort(function (a, b) { return b.length - a.length; });
+    nShards = lex.shards || 1;
+    vocabEn = (lex.vocab_en || "").split(" ");
+    vocabEnSet = {};
+    vocabEn.forEach(function (t) { vocabEnSet[t] = 1; });
+    starts = (lex.groups || {}).start || [];
+    kinds = (lex.groups || {}).kind || "";
+    regFirst = lex.regs || {};
   }
 
   // ------------------------------------------------------------------ query analysis
@@ -52,219 +107,314 @@
     return out;
   }
 
-  var CN_DIGITS = "零一二三四五六七八九";
-  function chineseNumber(n) {           // 1..999, as in 第二十五条
-    if (n < 10) return CN_DIGITS[n];
-    if (n < 20) return "十" + (n % 10 ? CN_DIGITS[n % 10] : "");
-    if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + "十" + (n % 10 ? CN_DIGITS[n % 10] : "");
-    var rest = n % 100;
-    return CN_DIGITS[Math.floor(n / 100)] + "百" + (rest === 0 ? "" : rest < 10 ? "零" + CN_DIGITS[rest] :
-      (rest < 20 ? "一" : "") + chineseNumber(rest));
+  function stem(w) {       // the same as build_scripts/features/search.py stem()
+    if (w.length > 4 && /ies$/.test(w)) return w.slice(0, -3) + "y";
+    if (w.length > 4 && /(ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+    if (w.length > 3 && /s$/.test(w) && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+    return w;
   }
 
-  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
-
-  // Terms: {text, kind: "zh"|"en", alts: [{text, kind, w}]}
-  function analyse(raw) {
-    var q = simplify(raw.normalize ? raw.normalize("NFKC") : raw);
-    q = q.replace(/第\s*(\d{1,3})\s*([条款项章])/g, function (_, n, u) { return "第" + chineseNumber(+n) + u; });
-    var terms = [];
-    var re = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([A-Za-z0-9][A-Za-z0-9'’\-]*)/g, m;
-    var latin = [];
-    while ((m = re.exec(q))) {
-      if (m[1]) terms.push({text: m[1], kind: "zh"});
-      else latin.push(m[2].toLowerCase().replace(/’/g, "'"));
+  // Segment a run of Han characters: fewest segments, known words (index, glossary, aliases,
+  // question words) preferred over single characters.
+  function segment(run) {
+    var n = run.length, best = [0], back = [0];
+    for (var i = 1; i <= n; i++) {
+      best[i] = Infinity;
+      for (var len = Math.min(i, Math.max(maxWord, maxPhrase)); len >= 1; len--) {
+        var w = run.slice(i - len, i);
+        var known = len === 1 || words[w] || phrases[w];
+        if (!known) continue;
+        var cost = best[i - len] + (len === 1 ? 1.2 : 1);
+        if (cost < best[i]) { best[i] = cost; back[i] = len; }
+      }
     }
-    var words = latin.filter(function (w) { return !STOP[w]; });
-    if (!words.length) words = latin;
-    words.forEach(function (w) { terms.push({text: w.replace(/^-+|-+$/g, ""), kind: /^\d+$/.test(w) ? "num" : "en"}); });
-    terms = terms.filter(function (t) { return t.text.length; });
-    terms.forEach(function (t) {
-      t.alts = [{text: t.text, kind: t.kind, w: 1}];
-      if (t.kind === "zh") {
-        synonyms.forEach(function (pair) {
-          var variant = pair[0], full = pair[1];
-          if (t.text.indexOf(variant) >= 0 && t.text.indexOf(full) < 0)
-            t.alts.push({text: t.text.split(variant).join(full), kind: "zh", w: ALT_WEIGHT});
-          else if (t.text.indexOf(full) >= 0)
-            t.alts.push({text: t.text.split(full).join(variant), kind: "zh", w: ALT_WEIGHT});
+    var out = [];
+    for (var j = n; j > 0; j -= back[j]) out.unshift(run.slice(j - back[j], j));
+    return out;
+  }
+
+  function bigrams(s) {
+    var out = [];
+    for (var i = 0; i + 1 < s.length; i++) out.push(s.substr(i, 2));
+    return out;
+  }
+
+  // concepts: [{text, kind, tokens: [{t, w}], keys: [concept tokens]}]
+  function analyse(q) {
+    var concepts = [], latin = [];
+    var re = /([\u3400-\u4dbf\u4e00-\u9fff]+)|([a-z0-9][a-z0-9'\-]*)/g, m;
+    // phrases of Latin words (glossary English, aliases): longest first
+    var lw = (q.match(/[a-z0-9][a-z0-9'\-]*/g) || []);
+    var used = {};
+    for (var len = Math.min(lw.length, 6); len >= 2; len--) {
+      for (var s = 0; s + len <= lw.length; s++) {
+        var taken = false;
+        for (var k = s; k < s + len; k++) if (used[k]) taken = true;
+        if (taken) continue;
+        var p = lw.slice(s, s + len).join(" ");
+        if (phrases[p]) {
+          for (k = s; k < s + len; k++) used[k] = true;
+          concepts.push({text: p, kind: "en", tokens: [], keys: phrases[p], words: lw.slice(s, s + len)});
+        }
+      }
+    }
+    // Chinese phrases of the dictionary (glossary forms, aliases, topic names), also across the
+    // punctuation inside them (谁主管、谁负责): longest first, then the rest is segmented
+    var found = zhPhrases.filter(function (p) { return q.indexOf(p) >= 0; });
+    found.forEach(function (p) {
+      var at = q.indexOf(p);
+      if (at < 0) return;
+      var han = p.replace(/[^\u3400-\u4dbf\u4e00-\u9fff]/g, "");
+      var c = {text: p, kind: "zh", tokens: bigrams(han).map(function (b) { return {t: b, w: 1}; }), keys: phrases[p]};
+      concepts.push(c);
+      q = q.slice(0, at) + " " + q.slice(at + p.length);
+    });
+    var li = 0;
+    while ((m = re.exec(q))) {
+      if (m[1]) {
+        segment(m[1]).forEach(function (seg) {
+          if (question[seg] && !phrases[seg]) return;
+          var c = {text: seg, kind: "zh", tokens: [], keys: phrases[seg] || []};
+          if (seg.length >= 2) bigrams(seg).forEach(function (b) { c.tokens.push({t: b, w: 1}); });
+          else c.expand = seg;       // one character: the index bigrams containing it (vocabulary loaded then)
+          if (c.tokens.length || c.keys.length || c.expand) concepts.push(c);
         });
       } else {
-        t.re = new RegExp("(^|[^a-z0-9])" + escapeRegExp(t.text) + (t.kind === "num" ? "(?![0-9])" : ""), "i");
-      }
-    });
-    // the Latin words as one phrase, and English glossary terms searched in Chinese
-    var phrase = latin.join(" ");
-    var extra = [];
-    if (phrase) english.forEach(function (pair) {
-      if (pair[0] === phrase) extra.push({text: pair[1], kind: "zh", w: EN_ZH_WEIGHT});
-    });
-    return {terms: terms, latinPhrase: latin.length > 1 ? phrase : "", glossaryZh: extra, query: q.trim()};
-  }
-
-  // ------------------------------------------------------------------ matching
-  // Pieces of `s` (greedy, longest first, 2+ characters unless s is one character) found in `text`.
-  function cover(s, text) {
-    if (!text) return null;
-    if (text.indexOf(s) >= 0) return {score: 1, pieces: [s]};
-    if (s.length < 3) return null;
-    var pieces = [], sum = 0, i = 0, covered = 0;
-    while (i < s.length) {
-      var found = 0;
-      for (var len = s.length - i; len >= 2; len--) {
-        if (text.indexOf(s.substr(i, len)) >= 0) { found = len; break; }
-      }
-      if (found) { pieces.push(s.substr(i, found)); sum += found * found; covered += found; i += found; }
-      else i += 1;
-    }
-    if (!pieces.length || covered * 2 < s.length) return null;
-    return {score: 0.7 * sum / (s.length * s.length), pieces: pieces};
-  }
-
-  function count(text, piece) {
-    var n = 0, i = 0;
-    while ((i = text.indexOf(piece, i)) >= 0) { n++; i += piece.length; }
-    return n;
-  }
-
-  // Best match of one term in one document: {score, hits: [strings found], field}
-  function matchTerm(term, d) {
-    var best = null;
-    term.alts.forEach(function (alt) {
-      var r = null;
-      if (alt.kind === "zh") {
-        var c = cover(alt.text, d.zl) || cover(alt.text, d.x || "");
-        if (c) r = {score: c.score * alt.w, hits: c.pieces, field: d.zl && cover(alt.text, d.zl) ? "z" : "x"};
-      } else {
-        var m = term.re.exec(d.el) || term.re.exec(d.xl) || (term.kind === "num" ? term.re.exec(d.zl) : null);
-        if (m) r = {score: alt.w, hits: [alt.text], field: term.re.test(d.el) ? "e" : term.re.test(d.xl) ? "x" : "z"};
-      }
-      if (r && (!best || r.score > best.score)) best = r;
-    });
-    return best;
-  }
-
-  function titleMatch(term, d) {
-    return term.alts.some(function (alt) {
-      return alt.kind === "zh" ? (d.t || "").indexOf(alt.text) >= 0 : term.re.test(d.tl);
-    });
-  }
-
-  function search(raw) {
-    var a = analyse(raw);
-    var terms = a.terms;
-    if (a.glossaryZh.length) terms = terms.concat([{text: a.glossaryZh[0].text, kind: "zh", alts: a.glossaryZh, optional: true}]);
-    if (!terms.length) return {items: [], total: 0};
-    var required = terms.filter(function (t) { return !t.optional; }).length;
-    var results = [];
-    groups.forEach(function (g) {
-      var perTerm = terms.map(function () { return 0; });
-      var titleHits = 0, occurrences = 0, together = 0;
-      var kids = [];
-      terms.forEach(function (t, ti) {
-        if (titleMatch(t, g.doc)) { titleHits += t.optional ? 0.5 : 1; perTerm[ti] = Math.max(perTerm[ti], 1); }
-      });
-      g.kids.forEach(function (d) {
-        var score = 0, hits = [], matched = 0, fields = {};
-        terms.forEach(function (t, ti) {
-          var r = matchTerm(t, d);
-          if (!r) return;
-          matched++;
-          score += r.score;
-          perTerm[ti] = Math.max(perTerm[ti], r.score);
-          fields[r.field] = true;
-          r.hits.forEach(function (h) {
-            hits.push(h);
-            occurrences += count(r.field === "e" ? d.el : r.field === "x" ? d.xl : d.zl, r.field === "z" ? h : h.toLowerCase());
+        var w = m[2].replace(/'s$/, "").replace(/^[-']+|[-']+$/g, "");
+        var index = li++;
+        if (used[index] || !w || (stop[w] && lw.length > 1)) continue;
+        var c2 = {text: w, kind: /^\d+$/.test(w) ? "num" : "en", tokens: [], keys: phrases[w] || []};
+        w.split(/[-']/).forEach(function (part) {
+          if (!part) return;
+          var st = stem(part);
+          if (vocabEnSet[st] || /^\d+$/.test(st)) c2.tokens.push({t: st, w: 1});
+          if (part.length >= 3) vocabEn.forEach(function (t) {
+            if (t !== st && t.indexOf(part) === 0) c2.tokens.push({t: t, w: EXPAND_WEIGHT});
           });
         });
-        if (!matched) return;
-        if (matched >= required && required > 1) together = 1;
-        if (a.latinPhrase && d.el.indexOf(a.latinPhrase) >= 0) score += 0.5;
-        if (terms.length > 1 && a.query && d.zl.indexOf(a.query) >= 0) score += 0.5;
-        kids.push({doc: d, score: score, hits: hits, fields: fields});
+        if (c2.tokens.length || c2.keys.length) concepts.push(c2);
+        else if (c2.kind !== "num") concepts.push(c2);   // counts against coverage: nothing matches it
+      }
+    }
+    concepts.forEach(function (c) { c.keys.forEach(function (key) { c.tokens.push({t: key, w: 1, key: true}); }); });
+    return concepts;
+  }
+
+  // ------------------------------------------------------------------ scoring
+  function groupOf(doc) {      // binary search in the group starts
+    var lo = 0, hi = starts.length - 2;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= doc) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function score(concepts) {
+    var docs = {};          // doc -> {s, cov: [per concept fraction]}
+    concepts.forEach(function (c, ci) {
+      var total = c.tokens.filter(function (t) { return t.w === 1 && !t.key; }).length || 1;
+      c.tokens.forEach(function (tok) {
+        var list = shards["p" + shardOf(tok.t)][tok.t];
+        if (!list) return;
+        var d = 0;
+        for (var i = 0; i < list.length; i += 2) {
+          d += list[i];
+          var e = docs[d] || (docs[d] = {s: 0, cov: concepts.map(function () { return 0; }), hits: {}});
+          e.s += list[i + 1] * tok.w;
+          var part = tok.key ? 1 : tok.w === 1 ? 1 / total : 0.5;
+          e.cov[ci] = Math.min(1, e.cov[ci] + part);
+          if (!tok.key) e.hits[tok.t] = 1;
+        }
       });
-      var sum = perTerm.reduce(function (x, y) { return x + y; }, 0);
-      if (!sum) return;
-      var score = sum + 0.5 * titleHits + 0.3 * together + 0.02 * Math.min(occurrences, 10);
-      if (a.latinPhrase && g.kids.some(function (d) { return d.el.indexOf(a.latinPhrase) >= 0; })) score += 0.5;
-      if (terms.length > 1 && g.kids.some(function (d) { return d.zl.indexOf(a.query) >= 0; })) score += 0.5;
-      if (g.doc.k !== "a") score *= PAGE_WEIGHT;
-      kids.sort(function (x, y) { return y.score - x.score; });
-      results.push({group: g, score: score, kids: kids, perTerm: perTerm});
     });
-    results.sort(function (x, y) { return y.score - x.score || x.group.doc.i - y.group.doc.i; });
-    var items = results.slice(0, MAX_GROUPS).map(function (r) { return render(r, terms); });
-    return {items: items, total: results.length};
+    var groups = {};
+    Object.keys(docs).forEach(function (key) {
+      var d = +key, e = docs[key], g = groupOf(d);
+      var r = groups[g] || (groups[g] = {g: g, units: [], head: 0, cov: concepts.map(function () { return 0; }), hits: {}});
+      if (d === starts[g] && kinds[g] === "a") r.head = e.s;
+      else r.units.push({d: d, s: e.s, hits: e.hits, cov: e.cov});
+      e.cov.forEach(function (v, i) { if (v > r.cov[i]) r.cov[i] = v; });
+      Object.keys(e.hits).forEach(function (h) { r.hits[h] = 1; });
+    });
+    var n = concepts.length || 1;
+    var out = Object.keys(groups).map(function (k) {
+      var r = groups[k];
+      r.units.forEach(function (u) {
+        u.s *= 0.5 + u.cov.reduce(function (a, b) { return a + b; }, 0) / n;
+      });
+      r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
+      var rest = 0;
+      for (var i = 1; i < r.units.length; i++) rest += r.units[i].s;
+      var coverage = r.cov.reduce(function (a, b) { return a + b; }, 0) / n;
+      r.score = ((r.units.length ? r.units[0].s : 0) + Math.min(rest, 2 * (r.units.length ? r.units[0].s : 0)) * 0.15 + r.head)
+                * (0.2 + coverage * coverage);
+      if (kinds[r.g] !== "a") r.score *= PAGE_WEIGHT;
+      return r;
+    });
+    out.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
+    return out;
+  }
+
+  // The texts of the best groups are loaded: a Chinese concept found verbatim (not only its
+  // bigrams, scattered) in a unit raises the group and that unit.
+  function rerank(top, concepts) {
+    var zh = concepts.filter(function (c) { return c.kind === "zh" && c.text.length >= 2; });
+    if (!zh.length) return;
+    top.forEach(function (r) {
+      var group = shards["t" + r.g], start = starts[r.g], best = 0;
+      r.units.forEach(function (u) {
+        var doc = group.d[u.d - start];
+        var text = doc ? (doc.z || doc.x || "") : "";
+        var n = zh.filter(function (c) { return text.indexOf(c.text) >= 0; }).length;
+        u.s *= 1 + 0.5 * n / zh.length;
+        if (n > best) best = n;
+      });
+      r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
+      r.score *= 1 + 0.5 * best / zh.length;
+    });
+    top.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
+  }
+
+  // ------------------------------------------------------------------ citations
+  function citation(q) {
+    if (!self.LexCite || !lex.cite) return null;
+    var cite = self.LexCite.parse(q, lex.cite.rules);
+    if (!cite.ok || cite.article === null) return null;
+    var res = self.LexCite.resolve(cite, lex.cite.structure);
+    if (!res.ok) return null;
+    return res.matches.map(function (mt) {
+      return {g: regFirst[mt.reg] + mt.article - 1, eid: mt.eid, cite: mt.paragraph !== null};
+    });
   }
 
   // ------------------------------------------------------------------ rendering (Material's SearchItem)
   function esc(s) {
     return String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
+  function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
 
-  function highlight(text, hits, caseless) {
-    var list = hits.filter(function (h) { return h; }).sort(function (x, y) { return y.length - x.length; });
-    if (!list.length) return esc(text);
-    var re = new RegExp(list.map(escapeRegExp).join("|"), caseless ? "gi" : "g");
-    var out = "", last = 0, m;
-    while ((m = re.exec(text))) {
-      out += esc(text.slice(last, m.index)) + "<mark data-md-highlight>" + esc(m[0]) + "</mark>";
-      last = m.index + m[0].length;
-      if (!m[0].length) re.lastIndex++;
-    }
-    return out + esc(text.slice(last));
+  // Marks over the Chinese: every character covered by a matched bigram or phrase.
+  function markZh(text, hits) {
+    var on = [];
+    for (var i = 0; i + 1 < text.length; i++) if (hits[text.substr(i, 2)]) { on[i] = on[i + 1] = true; }
+    return on;
   }
 
-  // A window of the text around its first hit.
-  function snippet(text, hits, caseless, width) {
+  function markEn(text, hits) {
+    var on = [], re = /[A-Za-z0-9]+/g, m;
+    while ((m = re.exec(text))) {
+      var w = m[0].toLowerCase();
+      if (hits[stem(w)] || hits[w]) for (var i = m.index; i < m.index + m[0].length; i++) on[i] = true;
+    }
+    return on;
+  }
+
+  function snippet(text, on, width, latin) {
     if (!text) return "";
-    var hay = caseless ? text.toLowerCase() : text, first = -1;
-    hits.forEach(function (h) {
-      var i = hay.indexOf(caseless ? h.toLowerCase() : h);
-      if (i >= 0 && (first < 0 || i < first)) first = i;
-    });
+    var first = on.indexOf(true);
     if (first < 0) first = 0;
     var start = Math.max(0, first - width), end = Math.min(text.length, first + width * 2);
-    if (caseless) {  // do not cut English words
+    if (latin) {
       while (start > 0 && /\S/.test(text[start - 1])) start--;
       while (end < text.length && /\S/.test(text[end])) end++;
     }
-    return (start > 0 ? "…" : "") + highlight(text.slice(start, end), hits, caseless) + (end < text.length ? "…" : "");
+    var out = "", open = false;
+    for (var i = start; i < end; i++) {
+      if (on[i] && !open) { out += "<mark data-md-highlight>"; open = true; }
+      if (!on[i] && open) { out += "</mark>"; open = false; }
+      out += esc(text[i]);
+    }
+    if (open) out += "</mark>";
+    return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
   }
 
-  function termsOf(hits, terms) {
+  function termsOf(concepts, hits) {
     var out = {};
-    hits.forEach(function (h) { out[h] = true; });
-    terms.forEach(function (t) {
-      if (t.optional) return;
-      var found = t.alts.some(function (alt) { return hits.some(function (h) { return h === alt.text || alt.text.indexOf(h) >= 0; }); });
-      if (!found && !out[t.text]) out[t.text] = false;
+    concepts.forEach(function (c) {
+      out[c.text] = c.tokens.some(function (t) { return hits[t.t]; });
     });
     return out;
   }
 
-  function render(r, terms) {
-    var g = r.group, allHits = [];
-    r.kids.forEach(function (k) { allHits = allHits.concat(k.hits); });
-    var title = g.doc.k === "a"
-      ? '<span lang="zh-Hans">' + esc(g.doc.t) + '</span> <span lang="en">' + esc(g.doc.h) + "</span>"
-      : esc(g.doc.t);
-    var parent = {location: g.doc.l, title: title, text: r.kids.length ? "" : snippet(g.doc.x || "", allHits, true, 60),
-                  score: r.score, terms: termsOf(allHits, terms)};
-    var shown = 0;
-    var children = r.kids.map(function (k) {
-      var d = k.doc, parts = [];
-      if (d.zl && (k.fields.z || !k.fields.e))
-        parts.push('<p lang="zh-Hans">' + snippet(d.zl, k.hits, false, 40) + "</p>");
-      if (d.e && k.fields.e) parts.push('<p lang="en">' + snippet(d.e, k.hits, true, 90) + "</p>");
-      if (d.x !== undefined) parts.push("<p>" + snippet(d.x, k.hits, true, 90) + "</p>");
-      shown++;
+  function render(r, concepts, citeEid) {
+    var group = shards["t" + r.g];
+    var title = group.k === "a"
+      ? '<span lang="zh-Hans">' + esc(group.t) + '</span> <span lang="en">' + esc(group.h) + "</span>"
+      : esc(group.t);
+    var units = r.units.slice();
+    if (citeEid) {       // the cited paragraph or item first
+      var start = starts[r.g];
+      var at = -1;
+      group.d.forEach(function (doc, i) { if (doc && (doc.i === citeEid || (doc.i || "").indexOf(citeEid + "__") === 0) && at < 0) at = i; });
+      if (at >= 0) {
+        units = units.filter(function (u) { return u.d !== start + at; });
+        units.unshift({d: start + at, s: r.score, hits: r.hits, cov: []});
+      }
+    }
+    var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
+                  text: units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true)};
+    var best = units.length ? units[0].s : 0;
+    var children = units.slice(0, 12).map(function (u, i) {
+      var doc = group.d[u.d - starts[r.g]];
+      if (!doc) return null;
+      var parts = [], hits = u.hits;
+      if (doc.z) {
+        var onZ = markZh(doc.z, hits);
+        parts.push('<p lang="zh-Hans">' + snippet(doc.z, onZ, 40, false) + "</p>");
+      }
+      if (doc.e) {
+        var onE = markEn(doc.e, hits);
+        if (onE.indexOf(true) >= 0) parts.push('<p lang="en">' + snippet(doc.e, onE, 90, true) + "</p>");
+      }
+      if (doc.x !== undefined) {
+        var onX = markZh(doc.x, hits), onXe = markEn(doc.x, hits);
+        parts.push("<p>" + snippet(doc.x, onX.map(function (v, k) { return v || onXe[k]; }), 90, true) + "</p>");
+      }
       // units scoring like the best one are shown; the others go under Material's "more" fold
-      var score = (shown <= 3 && k.score >= r.kids[0].score * 0.5) ? r.score : r.score * 0.5;
-      return {location: d.l, title: esc(d.t), text: parts.join(""), score: score, terms: termsOf(k.hits, terms)};
-    });
+      var s = (i < 3 && u.s >= best * 0.5) ? r.score : r.score * 0.5;
+      return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s, terms: termsOf(concepts, hits)};
+    }).filter(Boolean);
     return [parent].concat(children);
+  }
+
+  // ------------------------------------------------------------------ search
+  function search(raw) {
+    var q = simplify(raw.normalize ? raw.normalize("NFKC") : raw).toLowerCase().trim();
+    var cited = citation(q);
+    if (cited && cited.length) {
+      return load(cited.map(function (c) { return "t" + c.g; })).then(function () {
+        var items = cited.map(function (c) {
+          return render({g: c.g, units: [], score: 100, hits: {}}, [], c.eid);
+        });
+        return {items: items, total: items.length};
+      });
+    }
+    var concepts = analyse(q);
+    var expand = concepts.filter(function (c) { return c.expand; });
+    return load(expand.length ? ["v0"] : []).then(function () {
+      expand.forEach(function (c) {
+        shards.v0.split(" ").forEach(function (t) { if (t.indexOf(c.expand) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT}); });
+      });
+      var needed = {};
+      concepts.forEach(function (c) { c.tokens.forEach(function (t) { needed["p" + shardOf(t.t)] = 1; }); });
+      return load(Object.keys(needed));
+    }).then(function () {
+      var results = score(concepts);
+      var top = results.slice(0, RERANK);
+      return load(top.map(function (r) { return "t" + r.g; })).then(function () {
+        rerank(top, concepts);
+        top = top.slice(0, MAX_GROUPS);
+        return {items: top.map(function (r) { return render(r, concepts, null); }), total: results.length};
+      });
+    });
+  }
+
+  function loadCite() {      // the citation parser of the resolver page (docs/assets/cite.js), as it is
+    if (!citeReady) citeReady = new Promise(function (resolve) {
+      try { resolve(importScripts(url("cite.js"))); } catch (e) { resolve(null); }
+    }).catch(function () { return null; });
+    return citeReady;
   }
 
   // ------------------------------------------------------------------ protocol
@@ -273,9 +423,16 @@
     if (msg.type === SETUP) {
       setup(msg.data);
       postMessage({type: READY});
+      loadCite();
     } else if (msg.type === QUERY) {
       var query = String(msg.data || "").trim();
-      postMessage({type: RESULT, data: query ? search(query) : {items: [], total: 0}});
+      var mine = ++latest;
+      if (!query) { postMessage({type: RESULT, data: {items: [], total: 0}}); return; }
+      loadCite().then(function () { return search(query); }).then(function (data) {
+        if (mine === latest) postMessage({type: RESULT, data: data});
+      }, function (err) {
+        if (mine === latest) postMessage({type: RESULT, data: {items: [], total: 0, error: String(err)}});
+      });
     }
   });
 })();
