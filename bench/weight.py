@@ -73,6 +73,7 @@ def lighthouse(url: str) -> dict:
         subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
         data = json.loads(report.read_text())
     audits = data["audits"]
+    a11y_refs = {r["id"] for r in data["categories"]["accessibility"]["auditRefs"]}
     return {
         "lighthouse": data["lighthouseVersion"], "form_factor": data["configSettings"]["formFactor"],
         "performance": round(data["categories"]["performance"]["score"] * 100),
@@ -83,7 +84,7 @@ def lighthouse(url: str) -> dict:
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
         "total_byte_weight": audits["total-byte-weight"]["numericValue"],
         "failed_accessibility_audits": sorted(a for a, v in audits.items()
-                                              if v.get("score") == 0 and a in {r["id"] for r in data["categories"]["accessibility"]["auditRefs"]}),
+                                              if v.get("score") == 0 and a in a11y_refs),
     }
 
 

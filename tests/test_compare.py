@@ -10,13 +10,24 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_scripts.features import compare
-from build_scripts.enrich.alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, AlignmentError, Pair, Provision, Topic,
-                                     build_alignment, char_diff, contradictions, load_alignment, similarity)
-from build_scripts.parse.corpus import CORPUS, load_all
-from build_scripts.enrich.gloss import load_gloss
-from build_scripts.model.regulation import units
+from build_scripts.enrich.alignment import (
+    EQUIVALENT_MIN,
+    SIMILAR_MAX,
+    Alignment,
+    AlignmentError,
+    Pair,
+    Provision,
+    Topic,
+    build_alignment,
+    char_diff,
+    contradictions,
+    load_alignment,
+    similarity,
+)
 from build_scripts.enrich.edition import load_edition
+from build_scripts.features import compare
+from build_scripts.model.regulation import units
+from build_scripts.parse.corpus import CORPUS, load_all
 from build_scripts.render.context import Site
 
 RAW = yaml.safe_load((CORPUS / "alignment.yaml").read_text(encoding="utf-8"))

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from build_scripts.parse.corpus import CorpusError, load_regulation
 from build_scripts.enrich.gloss import expected_keys, load_gloss
 from build_scripts.model.regulation import units
+from build_scripts.parse.corpus import CorpusError, load_regulation
 
 GLOSSED = ["shanxi", "jiangxi"]
 PARENTHETICAL_ORIGINAL = re.compile(r"\(([\u3400-\u9fff《》·]+)\)")

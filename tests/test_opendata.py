@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from build_scripts.enrich.gloss import load_gloss
 from build_scripts.features import opendata
 from build_scripts.features import pdf as P
-from build_scripts.render.export import regulation_json
-from build_scripts.enrich.gloss import load_gloss
 from build_scripts.model.regulation import article_text, units
+from build_scripts.render.export import regulation_json
 
 ROOT = Path(__file__).resolve().parent.parent
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -91,7 +91,7 @@ def test_downloads_page_links_exist_and_licence_is_stated(built_site, regs):
         if not has_pdf:
             assert "not generated in this build" in html
     assert "anchors.json" in names
-    for href, text, size in hrefs:
+    for href, _text, size in hrefs:
         target = (page.parent / href).resolve()
         assert target.is_file(), href
         if size:
@@ -146,7 +146,7 @@ def test_pdf_html_names_the_public_base_when_set(regs, edition):
 
 @pytest.fixture(scope="module")
 def shanxi_pdf(tmp_path_factory, regs, site):
-    weasyprint = pytest.importorskip("weasyprint")
+    pytest.importorskip("weasyprint")
     out = tmp_path_factory.mktemp("pdf") / "shanxi.pdf"
     html = P.pdf_html(site, regs["shanxi"])
     P.write_pdf(html, out, P.source_hash(html))

@@ -18,11 +18,11 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
-
-from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid
 from build_scripts.model.regulation import parse_eid as model_parse_eid
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KINDS = ("equivalent", "similar")
 TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note"}
@@ -51,11 +51,11 @@ class Provision:
     paragraph: int | None = None
     item: int | None = None
 
-    def contains(self, other: "Provision") -> bool:
+    def contains(self, other: Provision) -> bool:
         """True when other is this provision or a part of it."""
         return self.reg == other.reg and (other.eid == self.eid or other.eid.startswith(self.eid + "__"))
 
-    def overlaps(self, other: "Provision") -> bool:
+    def overlaps(self, other: Provision) -> bool:
         return self.contains(other) or other.contains(self)
 
 
@@ -222,7 +222,7 @@ def build_alignment(data: dict, regs: tuple[Regulation, ...], where: str = "corp
         tid = t.get("id")
         label = f"{where}: topic {tid!r}" if tid else f"{where}: topic #{n}"
 
-        def fail(msg: str):
+        def fail(msg: str, label: str = label) -> NoReturn:
             raise AlignmentError(f"{label}: {msg}")
 
         unknown = set(t) - TOPIC_KEYS
@@ -343,8 +343,8 @@ def report(alignment: Alignment, regs: tuple[Regulation, ...]) -> str:
         reg = next(r for r in regs if r.id == reg_id)
         placed = {p.article for t in alignment.topics for p in t.provisions[reg_id]}
         only = sum(1 for t in alignment.topics if t.only_in() == reg_id)
-        lines.append(f"{reg_id}: {len(placed)}/{len(reg.articles)} articles placed; on {sum(1 for t in alignment.topics if t.provisions[reg_id])} "
-                     f"topics, {only} only here")
+        on = sum(1 for t in alignment.topics if t.provisions[reg_id])
+        lines.append(f"{reg_id}: {len(placed)}/{len(reg.articles)} articles placed; on {on} topics, {only} only here")
     pairs = [p for t in alignment.topics for p in t.pairs]
     for kind in KINDS:
         s = sorted(p.similarity for p in pairs if p.kind == kind)

@@ -5,10 +5,10 @@ Every feature reads it; none loads a corpus file, recomputes another's data or c
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from build_scripts.enrich.alignment import Alignment, load_alignment
 from build_scripts.enrich.gloss import Gloss, load_gloss

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 from build_scripts.model.regulation import Regulation, units
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 from build_scripts.model.regulation import Regulation, units
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition")
 REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")

@@ -21,10 +21,10 @@ as OpenCC has it and reported (`unreviewed`) in one line by the build.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 CONFIG = "s2tw"
 CORRECTIONS = "zh_hant_corrections.yaml"
@@ -151,14 +151,15 @@ def expected(run: str, opencc_out: str, corrected: Mapping[str, str]) -> str:
 
 def derive(texts: Iterable[str], reviewed: Reviewed = Reviewed()) -> Hant:
     runs = sorted({r for t in texts for r in HAN_RUN.findall(t)})
-    runs = [r for r, s in zip(runs, convert_many(runs, "t2s")) if s == r]   # simplified text only (not 繁體)
+    # simplified text only (not 繁體)
+    runs = [r for r, s in zip(runs, convert_many(runs, "t2s"), strict=True) if s == r]
     han = sorted({c for r in runs for c in r})
-    chars = {c: t for c, t in zip(han, convert_many(han)) if t != c and len(t) == 1}
+    chars = {c: t for c, t in zip(han, convert_many(han), strict=True) if t != c and len(t) == 1}
     reviewed_all = reviewed.phrases
     phrases = dict(reviewed_all)                # reviewed phrases apply wherever they occur
     unreviewed: list[str] = []
     targets = {}
-    for run, out in zip(runs, convert_many(runs)):
+    for run, out in zip(runs, convert_many(runs), strict=True):
         if len(out) == len(run):                # else the view keeps the character map for this run
             targets[run] = expected(run, out, reviewed.corrected)
     longest = max(map(len, phrases), default=0)
@@ -168,7 +169,7 @@ def derive(texts: Iterable[str], reviewed: Reviewed = Reviewed()) -> Hant:
         for run, target in targets.items():
             tried: set[int] = set()
             while (got := apply_phrases(run, chars, phrases, longest)) != target:
-                i = next(k for k, (a, b) in enumerate(zip(got, target)) if a != b)
+                i = next(k for k, (a, b) in enumerate(zip(got, target, strict=False)) if a != b)
                 whole = i in tried or rounds >= 2
                 phrase, value = (run, target) if whole else _window(run, target, i, isolated)
                 tried.add(i)

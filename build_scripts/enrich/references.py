@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from build_scripts.parse.corpus import CorpusError, facts_from_text
-from build_scripts.model.regulation import Regulation, Unit, item_eid, para_eid, parse_eid, units
 from build_scripts.model.numerals import to_int
+from build_scripts.model.regulation import Regulation, Unit, item_eid, para_eid, parse_eid, units
+from build_scripts.parse.corpus import CorpusError, facts_from_text
 
 NUM = r"[零一二三四五六七八九十百两]+"
 ITEM = rf"(?:{NUM}|（{NUM}）)"
@@ -143,7 +143,8 @@ class _Resolver:
             if repealed and title == repealed["law"]:
                 if g["law_tail"]:
                     self.fail(text, "a provision of a repealed law, which this edition does not hold")
-                return ref("repealed_law", repealed["eid"], note={k: repealed[k] for k in ("law", "article", "effective")})
+                return ref("repealed_law", repealed["eid"],
+                           note={k: repealed[k] for k in ("law", "article", "effective")})
             return ref("external_law")
         if g["art"]:
             p, i = g["art_p"] and _num(g["art_p"]), g["art_i"] and _num(g["art_i"])

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from markupsafe import Markup
 
@@ -257,7 +257,7 @@ class Annotate(FeatureBase):
             out.append({
                 "id": t.id, "zh": t.zh, "zh_hant": t.zh_hant, "pinyin": t.pinyin, "en": t.en,
                 "en_variants": list(t.en_variants), "category": t.category,
-                "category_name": dict(zip(("zh", "en"), CATEGORIES[t.category])),
+                "category_name": dict(zip(("zh", "en"), CATEGORIES[t.category], strict=True)),
                 "variants": list(t.variants), "definition": t.definition, "url": f"/glossary/#{t.id}",
                 "defined_in": [{"regulation": d.regulation, "eid": d.eid, "article": d.article, "term": d.term,
                                 "kind": d.kind} for d in defined_in.get(t.id, [])],

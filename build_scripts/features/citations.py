@@ -180,7 +180,7 @@ def parse(text: str, rules: dict) -> dict:
         if not m:
             continue
         out = {"ok": True, "reg": reg, "article": None, "paragraph": None, "item": None}
-        for name, value in zip(pat["groups"], m.groups()):
+        for name, value in zip(pat["groups"], m.groups(), strict=True):
             if value is not None and out[name] is None:
                 out[name] = to_number(value, rules)
         return out
@@ -333,7 +333,8 @@ class Citations(FeatureBase):
                 paras = []
                 for p in art.paragraphs:
                     items = [{"label": i.label, "zh": i.text, "en": gloss.unit(ref.eid), "cite": ref.citation,
-                              "href": site.urls.rel(RESOLVER_SRC, ref.page_src, ref.anchor), "short": "/" + ref.short_path}
+                              "href": site.urls.rel(RESOLVER_SRC, ref.page_src, ref.anchor),
+                              "short": "/" + ref.short_path}
                              for i in p.items for ref in [Ref(reg, art.number, p.number, i.number)]]
                     pref = Ref(reg, art.number, p.number)
                     paras.append({"zh": p.text, "en": gloss.unit(pref.eid), "cite": pref.citation, "items": items,

@@ -22,11 +22,20 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
-from build_scripts.enrich.alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, Pair, Provision, Topic, char_diff,
-                                            provision_text, provision_units)
+from build_scripts.enrich.alignment import (
+    EQUIVALENT_MIN,
+    SIMILAR_MAX,
+    Alignment,
+    Provision,
+    Topic,
+    char_diff,
+    provision_text,
+    provision_units,
+)
 from build_scripts.enrich.glossary import Term
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref

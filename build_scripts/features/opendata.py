@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import xml.etree.ElementTree as ET
 
 from build_scripts.enrich.gloss import Gloss
@@ -99,8 +98,8 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
     place_zh = (m.jurisdiction_name or {}).get("zh") or m.jurisdiction
     place_en = (m.jurisdiction_name or {}).get("en") or m.jurisdiction
     body_name = f"{place_zh}地方立法机关 / legislature of {place_en}"
-    _el(refs, "TLCOrganization", eId="legislature", href=f"/ontology/organization/{(m.jurisdiction or 'cn').lower()}.legislature",
-        showAs=body_name)
+    _el(refs, "TLCOrganization", eId="legislature",
+        href=f"/ontology/organization/{(m.jurisdiction or 'cn').lower()}.legislature", showAs=body_name)
     preface = _el(act, "preface")
     title = _el(_el(preface, "longTitle", eId="longTitle"), "p")
     _el(title, "docTitle", m.title_en if en else m.title_zh)

@@ -44,7 +44,7 @@ def source_hash(html: str) -> str:
         engine = importlib.metadata.version("weasyprint")
     except importlib.metadata.PackageNotFoundError:
         engine = "none"
-    return hashlib.sha256(f"{FORMAT_VERSION}\n{engine}\n{html}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{FORMAT_VERSION}\n{engine}\n{html}".encode()).hexdigest()
 
 
 # ------------------------------------------------------------------------------------------ HTML
@@ -129,7 +129,8 @@ def published(site: Site, reg: Regulation, pdf_dir: Path | None = None) -> bytes
     links a missing or stale PDF. (The one read of the site build outside the Edition.)"""
     pdf_dir = PDF_DIR if pdf_dir is None else pdf_dir
     pdf, stamp = pdf_dir / f"{reg.id}.pdf", pdf_dir / f"{reg.id}.pdf.sha256"
-    if pdf.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == source_hash(pdf_html(site, reg)):
+    if pdf.exists() and stamp.exists() \
+            and stamp.read_text(encoding="utf-8").strip() == source_hash(pdf_html(site, reg)):
         return pdf.read_bytes()
     return None
 

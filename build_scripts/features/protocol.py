@@ -4,8 +4,9 @@ in registration order, for its files, nav entries, page blocks and assets. A fea
 (the Edition and URL rules) and nothing else: no corpus files, no other feature's internals."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar, Mapping, Protocol
+from typing import Any, ClassVar, Protocol
 
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from build_scripts.model.numerals import article_number, from_int, number_key
 from build_scripts.model.urls import chapter_anchor
-from build_scripts.model.numerals import ArticleNumber, article_number, from_int, number_key
 
 
 @dataclass(frozen=True)

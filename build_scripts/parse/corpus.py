@@ -18,7 +18,6 @@ from pathlib import Path
 import yaml
 
 from build_scripts.model.errors import InputError
-
 from build_scripts.model.regulation import Meta, Regulation, article_text
 from build_scripts.parse.normalise import SourceError, canonical_source, decode, parse, reconstruct
 
@@ -190,13 +189,14 @@ def check_meta_types(meta: MetaFile) -> None:
     for key in ("title.zh", "title.en"):
         value = data.get("title", {}).get(key.split(".")[1])
         if not isinstance(value, str) or not value.strip():
-            raise meta.error(key if key in meta.lines else "title", f"{key} is {kind(value) if value is not None else 'missing'}; "
-                                                                    "expected a non-empty string")
+            found = kind(value) if value is not None else "missing"
+            raise meta.error(key if key in meta.lines else "title", f"{key} is {found}; expected a non-empty string")
     for i, src in enumerate(data.get("sources") or ()):
         if not isinstance(src, str):
             raise meta.error("sources", f"sources[{i}] is {kind(src)}; expected a string")
     if data.get("layout") not in (None, "lines", "wrapped"):
-        raise meta.error("layout", f"layout: {data['layout']!r}; expected 'lines' or 'wrapped' (or no layout: detected)")
+        raise meta.error("layout",
+                         f"layout: {data['layout']!r}; expected 'lines' or 'wrapped' (or no layout: detected)")
 
 
 def meta_file(folder: Path) -> MetaFile:
@@ -258,7 +258,8 @@ def load_regulation(folder: Path) -> Regulation:
     raw = decode(source.read_bytes(), path)
     parsed = parse(raw, path, meta.layout, mfile.where("layout") if meta.layout else None)
     if reconstruct(parsed) != canonical_source(raw):  # the normaliser must never lose or add text
-        raise SourceError(path, 1, "normaliser output differs from the source text; expected the parse to lay out the source exactly (a parser bug: please report it)")
+        raise SourceError(path, 1, "normaliser output differs from the source text; expected the parse to lay out "
+                                   "the source exactly (a parser bug: please report it)")
     for notice in parsed.notices:
         log.warning("notice: %s", notice)
     reg = Regulation(meta=meta, text=parsed, source_path=path)

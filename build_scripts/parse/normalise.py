@@ -22,8 +22,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from build_scripts.model.errors import InputError
-from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
 from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
+from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
 
 
 def numeral(text: str, path: str, line: int) -> int:
@@ -31,7 +31,8 @@ def numeral(text: str, path: str, line: int) -> int:
     try:
         return to_int(text)
     except ValueError:
-        raise SourceError(path, line, f"label number {text!r} is no Chinese numeral; expected e.g. 二十三 or 23") from None
+        raise SourceError(path, line,
+                          f"label number {text!r} is no Chinese numeral; expected e.g. 二十三 or 23") from None
 
 
 class SourceError(InputError):
@@ -57,7 +58,8 @@ CLOSERS = "”’）)」』】"
 WHITESPACE = re.compile(r"[\s\u3000\ufeff]+")
 LATIN_SPACE = re.compile(r"(?<=[A-Za-z])[\s\u3000]+(?=[A-Za-z])")
 STRIP = " \t\u3000\ufeff\xa0"
-PAGE_NUMBER = re.compile(r"^(?:[-－—–]\s*[0-9０-９]{1,4}\s*[-－—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)$")
+PAGE_NUMBER = re.compile(r"^(?:[-－—–]\s*[0-9０-９]{1,4}\s*[-－—–]"
+                         r"|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)$")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -117,7 +119,8 @@ def looks_like(data: bytes) -> str:
 
 
 def han_share(text: str) -> float:
-    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef") / max(1, len(text))
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return han / max(1, len(text))
 
 
 # ---------------------------------------------------------------- text -> lines
@@ -139,7 +142,8 @@ def source_lines(raw: str, path: str = "source.txt", notices: list | None = None
         if "\f" in text:
             inner = text.strip(STRIP + "\f")
             if "\f" in inner:
-                raise SourceError(path, n, f"page break (form feed) inside the text at column {text.index(chr(12)) + 1}; "
+                col = text.index(chr(12)) + 1
+                raise SourceError(path, n, f"page break (form feed) inside the text at column {col}; "
                                            "expected page breaks only at a line's start or end")
             if notices is not None:
                 notices.append(f"{path}:{n}: dropped a page break (form feed)")
@@ -182,8 +186,8 @@ def is_heading(text: str) -> bool:
 
 def broken_ratio(lines: list[Line]) -> tuple[int, int]:
     """(text lines not ending a sentence, text lines)."""
-    text = [l for l in lines if not is_heading(l.text)]
-    return sum(1 for l in text if not is_terminal(l.text)), len(text)
+    text = [ln for ln in lines if not is_heading(ln.text)]
+    return sum(1 for ln in text if not is_terminal(ln.text)), len(text)
 
 
 def detect_layout(lines: list[Line]) -> str:
@@ -223,7 +227,8 @@ def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list) 
                                f"joined with line {lines[i].number}")
     out: list[Line] = []
     pieces: list[str] = []
-    for line, new in zip(lines, starts):
+    first = lines[0].number
+    for line, new in zip(lines, starts, strict=True):
         if new and pieces:
             out.append(Line(first, "".join(pieces)))
             pieces = []
@@ -243,7 +248,7 @@ def wrapped_starts(lines: list[Line]) -> list[bool]:
     is near-full the next line decides: indented (shorter than full, not itself a paragraph end)
     means a new paragraph; full width means the paragraph goes on.
     """
-    full = Counter(width(l.text) for l in lines).most_common(1)[0][0]
+    full = Counter(width(ln.text) for ln in lines).most_common(1)[0][0]
     indent = 4
     starts = [True] * len(lines)
     for i in range(1, len(lines)):
@@ -289,7 +294,8 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
         if n != expected:
             if cuts or n > 1 or first > 1:
                 found = "repeated" if n < expected else "skipped to"
-                raise SourceError(path, line, f"item {m.group(0)} {found} after …{text[max(0, m.start() - 8):m.start()]!r}; "
+                before = text[max(0, m.start() - 8):m.start()]
+                raise SourceError(path, line, f"item {m.group(0)} {found} after …{before!r}; "
                                               f"expected item （{from_int(expected)}） next")
             continue
         cuts.append((m.start(), m.end(), n, m.group(0)))
@@ -297,7 +303,7 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
     if not cuts:
         return text, []
     items = []
-    for k, (start, end, n, label) in enumerate(cuts):
+    for k, (_start, end, n, label) in enumerate(cuts):
         stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
         if not text[end:stop]:
             raise SourceError(path, line, f"item {label} has no text; expected the item's text after its number")
@@ -376,7 +382,8 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
         if heading and heading.group(2) == "章":
             m = CHAPTER.match(text)
             if not m:
-                raise SourceError(path, line.number, f"chapter heading {text[:20]!r} without a title; expected 第X章 title")
+                raise SourceError(path, line.number,
+                                  f"chapter heading {text[:20]!r} without a title; expected 第X章 title")
             number = numeral(m.group(1), path, line.number)
             check_sequence("chapter", f"第{m.group(1)}章", number, len(chapters) + 1, path, line.number)
             if not chapters and articles:
@@ -423,7 +430,8 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                                  section=section["number"] if section else None))
             rest = compact(article.group(3) or "")
             if not rest:
-                raise SourceError(path, line.number, f"{label} has no text; expected the article's text after its number")
+                raise SourceError(path, line.number,
+                                  f"{label} has no text; expected the article's text after its number")
             add_text(articles[-1], rest, line.number, path)
             continue
         if heading and heading.group(2) != "条":
@@ -508,4 +516,4 @@ def reconstruct(parsed: ParsedText) -> str:
 def canonical_source(raw: str) -> str:
     """The source as the losslessness check compares it: whitespace removed, and only what source_lines drops
     as provably not text (page breaks, page-number lines) left out. Nothing is rewritten."""
-    return "".join(compact(l.text) for l in source_lines(raw))
+    return "".join(compact(ln.text) for ln in source_lines(raw))

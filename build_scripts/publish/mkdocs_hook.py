@@ -17,8 +17,17 @@ from mkdocs.structure.files import File
 
 from build_scripts.enrich.edition import load_edition
 from build_scripts.model.urls import Urls
-from build_scripts.publish.site import (BUNDLE_CSS, BUNDLE_JS, Build, asset_order, begin, bundle, current,
-                                       generated_files, nav)
+from build_scripts.publish.site import (
+    BUNDLE_CSS,
+    BUNDLE_JS,
+    Build,
+    asset_order,
+    begin,
+    bundle,
+    current,
+    generated_files,
+    nav,
+)
 from build_scripts.render.context import Site
 
 MAIN_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")

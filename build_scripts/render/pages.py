@@ -8,8 +8,9 @@ art-<n>-para-<k>-item-<m> and chp-<n> on full-text pages.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Callable, Mapping, NamedTuple
+from typing import NamedTuple
 
 from markupsafe import Markup
 
@@ -98,7 +99,8 @@ def full_text_page(ctx: PageContext) -> str:
     m = reg.meta
     return render("pages/full_text.md.j2",
                   front_matter=Markup(front_matter(title=f"{m.title_zh} {m.title_en}",
-                                                       html_title=f"{m.title_zh} {m.title_en}", search={"exclude": True})),
+                                                       html_title=f"{m.title_zh} {m.title_en}",
+                                                       search={"exclude": True})),
                   reg=reg, gloss=gloss, repeals=ctx.repeals,
                   repeals_ref=Ref(reg, ctx.repeals["article"]) if ctx.repeals else None,
                   links={"data": urls.rel(src, f"data/{reg.id}.json")}, src=src, urls=urls,
