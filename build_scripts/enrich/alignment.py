@@ -18,7 +18,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid
 from build_scripts.model.regulation import parse_eid as model_parse_eid
@@ -132,7 +132,7 @@ def parse_eid(reg: Regulation, eid: str) -> Provision:
 def provision_units(reg: Regulation, prov: Provision) -> list[tuple[str, str | None, str]]:
     """(eid, item label or None, Chinese text) of every unit of a provision, in document order."""
     art: Article = reg.article(prov.article)
-    out = []
+    out: list[tuple[str, str | None, str]] = []
     for para in art.paragraphs:
         if prov.paragraph not in (None, para.number):
             continue
@@ -194,7 +194,8 @@ def char_diff(a: str, b: str) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------------------------------------- loading
 
-def build_alignment(data: dict, regs: tuple[Regulation, ...], where: str = "corpus/alignment.yaml") -> Alignment:
+def build_alignment(data: dict[str, Any], regs: tuple[Regulation, ...],
+                    where: str = "corpus/alignment.yaml") -> Alignment:
     """Validate the parsed YAML against the regulations. Raises AlignmentError naming the topic."""
     by_id = {r.id: r for r in regs}
     if not isinstance(data, dict) or set(data) != {"topics"}:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import Any
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.features.pdf import published
-from build_scripts.features.protocol import FeatureBase
+from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model.ref import Ref
-from build_scripts.model.regulation import Regulation, item_eid, para_eid, units
+from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid, units
 from build_scripts.model.urls import full_text_src
 from build_scripts.render.html import render
 
@@ -42,7 +44,7 @@ def regulation_csv(reg: Regulation, gloss: Gloss) -> str:
 
 
 # ------------------------------------------------------------------------------------ Akoma Ntoso
-def _el(parent, tag: str, text: str | None = None, **attrs) -> ET.Element:
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str | None) -> ET.Element:
     node = ET.SubElement(parent, f"{{{AKN_NS}}}{tag}", {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
     if text is not None:
         node.text = text
@@ -110,7 +112,7 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
     def text_of(eid: str, zh: str) -> str:
         return (gloss.unit(eid) or "") if en else zh
 
-    def article(parent, art) -> None:
+    def article(parent: ET.Element, art: Article) -> None:
         a = _el(parent, "article", eId=art.eid)
         _el(a, "num", f"Article {art.number}" if en else art.label)
         if en and gloss.heading(art.number):
@@ -151,7 +153,8 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
         for art in reg.articles:
             article(body, art)
     ET.indent(root, space=" ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return xml + b"\n"
 
 
 # Made by other features; listed on the downloads page when this build generated them (`made`).
@@ -164,7 +167,7 @@ TABLE_HEAD = (("法规", "Regulation"), ("JSON", "JSON"), ("CSV（每款、每�
 
 
 # ------------------------------------------------------------------------------------ downloads
-def size(content) -> str:
+def size(content: str | bytes) -> str:
     n = len(content.encode("utf-8") if isinstance(content, str) else content)
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
 
@@ -173,7 +176,7 @@ class OpenData(FeatureBase):
     """CSV, Akoma Ntoso, PDFs and the downloads page (registered last: it lists every data file)."""
     name = "opendata"
 
-    def files(self, made) -> dict[str, str | bytes]:
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
         """CSV, Akoma Ntoso and PDFs, and the downloads page, which lists them with the data files
         generated before (`made`: the core's data/{id}.json, citations' anchors.json, ...)."""
         out: dict[str, str | bytes] = {}
@@ -188,13 +191,13 @@ class OpenData(FeatureBase):
         out[DOWNLOADS_SRC] = self.downloads_page({**made, **out})
         return out
 
-    def nav(self) -> list:
+    def nav(self) -> list[Any]:
         return [{"下载 Downloads": DOWNLOADS_SRC}]
 
     def downloads_page(self, made: dict[str, str | bytes]) -> str:
         urls = self.site.urls
 
-        def file(src: str) -> dict | None:
+        def file(src: str) -> dict[str, Any] | None:
             if src not in made:
                 return None
             return {"href": urls.rel(DOWNLOADS_SRC, src), "name": src.rsplit("/", 1)[-1], "size": size(made[src])}

@@ -22,10 +22,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
+from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.errors import BuildError
 from build_scripts.model.ref import Ref
-from build_scripts.model.regulation import Regulation
+from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import full_text_anchor
 from build_scripts.render.context import Site
 from build_scripts.render.html import render
@@ -48,7 +50,7 @@ def source_hash(html: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------ HTML
-def unit_rows(reg: Regulation, gloss, art) -> list[dict]:
+def unit_rows(reg: Regulation, gloss: Gloss, art: Article) -> list[dict[str, Any]]:
     """The rows of one article: a paragraph's lead text and each item, with their numbers. The number
     column shows the paragraph (款) number of a multi-paragraph article; items carry their own (（三） / (3))."""
     multi = len(art.paragraphs) > 1

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -63,14 +64,14 @@ def regulation_dirs(corpus: Path = CORPUS) -> list[Path]:
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~10x faster on the gloss files
 
 
-def read_yaml(path: Path) -> dict:
+def read_yaml(path: Path) -> dict[str, Any]:
     """Parsed YAML of a curated file; parsed once per file version (several features read the same file)."""
     stat = path.stat()
     return copy.deepcopy(_read_yaml(path, stat.st_mtime_ns, stat.st_size))
 
 
 @lru_cache(maxsize=64)
-def _read_yaml(path: Path, mtime_ns: int, size: int) -> dict:
+def _read_yaml(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
     text = decode(path.read_bytes(), rel(path))
     try:
         data = yaml.load(text, Loader=SafeLoader)
@@ -92,10 +93,15 @@ class MetaLoader(yaml.SafeLoader):
     """meta.yaml as written: dates stay strings (checked with their key and line, never a crash)."""
 
 
-MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    assert isinstance(node, yaml.ScalarNode)
+    return loader.construct_scalar(node)
 
 
-def key_lines(node, prefix: str = "") -> dict[str, int]:
+MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
     """{'title': 2, 'title.zh': 3, …}: the line of every key of a YAML mapping, nested keys dotted."""
     out: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
@@ -110,8 +116,8 @@ def key_lines(node, prefix: str = "") -> dict[str, int]:
 @dataclass(frozen=True)
 class MetaFile:
     path: str                    # as errors name it
-    data: dict
-    lines: dict                  # key -> line
+    data: dict[str, Any]
+    lines: dict[str, Any]                  # key -> line
 
     def where(self, key: str) -> str:
         return f"{self.path}:{self.lines.get(key, self.lines.get(key.split('.')[0], 1))}"
@@ -138,11 +144,11 @@ def read_meta_file(path: Path) -> MetaFile:
 KINDS = {dict: "a mapping", str: "a string", list: "a list", int: "a number", float: "a number", bool: "true/false"}
 
 
-def kind(value) -> str:
+def kind(value: object) -> str:
     return "null" if value is None else KINDS.get(type(value), type(value).__name__)
 
 
-def iso(value, meta: MetaFile, key: str) -> str | None:
+def iso(value: object, meta: MetaFile, key: str) -> str | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
@@ -232,11 +238,11 @@ def read_meta(folder: Path) -> Meta:
     )
 
 
-def facts_from_text(reg: Regulation) -> dict:
+def facts_from_text(reg: Regulation) -> dict[str, Any]:
     """Effective date and repealed predecessor as the last article states them."""
     last = reg.articles[-1]
     text = article_text(last)
-    facts: dict = {"effective": None, "repeals": None}
+    facts: dict[str, Any] = {"effective": None, "repeals": None}
     m = EFFECTIVE.search(text)
     if m:
         try:
@@ -282,7 +288,7 @@ def load_all(corpus: Path = CORPUS) -> tuple[Regulation, ...]:
     if not regs:
         raise CorpusError(rel(corpus), 1, "no regulation found; expected folders corpus/<id>/ with source.txt")
     shorts = [r.meta.short for r in regs]
-    dup = {s for s in shorts if shorts.count(s) > 1}
+    dup = {s for s in shorts if s is not None and shorts.count(s) > 1}
     if dup:
         raise CorpusError(rel(corpus), 1, f"short ids used twice: {sorted(dup)}; expected each meta.yaml short unique")
     return regs

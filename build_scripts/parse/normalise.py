@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from build_scripts.model.errors import InputError
 from build_scripts.model.numerals import NUMERAL_CHARS, from_int, to_int
@@ -130,7 +131,7 @@ def split_physical(raw: str) -> list[str]:
     return LINE_BREAK.split(raw[1:] if raw.startswith("\ufeff") else raw)
 
 
-def source_lines(raw: str, path: str = "source.txt", notices: list | None = None) -> list[Line]:
+def source_lines(raw: str, path: str = "source.txt", notices: list[Any] | None = None) -> list[Line]:
     """Non-blank lines with their numbers. Page breaks and page-number lines are dropped (with a notice);
     any other control character stops."""
     out = []
@@ -209,7 +210,7 @@ def check_layout(lines: list[Line], layout: str, path: str, layout_at: str | Non
                          "expected one paragraph a line (or remove layout: the text reads as hard-wrapped)")
 
 
-def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list) -> list[Line]:
+def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list[Any]) -> list[Line]:
     """Join lines into logical lines (a paragraph, an item or a heading each).
 
     'lines' layout: a line that stops mid-sentence is joined to the next unless that is a heading or
@@ -283,7 +284,8 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
     A marker counts when it stands at the start or after ：；。 (or : ; .), so 县（市、区） and citations
     such as 第（三）项 stay text. Such a marker must be the next number of the run: a skipped or
     repeated number stops (（一）…（三）). Labels are kept as written (half-width (一) stays)."""
-    cuts, expected = [], first
+    cuts: list[tuple[int, int, int, str]] = []
+    expected = first
     for m in ITEM_ANYWHERE.finditer(text):
         if not (m.start() == 0 or text[m.start() - 1] in ITEM_BEFORE):
             continue
@@ -311,7 +313,11 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
     return text[: cuts[0][0]], items
 
 
-def check_sequence(kind: str, label: str, number, expected, path: str, line: int, alt=None) -> None:
+SeqNumber = TypeVar("SeqNumber", int, tuple[int, int])   # chapters and sections count; articles (number, insert)
+
+
+def check_sequence(kind: str, label: str, number: SeqNumber, expected: SeqNumber, path: str, line: int,
+                   alt: SeqNumber | None = None) -> None:
     """number (an int, or (number, insert) for articles) must be expected (or alt, for articles: the next
     inserted article)."""
     if number == expected or (alt is not None and number == alt):
@@ -326,7 +332,7 @@ def check_sequence(kind: str, label: str, number, expected, path: str, line: int
                                   f"expected {want}")
 
 
-def describe(kind: str, number) -> str:
+def describe(kind: str, number: int | tuple[int, int]) -> str:
     if isinstance(number, tuple):
         n, i = number
         return f"{kind} {n}" + (f"-{i}" if i else "")
@@ -374,8 +380,8 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
         raise SourceError(path, lines[-1].number, "no article found; expected 第一条")
     logical = join_lines(body, layout == "lines", path, notices)
 
-    chapters: list[dict] = []
-    articles: list[dict] = []
+    chapters: list[dict[str, Any]] = []
+    articles: list[dict[str, Any]] = []
     for line in logical:
         text = line.text
         heading = HEADING.match(text)
@@ -461,7 +467,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
     )
 
 
-def add_text(article: dict, text: str, line: int, path: str) -> None:
+def add_text(article: dict[str, Any], text: str, line: int, path: str) -> None:
     """Add one logical line to an article: a new paragraph, or the next item(s) of the current one."""
     if not is_terminal(text):
         raise SourceError(path, line, f"text does not end in closing punctuation: {text[-20:]!r}; expected 。；：！？ "
@@ -485,7 +491,7 @@ def add_text(article: dict, text: str, line: int, path: str) -> None:
                       items=[dict(number=k, label=lab, text=t, line=line) for k, lab, t in items]))
 
 
-def freeze_article(a: dict) -> Article:
+def freeze_article(a: dict[str, Any]) -> Article:
     return Article(
         number=a["number"], label=a["label"], chapter=a["chapter"], section=a["section"], line=a["line"],
         paragraphs=tuple(Paragraph(p["number"], p["text"],
@@ -498,7 +504,7 @@ def freeze_article(a: dict) -> Article:
 def reconstruct(parsed: ParsedText) -> str:
     """The parsed text laid out again in source order, whitespace-free: the losslessness witness."""
     out = [parsed.title or "", parsed.note or ""]
-    headings: dict = {}
+    headings: dict[int, list[str]] = {}
     for ch in parsed.chapters:
         headings.setdefault(ch.articles[0], []).append(ch.label + ch.title)
         for sec in ch.sections:

@@ -20,6 +20,10 @@ import time
 import traceback
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 from build_scripts.model.errors import BuildError, InputError
 
@@ -36,15 +40,15 @@ def build_epoch() -> str:
     return os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_EPOCH
 
 
-class _StderrHandler(logging.StreamHandler):
+class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to whatever sys.stderr is now (tests capture it per test)."""
 
-    @property  # type: ignore[override]
-    def stream(self):
+    @property
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, value) -> None:
+    def stream(self, value: TextIO) -> None:
         pass
 
 
@@ -59,7 +63,7 @@ def log_like_mkdocs() -> None:
         logger.propagate = False
 
 
-def mkdocs_config(corpus: Path, **overrides):
+def mkdocs_config(corpus: Path, **overrides: Any) -> MkDocsConfig:
     """mkdocs.yml with the corpus folder set (read by the hook in on_config)."""
     from mkdocs.config import load_config
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -2,6 +2,8 @@
 documented on the site (docs/data.md) and pinned by tests/test_export.py."""
 from __future__ import annotations
 
+from typing import Any
+
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.render.context import Site
@@ -9,14 +11,14 @@ from build_scripts.render.context import Site
 SCHEMA_VERSION = 1
 
 
-def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
+def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict[str, Any]:
     """The export of one regulation. URLs are site-relative (base_url "/"): the export never carries
     the address of the machine that built it."""
     m = reg.meta
     gloss = site.glosses[reg.id]
     refs = {eid: [r.json() for r in rs] for eid, rs in site.edition.references[reg.id].items()}
 
-    def unit(ref: Ref, zh: str, **extra) -> dict:
+    def unit(ref: Ref, zh: str, **extra: Any) -> dict[str, Any]:
         return {"number": ref.item if ref.item is not None else ref.paragraph, **extra, "eid": ref.eid,
                 "anchor": ref.anchor, "zh": zh, "en": gloss.unit(ref.eid), "references": refs[ref.eid],
                 "citation": ref.citation}
