@@ -17,6 +17,7 @@ from typing import Any
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.features.pdf import published
 from build_scripts.features.protocol import FeatureBase, Files
+from build_scripts.model import licence
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid, units
 from build_scripts.model.urls import full_text_src
@@ -24,8 +25,8 @@ from build_scripts.render.html import render
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DOWNLOADS_SRC = "downloads.md"
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE = licence.EDITION
+LICENCE_URL = licence.EDITION_URL
 CSV_FIELDS = ["reg", "eid", "article", "article_label", "paragraph", "item", "item_label", "zh", "en", "url"]
 
 
@@ -154,7 +155,9 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
             article(body, art)
     ET.indent(root, space=" ")
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return xml + b"\n"
+    declaration, _, document = xml.partition(b"\n")
+    comment = f"<!--\n{licence.notice(f'{m.title_zh} / {m.title_en}')}-->\n".encode()
+    return declaration + b"\n" + comment + document + b"\n"
 
 
 # Made by other features; listed on the downloads page when this build generated them (`made`).
@@ -208,4 +211,5 @@ class OpenData(FeatureBase):
                  "pdf": file(f"downloads/{reg.id}.pdf")} for reg in self.site.regs]
         whole = [{**f, "zh": zh, "en": en} for src, zh, en in OTHER_DATA if (f := file(src))]
         return render("opendata/downloads.md.j2", head=TABLE_HEAD, rows=rows, whole=whole, csv_fields=CSV_FIELDS,
-                      licence=LICENCE, licence_url=LICENCE_URL)
+                      licence=LICENCE, licence_url=LICENCE_URL, code_licence=licence.CODE,
+                      code_licence_url=licence.CODE_URL)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+from build_scripts.model import licence
 from build_scripts.model.errors import BuildError, InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,6 +98,9 @@ def build(dest: Path, corpus: Path = CORPUS, offline: bool = False) -> Path:
 
 def offline(dist: Path, corpus: Path = CORPUS) -> Path:
     site = build(dist / "offline", corpus, offline=True)
+    # the terms travel with the copy (folder and zip alike)
+    title = f"{licence.ATTRIBUTION['zh']} / {licence.ATTRIBUTION['en']}"
+    (site / "LICENSE").write_text(licence.notice(title), encoding="utf-8")
     archive = dist / "pingan-offline.zip"
     zip_time = time.gmtime(max(int(build_epoch()), 315532800))[:6]  # zip dates start in 1980
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from build_scripts.model import licence
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.render.context import Site
@@ -35,6 +36,7 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict[st
         "effective": m.effective,
         "source_note": reg.text.note,
         "url": f"{base_url}{reg.id}/",
+        "licence": licence.export_metadata(),
         "chapters": [
             {"number": c.number, "label": c.label, "eid": c.eid,
              "title": {"zh": c.title, "en": gloss.chapter(c.number)},
