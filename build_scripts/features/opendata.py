@@ -156,7 +156,7 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
     ET.indent(root, space=" ")
     xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     declaration, _, document = xml.partition(b"\n")
-    comment = f"<!--\n{licence.notice(f'{m.title_zh} / {m.title_en}')}-->\n".encode()
+    comment = f"<!--\n{licence.notice()}-->\n".encode()   # constant text: corpus strings never enter a comment
     return declaration + b"\n" + comment + document + b"\n"
 
 
