@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build offline check test test-fast browser fonts clean
+.PHONY: serve build offline check test test-fast lint types hooks browser fonts clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,14 +38,31 @@ fonts:
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q fonts-noto-cjk poppler-utils libpango-1.0-0 libpangoft2-1.0-0; \
 	fi
 
-# Debian's Chromium for the browser tests (never a browser download), with the fonts above.
+# The browser tests' browser: EDITION_CHROMIUM when it names an existing browser (CI: the runner's
+# google-chrome), else Debian's chromium, apt-installed when missing (never a browser download).
+EDITION_CHROMIUM ?= /usr/bin/chromium
+export EDITION_CHROMIUM
 browser: fonts
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if [ ! -x "$(EDITION_CHROMIUM)" ]; then \
+	  if [ "$(EDITION_CHROMIUM)" != /usr/bin/chromium ]; then \
+	    echo "EDITION_CHROMIUM=$(EDITION_CHROMIUM) is no executable browser" >&2; exit 1; fi; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; \
 	fi
 
-test: $(STAMP) browser
+# Lint and types: the same checks as the pre-commit hooks (.pre-commit-config.yaml) and CI.
+LINT_PATHS := build_scripts macros tests bench tools
+lint: $(STAMP)
+	$(VENV)/bin/ruff check $(LINT_PATHS)
+
+types: $(STAMP)
+	$(VENV)/bin/mypy
+
+# Installs the git hooks (pre-commit runs `make lint types`' checks on every commit).
+hooks: $(STAMP)
+	$(VENV)/bin/pre-commit install
+
+test: $(STAMP) lint types browser
 	$(PY) -m pytest -q
 
 # The fast tier: no build, no browser (parser tables, properties, data, glossary, gloss, layers).

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.common import PY, ROOT, copy_repo, folder_size, machine, median, save, timed
+from bench.common import PY, copy_repo, folder_size, machine, median, save, timed
 
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}]
 
@@ -98,8 +98,8 @@ def serve_rebuilds(project: Path, edit, page: str, runs: int, strict: bool = Tru
         url = f"http://127.0.0.1:{port}/{page}"
         try:
             first = wait_for(url, None)
-        except SystemExit:
-            raise SystemExit(f"mkdocs serve in {project} never served {url}:\n" + log.read_text()[-3000:])
+        except SystemExit as err:
+            raise SystemExit(f"mkdocs serve in {project} never served {url}:\n" + log.read_text()[-3000:]) from err
         time.sleep(2)  # let the watcher settle
         times = []
         for n in range(runs):
@@ -127,7 +127,8 @@ def main() -> None:
         bare = bare_project(repo, tmp / "bare")
         edition_t, bare_t = [], []
         for _ in range(args.runs):
-            edition_t.append(timed([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tmp / "out-e")], repo))
+            edition_t.append(timed([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tmp / "out-e")],
+                                   repo))
             bare_t.append(timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / "out-b")], bare))
         pages_e = len(list((tmp / "out-e").rglob("*.html")))
         pages_b = len(list((tmp / "out-b").rglob("*.html")))
@@ -138,8 +139,9 @@ def main() -> None:
             "html_pages": {"edition": pages_e, "bare": pages_b},
             "site_bytes": {"edition": folder_size(tmp / "out-e"), "bare": folder_size(tmp / "out-b")},
         }
-        print("full build (median of %d):  edition %.2f s   bare Material %.2f s   ratio %.2f   pages %d vs %d"
-              % (args.runs, median(edition_t), median(bare_t), median(edition_t) / median(bare_t), pages_e, pages_b))
+        print(f"full build (median of {args.runs}):  edition {median(edition_t):.2f} s   "
+              f"bare Material {median(bare_t):.2f} s   ratio {median(edition_t) / median(bare_t):.2f}   "
+              f"pages {pages_e} vs {pages_b}")
         if not args.skip_serve:
             gloss = repo / "corpus" / "shanxi" / "gloss.yaml"
             original = gloss.read_text(encoding="utf-8")
@@ -157,15 +159,17 @@ def main() -> None:
 
             def edit_md(n: int) -> str:
                 marker = f"benchedit{n}x"
-                page.write_text(page_text.replace('<div class="lex-en" lang="en">', f'<div class="lex-en" lang="en">{marker} ', 1),
-                                encoding="utf-8")
+                en_div = '<div class="lex-en" lang="en">'
+                page.write_text(page_text.replace(en_div, f"{en_div}{marker} ", 1), encoding="utf-8")
                 return marker
             # not strict: the bare project has the hand-written pages' macros unrendered and no JSON files
             result["serve_bare"] = serve_rebuilds(bare, edit_md, "shanxi/art-1/", args.runs, strict=False)
             e, b = result["serve_edition"]["median_edit_to_page_s"], result["serve_bare"]["median_edit_to_page_s"]
             result["serve_ratio"] = round(e / b, 2)
-            print(f"serve, edit one gloss -> page updated: edition {e:.2f} s   bare (edit one .md) {b:.2f} s   ratio {e / b:.2f}")
-            print(f"   mkdocs 'built in' (first + each edit): edition {result['serve_edition']['mkdocs_reported_build_s']}"
+            print(f"serve, edit one gloss -> page updated: edition {e:.2f} s   "
+                  f"bare (edit one .md) {b:.2f} s   ratio {e / b:.2f}")
+            print("   mkdocs 'built in' (first + each edit): "
+                  f"edition {result['serve_edition']['mkdocs_reported_build_s']}"
                   f"   bare {result['serve_bare']['mkdocs_reported_build_s']}")
     print("written", save("build", result))
 

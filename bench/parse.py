@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from build_scripts.model.numerals import from_int
 from build_scripts.parse.normalise import canonical_source, decode, parse, reconstruct
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SENTENCE = "县级以上人民政府应当加强平安建设工作的领导，将所需经费列入本级财政预算"
 
@@ -50,7 +49,7 @@ def text_wrapped(size: int) -> str:
     while total < size:
         n += 1
         for p in article(n):
-            first, width = True, 24
+            width = 24
             while p:
                 out.append(p[:width])
                 total += len(p[:width].encode()) + 2
@@ -84,7 +83,7 @@ def main() -> None:
     args = ap.parse_args()
     shapes = {"lines": (text_lines, None), "wrapped": (text_wrapped, "wrapped"), "one line": (text_one_line, None)}
     results = {}
-    print(f"{'shape':<10} {'size':>8} {'bytes':>11} {'s/MB (best of %d)' % args.runs:>18}")
+    print(f"{'shape':<10} {'size':>8} {'bytes':>11} {f's/MB (best of {args.runs})':>18}")
     for name, (make, layout) in shapes.items():
         rows = []
         for mb in args.sizes:
@@ -94,7 +93,8 @@ def main() -> None:
             rows.append((mb, real, best / real))
             print(f"{name:<10} {mb:>6g}MB {len(raw.encode()):>11,} {best / real:>18.3f}")
         ratio = rows[-1][2] / rows[0][2]
-        print(f"{name:<10} largest/smallest time per MB: {ratio:.2f}x " + ("(ok: <= 1.5x)" if ratio <= 1.5 else "(NOT linear)"))
+        verdict = "(ok: <= 1.5x)" if ratio <= 1.5 else "(NOT linear)"
+        print(f"{name:<10} largest/smallest time per MB: {ratio:.2f}x {verdict}")
         results[name] = {"per_mb": {f"{mb:g}": round(s, 4) for mb, _, s in rows}, "ratio": round(ratio, 3)}
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

@@ -83,8 +83,8 @@ def main() -> None:
             config = repo / "mkdocs.yml"
             text = config.read_text(encoding="utf-8")
             assert "  features:\n" in text
-            config.write_text(text.replace("  features:\n", "  features:\n" + "".join(f"    - {f}\n" for f in args.feature), 1),
-                              encoding="utf-8")
+            listed = "".join(f"    - {f}\n" for f in args.feature)
+            config.write_text(text.replace("  features:\n", "  features:\n" + listed, 1), encoding="utf-8")
         for n in args.sizes:
             corpus = make_corpus(repo, n)
             r = measure(repo, corpus, tmp / f"site-{n}", args.timeout)
@@ -92,9 +92,11 @@ def main() -> None:
             if "error" in r:
                 print(f"{n:3d} regulations: build FAILED after {r['seconds']} s:\n{r['error']}")
                 continue
-            print(f"{n:3d} regulations: {r['seconds']:7.1f} s  {r['html_pages']:6d} pages  site {r['site_bytes'] / 1e6:8.1f} MB  "
+            print(f"{n:3d} regulations: {r['seconds']:7.1f} s  {r['html_pages']:6d} pages  "
+                  f"site {r['site_bytes'] / 1e6:8.1f} MB  "
                   f"index {r['search_index_bytes'] / 1e6:6.2f} MB ({r['search_index_gzip'] / 1e6:.2f} MB gzip)  "
-                  f"article page {r['article_page_bytes'] / 1e3:6.0f} kB of which nav {(r['nav_bytes_per_page'] or 0) / 1e3:6.0f} kB")
+                  f"article page {r['article_page_bytes'] / 1e3:6.0f} kB "
+                  f"of which nav {(r['nav_bytes_per_page'] or 0) / 1e3:6.0f} kB")
             shutil.rmtree(tmp / f"site-{n}", ignore_errors=True)
     print("written", save("scale" + "".join(f"-{f}" for f in args.feature), result))
 

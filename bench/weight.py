@@ -26,9 +26,12 @@ from pathlib import Path
 
 from bench.build import bare_project
 from bench.common import PY, ROOT, copy_repo, machine, save, serve, timed
+from tests.browser import CHROMIUM
 
 BENCH = ROOT / "bench"
-LIGHTHOUSE_VERSION = "12.8.2"  # 13.x needs node >= 22.19; Debian has node 20
+# The npm tools the benchmarks install are pinned in bench/package.json (where Dependabot sees them).
+# Lighthouse 13.x needs node >= 22.19; Debian has node 20 (.github/dependabot.yml ignores 13.x).
+LIGHTHOUSE_VERSION = json.loads((BENCH / "package.json").read_text(encoding="utf-8"))["devDependencies"]["lighthouse"]
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FIRST, SECOND = "jiangxi/art-15/", "jiangxi/art-16/"
@@ -70,9 +73,10 @@ def lighthouse(url: str) -> dict:
         report = Path(tmp) / "lh.json"
         cmd = [str(binary), url, "--quiet", "--output=json", f"--output-path={report}",
                "--only-categories=performance,accessibility", f"--chrome-flags={' '.join(FLAGS)}"]
-        subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+        subprocess.run(cmd, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
         data = json.loads(report.read_text())
     audits = data["audits"]
+    a11y_refs = {r["id"] for r in data["categories"]["accessibility"]["auditRefs"]}
     return {
         "lighthouse": data["lighthouseVersion"], "form_factor": data["configSettings"]["formFactor"],
         "performance": round(data["categories"]["performance"]["score"] * 100),
@@ -83,7 +87,7 @@ def lighthouse(url: str) -> dict:
         "cls": round(audits["cumulative-layout-shift"]["numericValue"], 3),
         "total_byte_weight": audits["total-byte-weight"]["numericValue"],
         "failed_accessibility_audits": sorted(a for a, v in audits.items()
-                                              if v.get("score") == 0 and a in {r["id"] for r in data["categories"]["accessibility"]["auditRefs"]}),
+                                              if v.get("score") == 0 and a in a11y_refs),
     }
 
 
@@ -100,7 +104,7 @@ def main() -> None:
         timed([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tmp / "edition")], repo)
         timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / "baresite")], bare)
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             for name, folder in (("edition", tmp / "edition"), ("bare_material", tmp / "baresite")):
                 with serve(folder) as base:
                     result[name] = transfer(browser, base)

@@ -7,6 +7,7 @@ only the local origin through and records anything else.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import threading
 from contextlib import contextmanager
@@ -14,7 +15,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
+# The one setting for the browser's path: Debian's chromium unless EDITION_CHROMIUM names another
+# Chromium-based browser (the GitHub workflow points it at the runner's google-chrome).
+CHROMIUM = os.environ.get("EDITION_CHROMIUM") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

@@ -98,7 +98,7 @@ def served_site(built_site):
 def browser():
     """One headless Debian Chromium for the whole session, driven by Playwright (never a downloaded browser)."""
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed: run `make browser` (make test does)")
+        pytest.fail(f"no browser at {CHROMIUM}: run `make browser` (make test does), or set EDITION_CHROMIUM")
     with chromium() as b:
         yield b
 

@@ -55,7 +55,7 @@ def test_every_article_is_the_source_text_between_its_label_and_the_next(regs, r
     assert starts == sorted(starts)
     preamble = source[: starts[0]]
     assert preamble == (reg.text.title or "") + (reg.text.note or "")
-    for art, start, end in zip(reg.articles, starts, starts[1:] + [len(source)]):
+    for art, start, end in zip(reg.articles, starts, starts[1:] + [len(source)], strict=True):
         assert source[start:end] == art.label + article_text(art).replace("\n", ""), art.label
 
 

@@ -42,4 +42,4 @@ def test_mode_switch_from_file_url(page, built_site):
 def test_every_unit_has_its_language(page, served_site):
     page.goto(served_site + "jiangxi/art-58/")
     langs = page.eval_on_selector_all(".lex-row", "rows => rows.map(r => [...r.children].filter(c => c.matches('.lex-zh,.lex-en')).map(c => c.lang).join())")
-    assert langs and all(l == "zh-Hans,en" for l in langs)
+    assert langs and all(lang == "zh-Hans,en" for lang in langs)

@@ -9,9 +9,16 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
-from build_scripts.parse.corpus import CORPUS, CorpusError
-from build_scripts.enrich.glossary import CATEGORIES, find_definitions, find_terms, load_glossary, to_traditional, validate
+from build_scripts.enrich.glossary import (
+    CATEGORIES,
+    find_definitions,
+    find_terms,
+    load_glossary,
+    to_traditional,
+    validate,
+)
 from build_scripts.model.regulation import units
+from build_scripts.parse.corpus import CORPUS, CorpusError
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +204,7 @@ def test_no_nested_marks(pages):
         for u in page.units:
             assert not u["nested"], (u["eid"], u["nested"])
             spans = sorted((m["start"], m["end"]) for m in u["marks"])
-            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:])), u["eid"]
+            assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False)), u["eid"]
             total += len(u["marks"])
     assert total > 1000
 

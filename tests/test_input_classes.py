@@ -2,7 +2,6 @@
 and its one expected outcome: either the structure it parses to (text kept as written, harmless repairs
 reported as notices), or the one line 'path:line: what was found; what was expected' it stops with."""
 import re
-from pathlib import Path
 
 import pytest
 

@@ -17,9 +17,10 @@ def test_an_upward_import_would_be_caught():
 
 
 def test_every_stage_is_a_package_of_the_contract():
-    import build_scripts
     import tomllib
     from pathlib import Path
+
+    import build_scripts
     root = Path(build_scripts.__file__).parent
     contract = tomllib.loads((root.parent / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"][0]
     stages = {f"build_scripts.{p.name}" for p in root.iterdir() if p.is_dir() and (p / "__init__.py").exists()}

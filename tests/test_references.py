@@ -5,9 +5,9 @@ from dataclasses import replace
 
 import pytest
 
-from build_scripts.parse.corpus import CorpusError
-from build_scripts.model.regulation import Unit, item_eid, para_eid, units
 from build_scripts.enrich.references import KINDS, PATTERN, ReferenceError, repealed_law, resolve, resolve_unit
+from build_scripts.model.regulation import Unit, item_eid, para_eid, units
+from build_scripts.parse.corpus import CorpusError
 
 
 def unit_at(reg, eid: str, text: str) -> Unit:
@@ -217,7 +217,7 @@ def test_every_xref_lands_on_an_existing_anchor(built_site, regs):
     cache: dict = {}
     count = 0
     for page in list(built_site.glob("*/art-*/index.html")) + [built_site / r / "index.html" for r in regs]:
-        for kind, href, _ in xrefs(page.read_text(encoding="utf-8")):
+        for _kind, href, _ in xrefs(page.read_text(encoding="utf-8")):
             path, _, anchor = href.partition("#")
             target = (page.parent / path).resolve() if path else page
             if target.is_dir():

@@ -4,10 +4,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
-
 from build_scripts.render.export import regulation_json
-from build_scripts.enrich.gloss import load_gloss
 
 
 class Ids(HTMLParser):

@@ -18,12 +18,12 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, NoReturn
 
-
-from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid
 from build_scripts.model.regulation import parse_eid as model_parse_eid
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KINDS = ("equivalent", "similar")
 TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note"}
@@ -52,11 +52,11 @@ class Provision:
     paragraph: int | None = None
     item: int | None = None
 
-    def contains(self, other: "Provision") -> bool:
+    def contains(self, other: Provision) -> bool:
         """True when other is this provision or a part of it."""
         return self.reg == other.reg and (other.eid == self.eid or other.eid.startswith(self.eid + "__"))
 
-    def overlaps(self, other: "Provision") -> bool:
+    def overlaps(self, other: Provision) -> bool:
         return self.contains(other) or other.contains(self)
 
 
@@ -128,7 +128,7 @@ def parse_eid(reg: Regulation, eid: str) -> Provision:
 def provision_units(reg: Regulation, prov: Provision) -> list[tuple[str, str | None, str]]:
     """(eid, item label or None, Chinese text) of every unit of a provision, in document order."""
     art: Article = reg.article(prov.article)
-    out = []
+    out: list[tuple[str, str | None, str]] = []
     for para in art.paragraphs:
         if prov.paragraph not in (None, para.number):
             continue
@@ -190,7 +190,8 @@ def char_diff(a: str, b: str) -> list[tuple[str, str]]:
 
 # ---------------------------------------------------------------------------------------------- loading
 
-def build_alignment(data: dict, regs: tuple[Regulation, ...], where: str = "corpus/alignment.yaml") -> Alignment:
+def build_alignment(data: dict[str, Any], regs: tuple[Regulation, ...],
+                    where: str = "corpus/alignment.yaml") -> Alignment:
     """Validate the parsed YAML against the regulations. Raises AlignmentError naming the topic."""
     by_id = {r.id: r for r in regs}
     if not isinstance(data, dict) or set(data) != {"topics"}:
@@ -218,7 +219,7 @@ def build_alignment(data: dict, regs: tuple[Regulation, ...], where: str = "corp
         tid = t.get("id")
         label = f"{where}: topic {tid!r}" if tid else f"{where}: topic #{n}"
 
-        def fail(msg: str):
+        def fail(msg: str, label: str = label) -> NoReturn:
             raise AlignmentError(f"{label}: {msg}")
 
         unknown = set(t) - TOPIC_KEYS
@@ -339,8 +340,8 @@ def report(alignment: Alignment, regs: tuple[Regulation, ...]) -> str:
         reg = next(r for r in regs if r.id == reg_id)
         placed = {p.article for t in alignment.topics for p in t.provisions[reg_id]}
         only = sum(1 for t in alignment.topics if t.only_in() == reg_id)
-        lines.append(f"{reg_id}: {len(placed)}/{len(reg.articles)} articles placed; on {sum(1 for t in alignment.topics if t.provisions[reg_id])} "
-                     f"topics, {only} only here")
+        on = sum(1 for t in alignment.topics if t.provisions[reg_id])
+        lines.append(f"{reg_id}: {len(placed)}/{len(reg.articles)} articles placed; on {on} topics, {only} only here")
     pairs = [p for t in alignment.topics for p in t.pairs]
     for kind in KINDS:
         s = sorted(p.similarity for p in pairs if p.kind == kind)

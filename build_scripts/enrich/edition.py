@@ -5,10 +5,11 @@ Every feature reads it; none loads a corpus file, recomputes another's data or c
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Any, TypeVar
 
 from build_scripts.enrich.aliases import EMPTY as NO_ALIASES, Aliases, load_aliases
 from build_scripts.enrich.alignment import Alignment, load_alignment
@@ -22,12 +23,15 @@ from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.parse.corpus import facts_from_text, load_all
 
+K = TypeVar("K")
+V = TypeVar("V")
+
 
 @dataclass(frozen=True)
 class Facts:
     """What the text itself states (its last article), checked against meta.yaml when read."""
     effective: str | None
-    repeals: Mapping | None
+    repeals: Mapping[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ class Edition:
         return Ref.from_eid(self.reg(reg_id), eid)
 
 
-def _frozen(mapping: dict) -> Mapping:
+def _frozen(mapping: dict[K, V]) -> Mapping[K, V]:
     return MappingProxyType(mapping)
 
 

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 from build_scripts.model.regulation import Regulation, units
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 
 @dataclass(frozen=True)
 class Gloss:
-    chapters: dict = field(default_factory=dict)
-    headings: dict = field(default_factory=dict)
-    units: dict = field(default_factory=dict)
+    chapters: dict[str, Any] = field(default_factory=dict)
+    headings: dict[str, Any] = field(default_factory=dict)
+    units: dict[str, Any] = field(default_factory=dict)
 
     @property
     def exists(self) -> bool:

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol, cast
 
-from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 from build_scripts.model.regulation import Regulation, units
+from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition")
 REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")
@@ -59,7 +61,7 @@ class Term:
         return (self.zh, *self.variants)
 
     @property
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[Any, ...]:
         return (pinyin_key(self.pinyin), self.zh)
 
 
@@ -71,17 +73,22 @@ def pinyin_key(pinyin: str) -> str:
 
 ALLOWED_CONFIGS = ("s2tw", "t2s")   # s2twp/tw2sp rewrite vocabulary (设置 -> 設定): wrong for legal text;
                                     # s2t gives forms no reader uses (爲, 羣衆, 考覈): see enrich/hant.py
-_CONVERTERS: dict[str, object] = {}
+class Converter(Protocol):
+    """What this project uses of an opencc.OpenCC (opencc ships no type information)."""
+    def convert(self, text: str) -> str: ...
 
 
-def converter(config: str):
+_CONVERTERS: dict[str, Converter] = {}
+
+
+def converter(config: str) -> Converter:
     """The one OpenCC converter of a config in this process (building one reads its dictionaries)."""
     conv = _CONVERTERS.get(config)
     if conv is None:
         if config not in ALLOWED_CONFIGS:
             raise ValueError(f"OpenCC config {config!r} is not allowed; use one of {ALLOWED_CONFIGS}")
         import opencc
-        conv = _CONVERTERS[config] = opencc.OpenCC(config)
+        conv = _CONVERTERS[config] = cast(Converter, opencc.OpenCC(config))
     return conv
 
 
@@ -97,7 +104,8 @@ def to_simplified(text: str) -> str:
     return converter("t2s").convert(text)
 
 
-def validate(raw: dict, texts: dict[str, str], path: Path, to_hant=None) -> tuple[Term, ...]:
+def validate(raw: dict[str, Any], texts: dict[str, str], path: Path,
+             to_hant: Callable[[str], str] | None = None) -> tuple[Term, ...]:
     """Raw YAML -> terms. Any problem raises CorpusError naming the file and the term.
 
     to_hant is the reading view's conversion (Edition.hant.convert): a term's zh_hant is what the view
@@ -163,7 +171,8 @@ def regulation_text(reg: Regulation) -> str:
     return "\n".join(u.zh for u in units(reg.articles))
 
 
-def load_glossary(regs: tuple[Regulation, ...], corpus: Path = CORPUS, to_hant=None) -> tuple[Term, ...]:
+def load_glossary(regs: tuple[Regulation, ...], corpus: Path = CORPUS,
+                  to_hant: Callable[[str], str] | None = None) -> tuple[Term, ...]:
     path = corpus / "glossary.yaml"
     if not path.exists():
         raise CorpusError(f"{path}: missing (the glossary feature needs it)")

@@ -21,10 +21,15 @@ as OpenCC has it and reported (`unreviewed`) in one line by the build.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from build_scripts.enrich.glossary import Converter
+    from build_scripts.model.regulation import Regulation
 
 CONFIG = "s2tw"
 CORRECTIONS = "zh_hant_corrections.yaml"
@@ -32,7 +37,7 @@ HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MAX_WINDOW = 8
 
 
-def _converter(config: str):
+def _converter(config: str) -> Converter:
     from build_scripts.enrich.glossary import converter
     return converter(config)
 
@@ -41,7 +46,7 @@ def convert_many(texts: list[str], config: str = CONFIG) -> list[str]:
     """OpenCC on many short texts in one call (a newline never takes part in a phrase)."""
     if not texts:
         return []
-    out = _converter(config).convert("\n".join(texts)).split("\n")
+    out: list[str] = _converter(config).convert("\n".join(texts)).split("\n")
     if len(out) != len(texts):  # pragma: no cover - OpenCC keeps newlines
         out = [_converter(config).convert(t) for t in texts]
     return out
@@ -95,7 +100,8 @@ def load_reviewed(corpus: Path) -> Reviewed:
         for zh, hant in entries.items():
             note = ""
             if isinstance(hant, dict):      # {hant: ..., note: ...}
-                hant, note = hant.get("hant"), str(hant.get("note") or "")
+                note = str(hant.get("note") or "")
+                hant = hant.get("hant")
             if not isinstance(zh, str) or not isinstance(hant, str) or len(zh) != len(hant) or len(zh) < 2:
                 raise CorpusError(f"{path}: {key}: {zh!r}: {hant!r} must be a phrase of 2+ characters "
                                   "and a traditional form of the same length")
@@ -151,14 +157,15 @@ def expected(run: str, opencc_out: str, corrected: Mapping[str, str]) -> str:
 
 def derive(texts: Iterable[str], reviewed: Reviewed = Reviewed()) -> Hant:
     runs = sorted({r for t in texts for r in HAN_RUN.findall(t)})
-    runs = [r for r, s in zip(runs, convert_many(runs, "t2s")) if s == r]   # simplified text only (not 繁體)
+    # simplified text only (not 繁體)
+    runs = [r for r, s in zip(runs, convert_many(runs, "t2s"), strict=True) if s == r]
     han = sorted({c for r in runs for c in r})
-    chars = {c: t for c, t in zip(han, convert_many(han)) if t != c and len(t) == 1}
+    chars = {c: t for c, t in zip(han, convert_many(han), strict=True) if t != c and len(t) == 1}
     reviewed_all = reviewed.phrases
     phrases = dict(reviewed_all)                # reviewed phrases apply wherever they occur
     unreviewed: list[str] = []
     targets = {}
-    for run, out in zip(runs, convert_many(runs)):
+    for run, out in zip(runs, convert_many(runs), strict=True):
         if len(out) == len(run):                # else the view keeps the character map for this run
             targets[run] = expected(run, out, reviewed.corrected)
     longest = max(map(len, phrases), default=0)
@@ -168,7 +175,7 @@ def derive(texts: Iterable[str], reviewed: Reviewed = Reviewed()) -> Hant:
         for run, target in targets.items():
             tried: set[int] = set()
             while (got := apply_phrases(run, chars, phrases, longest)) != target:
-                i = next(k for k, (a, b) in enumerate(zip(got, target)) if a != b)
+                i = next(k for k, (a, b) in enumerate(zip(got, target, strict=False)) if a != b)
                 whole = i in tried or rounds >= 2
                 phrase, value = (run, target) if whole else _window(run, target, i, isolated)
                 tried.add(i)
@@ -196,7 +203,7 @@ def _window(run: str, target: str, i: int, isolated: dict[str, str]) -> tuple[st
     return run, target
 
 
-def corpus_texts(regs) -> list[str]:
+def corpus_texts(regs: Iterable[Regulation]) -> list[str]:
     """The Chinese of the regulations as pages show it: units, labels, titles, chapter headings."""
     from build_scripts.model.regulation import units
     out = []
@@ -208,7 +215,7 @@ def corpus_texts(regs) -> list[str]:
     return out
 
 
-def for_corpus(regs, corpus: Path) -> Hant:
+def for_corpus(regs: Iterable[Regulation], corpus: Path) -> Hant:
     """The tables of a corpus: its texts and its reviewed list (what Edition.hant holds)."""
     return derive(corpus_texts(regs), load_reviewed(corpus))
 

@@ -27,10 +27,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any, NoReturn
 
-from build_scripts.parse.corpus import CorpusError, facts_from_text
-from build_scripts.model.regulation import Regulation, Unit, item_eid, para_eid, parse_eid, units
 from build_scripts.model.numerals import article_number, to_int
+from build_scripts.model.regulation import Regulation, Unit, item_eid, para_eid, parse_eid, units
+from build_scripts.parse.corpus import CorpusError, facts_from_text
 
 NUM = r"[零一二三四五六七八九十百两]+"
 ITEM = rf"(?:{NUM}|（{NUM}）|\({NUM}\))"  # half-width (一) as written in some sources
@@ -66,13 +67,13 @@ class Reference:
     target: str | None              # eid the link points to; None for kinds "regulation" and "external_law"
     targets: tuple[str, ...] = ()   # every unit referred to (前两款: both paragraphs; 下列: the items)
     source: str = ""                # eid of the unit the reference stands in
-    note: dict = field(default_factory=dict, compare=False)   # repealed_law: {law, article, effective}
+    note: dict[str, Any] = field(default_factory=dict, compare=False)   # repealed_law: {law, article, effective}
 
     @property
     def end(self) -> int:
         return self.start + len(self.text)
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "kind": self.kind, "target": self.target,
                 "targets": list(self.targets), **({"repealed": self.note} if self.note else {})}
 
@@ -81,7 +82,11 @@ def _num(value: str) -> int:
     return to_int(value.strip("（）()"))
 
 
-def repealed_law(reg: Regulation) -> dict | None:
+def _opt(value: str | None) -> int | None:
+    return _num(value) if value else None
+
+
+def repealed_law(reg: Regulation) -> dict[str, Any] | None:
     """The law this regulation repeals, as its last article states it, with the repealing unit."""
     facts = facts_from_text(reg)["repeals"]
     if not facts:
@@ -98,7 +103,7 @@ class _Resolver:
         self.reg, self.unit = reg, unit
         self.art = reg.article(unit.article)
 
-    def fail(self, text: str, why: str):
+    def fail(self, text: str, why: str) -> NoReturn:
         raise ReferenceError(f"{self.reg.source_path}: {self.art.label} (Article {self.art.number}), unit "
                              f"{self.unit.eid}: cannot resolve reference {text!r}: {why}")
 
@@ -122,15 +127,15 @@ class _Resolver:
             self.fail(text, f"{art.label} paragraph {paragraph} has {len(para.items)} item(s)")
         return item_eid(article, paragraph, item)
 
-    def resolve(self, m: re.Match, repealed: dict | None) -> Reference:
+    def resolve(self, m: re.Match[str], repealed: dict[str, Any] | None) -> Reference:
         u, text, g = self.unit, m.group(), m.groupdict()
-        here = dict(text=text, start=m.start(), regulation=self.reg.id, source=u.eid)
+        here: dict[str, Any] = dict(text=text, start=m.start(), regulation=self.reg.id, source=u.eid)
 
-        def ref(kind: str, *targets: str, target: str | None = None, **extra) -> Reference:
+        def ref(kind: str, *targets: str, target: str | None = None, **extra: Any) -> Reference:
             return Reference(kind=kind, target=target or (targets[0] if targets else None),
                              targets=tuple(targets), **here, **extra)
 
-        def kind_of(p, i) -> str:
+        def kind_of(p: int | None, i: int | None) -> str:
             return "item" if i else "paragraph" if p else "article"
 
         if g["law"]:
@@ -138,21 +143,24 @@ class _Resolver:
             if title == self.reg.meta.title_zh:
                 if g["law_tail"]:
                     t = TAIL.fullmatch(g["law_tail"])
-                    p, i = t["p"] and _num(t["p"]), t["i"] and _num(t["i"])
+                    assert t is not None  # the reference pattern only lets a well-formed tail through
+                    p = _num(t["p"]) if t["p"] else None
+                    i = _num(t["i"]) if t["i"] else None
                     n = article_number(_num(t["n"]), _num(t["ins"]) if t["ins"] else 0)
                     return ref(kind_of(p, i), self.unit_eid(text, n, p, i))
                 return ref("regulation")
             if repealed and title == repealed["law"]:
                 if g["law_tail"]:
                     self.fail(text, "a provision of a repealed law, which this edition does not hold")
-                return ref("repealed_law", repealed["eid"], note={k: repealed[k] for k in ("law", "article", "effective")})
+                return ref("repealed_law", repealed["eid"],
+                           note={k: repealed[k] for k in ("law", "article", "effective")})
             return ref("external_law")
         if g["art"]:
-            p, i = g["art_p"] and _num(g["art_p"]), g["art_i"] and _num(g["art_i"])
+            p, i = _opt(g["art_p"]), _opt(g["art_i"])
             n = article_number(_num(g["art_n"]), _num(g["art_ins"]) if g["art_ins"] else 0)
             return ref(kind_of(p, i), self.unit_eid(text, n, p, i))
         if g["this_art"]:
-            p, i = g["this_art_p"] and _num(g["this_art_p"]), g["this_art_i"] and _num(g["this_art_i"])
+            p, i = _opt(g["this_art_p"]), _opt(g["this_art_i"])
             return ref("this_article" if not (p or i) else kind_of(p, i), self.unit_eid(text, u.article, p, i))
         if g["prev_paras"]:
             n = _num(g["prev_n"])
@@ -163,7 +171,7 @@ class _Resolver:
         if g["prev_para"]:
             if u.paragraph < 2:
                 self.fail(text, "stands in the first paragraph: there is no preceding paragraph")
-            i = g["prev_para_i"] and _num(g["prev_para_i"])
+            i = _opt(g["prev_para_i"])
             return ref("item" if i else "preceding_paragraph", self.unit_eid(text, u.article, u.paragraph - 1, i))
         if g["prev_art"]:
             before, _ = self.reg.neighbours(self.art)   # by position: 第十二条's 前条 may be 第十一条之一
@@ -171,14 +179,14 @@ class _Resolver:
                 self.fail(text, "stands in the first article: there is no preceding article")
             return ref("preceding_article", self.unit_eid(text, before.number))
         if g["this_para"]:
-            i = g["this_para_i"] and _num(g["this_para_i"])
+            i = _opt(g["this_para_i"])
             return ref("item" if i else "this_paragraph", self.unit_eid(text, u.article, u.paragraph, i))
         if g["this_item"]:
             if u.item is None:
                 self.fail(text, "本项 outside an item")
             return ref("this_item", u.eid)
         if g["para"]:
-            p, i = _num(g["para_n"]), g["para_i"] and _num(g["para_i"])
+            p, i = _num(g["para_n"]), _opt(g["para_i"])
             return ref(kind_of(p, i), self.unit_eid(text, u.article, p, i))
         if g["item"]:
             return ref("item", self.unit_eid(text, u.article, u.paragraph, _num(g["item_n"])))
@@ -195,7 +203,7 @@ class _Resolver:
         raise AssertionError(text)  # pragma: no cover - every alternative is handled above
 
 
-def resolve_unit(reg: Regulation, unit: Unit, repealed: dict | None = None) -> tuple[Reference, ...]:
+def resolve_unit(reg: Regulation, unit: Unit, repealed: dict[str, Any] | None = None) -> tuple[Reference, ...]:
     resolver = _Resolver(reg, unit)
     return tuple(resolver.resolve(m, repealed) for m in PATTERN.finditer(unit.zh))
 

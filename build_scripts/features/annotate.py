@@ -23,24 +23,26 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Any
 
 from markupsafe import Markup
 
 from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, find_terms, forms_map, pinyin_key
 from build_scripts.enrich.references import Reference
-from build_scripts.features.protocol import FeatureBase
+from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, parse_eid, units
 from build_scripts.model.urls import article_src, full_text_src
+from build_scripts.render.context import Site
 from build_scripts.render.html import ENV, escape, render
 
 GLOSSARY_SRC = "glossary/index.md"
 GLOSSARY_JSON = "data/glossary.json"
 SCHEMA_VERSION = 1
 UNMARKED = frozenset({"formula"})    # categories listed on the glossary page, never marked in the text
-MARKS = ENV.get_template("annotate/marks.j2").module
+MARKS: Any = ENV.get_template("annotate/marks.j2").module   # a template module: its macros, untyped
 
 
 # ------------------------------------------------------------------ marks (page independent)
@@ -63,9 +65,9 @@ class RegIndex:
     matches: Mapping[str, list[Match]]          # every term occurrence per unit (for the concordance)
     marks: Mapping[str, list[Mark]]             # what is rendered per unit
 
-    def concordance(self, term_id: str) -> Counter:
+    def concordance(self, term_id: str) -> Counter[int]:
         """Article number -> occurrences of the term in that article."""
-        c: Counter = Counter()
+        c: Counter[int] = Counter()
         for eid, ms in self.matches.items():
             n = sum(1 for m in ms if m.key == term_id)
             if n:
@@ -74,6 +76,13 @@ class RegIndex:
 
     def uses(self, definition: Definition) -> int:
         return sum(1 for ms in self.marks.values() for m in ms if m.kind == "defined" and m.definition == definition)
+
+
+def _target(r: Reference) -> str:
+    """The eid a reference inside this regulation points to (set for every kind but the two below)."""
+    if r.target is None:
+        raise ValueError(f"reference {r.text!r} ({r.kind}) has no target")
+    return r.target
 
 
 def ref_title(reg: Regulation, r: Reference, term: Term | None) -> str:
@@ -99,13 +108,13 @@ def ref_title(reg: Regulation, r: Reference, term: Term | None) -> str:
 
 
 def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tuple[Definition, ...],
-                     refs: Mapping[str, tuple[Reference, ...]], hant) -> RegIndex:
+                     refs: Mapping[str, tuple[Reference, ...]], hant: Callable[[str], str]) -> RegIndex:
     by_id = {t.id: t for t in terms}
     all_forms = forms_map(terms)
     forms = {f: k for f, k in all_forms.items() if by_id[k].category not in UNMARKED}
-    defined = {d.term: d for d in definitions}
-    for d in definitions:               # a defined term that is no glossary form is still marked
-        forms.setdefault(d.term, f"defined:{d.term}")
+    defined: dict[str, Definition] = {d.term: d for d in definitions}
+    for dfn in definitions:             # a defined term that is no glossary form is still marked
+        forms.setdefault(dfn.term, f"defined:{dfn.term}")
     law_terms = [t for t in terms if t.category not in UNMARKED]
     matches: dict[str, list[Match]] = {}
     marks: dict[str, list[Mark]] = {}
@@ -113,8 +122,8 @@ def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tupl
     for order, u in enumerate(units(reg.articles)):
         matches[u.eid] = find_terms(u.zh, all_forms)
         unit_refs = refs.get(u.eid, ())
-        unit_marks = []
-        covered = set()
+        unit_marks: list[Mark] = []
+        covered: set[int] = set()
         for r in unit_refs:
             covered.update(range(r.start, r.end))
             law_term = next((t for t in law_terms if r.kind == "repealed_law" and t.zh in r.text), None)
@@ -142,7 +151,8 @@ def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tupl
     return RegIndex(reg, matches, marks)
 
 
-def _title(reg: Regulation, term: Term | None, form: str, definition: Definition | None, kind: str, hant) -> str:
+def _title(reg: Regulation, term: Term | None, form: str, definition: Definition | None, kind: str,
+           hant: Callable[[str], str]) -> str:
     head = form + (f" · {hant(form)}" if hant(form) != form else "")
     if term is not None:
         if form != term.zh:
@@ -167,12 +177,12 @@ class Annotate(FeatureBase):
     css = ("assets/glossary.css",)
     js = ("assets/glossary.js",)
 
-    def __init__(self, site) -> None:
+    def __init__(self, site: Site) -> None:
         super().__init__(site)
         edition = site.edition
         self.terms: tuple[Term, ...] = edition.glossary
         self.by_id = {t.id: t for t in self.terms}
-        hant = edition.hant.convert if edition.hant is not None else (lambda s: s)
+        hant: Callable[[str], str] = edition.hant.convert if edition.hant is not None else (lambda s: s)
         self.indexes: dict[str, RegIndex] = {
             reg.id: index_regulation(reg, self.terms, edition.definitions.get(reg.id, ()),
                                      edition.references.get(reg.id, {}), hant)
@@ -189,15 +199,17 @@ class Annotate(FeatureBase):
             inner = escape(text[mark.start:mark.end])
             if mark.kind == "xref":
                 r = mark.ref
+                assert r is not None
                 if r.kind == "external_law":
                     out.append(MARKS.external(r.kind, mark.title, inner))
                 else:
                     href = (urls.rel(page_src, full_text_src(reg.id), "top") if r.kind == "regulation"
-                            else Ref.from_eid(reg, r.target).href(urls, page_src))
+                            else Ref.from_eid(reg, _target(r)).href(urls, page_src))
                     out.append(MARKS.xref(r.kind, mark.title, inner, href))
             else:
                 term_id = mark.term.id if mark.term else None
                 if mark.kind == "defined":
+                    assert mark.definition is not None
                     href = Ref.from_eid(reg, mark.definition.eid).href(urls, page_src)
                     out.append(MARKS.defined(term_id, mark.title, inner, href, mark.rep))
                 elif mark.kind == "dfn":
@@ -214,7 +226,7 @@ class Annotate(FeatureBase):
         reg = ref.reg
         incoming = edition.referred_by.get(reg.id, {}).get(ref.article, ())
         refs = [{"href": Ref.from_eid(reg, r.source).href(urls, page_src), "text": r.text,
-                 "source": Ref.from_eid(reg, r.source), "target": Ref.from_eid(reg, r.target)}
+                 "source": Ref.from_eid(reg, r.source), "target": Ref.from_eid(reg, _target(r))}
                 for r in sorted(incoming, key=lambda r: (parse_eid(r.source), r.start))]
         index = self.indexes[reg.id]
         defined = []
@@ -230,15 +242,15 @@ class Annotate(FeatureBase):
         return render("annotate/legend.j2").strip("\n")
 
     # ---------------------------------------------------------------- glossary page and data
-    def nav(self) -> list:
+    def nav(self) -> list[NavEntry]:
         return [{"术语表 Glossary": GLOSSARY_SRC}]
 
-    def files(self, made) -> dict[str, str]:
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
         data = self.glossary_data()
         return {GLOSSARY_SRC: self.glossary_page(data),
                 GLOSSARY_JSON: json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
 
-    def glossary_data(self) -> dict:
+    def glossary_data(self) -> dict[str, Any]:
         edition = self.site.edition
         defined_in: dict[str, list[Definition]] = {}
         for reg in edition.regs:
@@ -257,7 +269,7 @@ class Annotate(FeatureBase):
             out.append({
                 "id": t.id, "zh": t.zh, "zh_hant": t.zh_hant, "pinyin": t.pinyin, "en": t.en,
                 "en_variants": list(t.en_variants), "category": t.category,
-                "category_name": dict(zip(("zh", "en"), CATEGORIES[t.category])),
+                "category_name": dict(zip(("zh", "en"), CATEGORIES[t.category], strict=True)),
                 "variants": list(t.variants), "definition": t.definition, "url": f"/glossary/#{t.id}",
                 "defined_in": [{"regulation": d.regulation, "eid": d.eid, "article": d.article, "term": d.term,
                                 "kind": d.kind} for d in defined_in.get(t.id, [])],
@@ -265,9 +277,9 @@ class Annotate(FeatureBase):
             })
         return {"schema_version": SCHEMA_VERSION, "terms": out}
 
-    def glossary_page(self, data: dict) -> str:
+    def glossary_page(self, data: dict[str, Any]) -> str:
         edition, urls, src = self.site.edition, self.site.urls, GLOSSARY_SRC
-        hant = edition.hant.convert if edition.hant is not None else (lambda s: s)
+        hant: Callable[[str], str] = edition.hant.convert if edition.hant is not None else (lambda s: s)
         regs = {r.id: r for r in edition.regs}
         entries = []
         aliases = edition.aliases.terms
@@ -289,7 +301,7 @@ class Annotate(FeatureBase):
             })
         categories = [{"id": cat, "zh": zh, "en": en, "terms": [t for t in entries if t["category"] == cat]}
                       for cat, (zh, en) in CATEGORIES.items()]
-        letters: dict[str, list] = {}
+        letters: dict[str, list[Any]] = {}
         for t in entries:
             letters.setdefault(pinyin_key(t["pinyin"])[:1].upper(), []).append(t)
         totals = [(regs[rid].meta.title_en, sum(t["concordance"][rid]["count"] for t in data["terms"]))

@@ -23,10 +23,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
-from build_scripts.features.protocol import FeatureBase
+from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
 from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
@@ -43,7 +45,7 @@ SCHEMA_VERSION = 1
 # groups, no flags; input is lower-cased and NFKC-normalised first, so （三） arrives as (三)).
 _N_ZH = "[零〇一二两三四五六七八九十百0-9]+"
 _N_ITEM = "[0-9]+|[ivx]+|[零〇一二两三四五六七八九十百]+"
-RULES: dict = {
+RULES: dict[str, Any] = {
     "version": 1,
     # applied after NFKC and lower-casing
     "replace": {"’": "'", "‘": "'", "“": '"', "”": '"', "〔": "(", "〕": ")", "【": "(", "】": ")",
@@ -98,7 +100,7 @@ def rx_escape(text: str) -> str:
     return re.sub(r"([.*+?^${}()|\[\]\\/-])", r"\\\1", text)
 
 
-def normalise(text: str, rules: dict = RULES) -> str:
+def normalise(text: str, rules: dict[str, Any] = RULES) -> str:
     out = unicodedata.normalize("NFKC", text).lower()
     for old, new in rules["replace"].items():
         out = out.replace(old, new)
@@ -124,7 +126,7 @@ def alias_pattern(alias: str) -> str:
     return rx_escape(alias)
 
 
-def client_rules(regs: tuple[Regulation, ...]) -> dict:
+def client_rules(regs: tuple[Regulation, ...]) -> dict[str, Any]:
     """RULES plus the regulation aliases, exactly what the browser interprets."""
     rules = dict(RULES)
     rules["aliases"] = [[alias_pattern(a), r.id] for r in regs for a in aliases(r)]
@@ -132,7 +134,7 @@ def client_rules(regs: tuple[Regulation, ...]) -> dict:
     return rules
 
 
-def to_number(token: str, rules: dict = RULES) -> int:
+def to_number(token: str, rules: dict[str, Any] = RULES) -> int:
     """'15' -> 15, 'iii' -> 3, '十五' -> 15, '一百零三' -> 103 (lenient: '一十五' -> 15)."""
     if token.isdigit():
         return int(token)
@@ -155,7 +157,7 @@ def to_number(token: str, rules: dict = RULES) -> int:
     return total + digit
 
 
-def parse(text: str, rules: dict) -> dict:
+def parse(text: str, rules: dict[str, Any]) -> dict[str, Any]:
     """A citation string -> {ok, reg, article, paragraph, item} or {ok: False, error}. rules: client_rules()."""
     s = normalise(text, rules)
     if not s:
@@ -180,7 +182,7 @@ def parse(text: str, rules: dict) -> dict:
         if not m:
             continue
         out = {"ok": True, "reg": reg, "article": None, "paragraph": None, "item": None}
-        for name, value in zip(pat["groups"], m.groups()):
+        for name, value in zip(pat["groups"], m.groups(), strict=True):
             if value is not None and out[name] is None:
                 out[name] = to_number(value, rules)
         return out
@@ -192,7 +194,7 @@ def structure(regs: tuple[Regulation, ...]) -> dict[str, list[list[int]]]:
     return {r.id: [[len(p.items) for p in a.paragraphs] for a in r.articles] for r in regs}
 
 
-def resolve(cite: dict, struct: dict[str, list[list[int]]]) -> dict:
+def resolve(cite: dict[str, Any], struct: dict[str, list[list[int]]]) -> dict[str, Any]:
     """A parsed citation -> {ok, matches: [{reg, article, paragraph, item, eid}]} or {ok: False, error}."""
     if not cite["ok"]:
         return cite
@@ -232,7 +234,7 @@ def page_file(urls: Urls, src: str) -> str:
     return url + "index.html" if url.endswith("/") or not url else url
 
 
-def copy_text(cite: dict, url: str | None) -> str:
+def copy_text(cite: dict[str, Any], url: str | None) -> str:
     """What the copy-citation control puts on the clipboard (URL in angle brackets, RFC 3986 App. C);
     without a URL, the citation alone. docs/assets/cite.js builds the same text in the browser."""
     return f"{cite['zh']} / {cite['en']}" + (f" <{url}>" if url else "")
@@ -248,7 +250,7 @@ def examples(site: Site) -> list[str]:
     the resolver also reads (short name and numbers, a short link, an article without its regulation)."""
     refs = [r for reg in site.regs for r in Ref.all(reg)]
 
-    def first(test, default: Ref) -> Ref:
+    def first(test: Callable[[Ref], bool], default: Ref) -> Ref:
         return next((r for r in refs if test(r)), default)
 
     para = first(lambda r: r.kind == "paragraph" and len(r.art.paragraphs) > 1, refs[0])
@@ -269,13 +271,13 @@ class Citations(FeatureBase):
     js = ("assets/cite.js",)  # cite-data.js (every unit's text) loads only on the resolver page
 
     # ------------------------------------------------------------------ feature hooks
-    def files(self, made) -> dict[str, str]:
-        out = {ANCHORS_JSON: json.dumps(self.anchors_json(), ensure_ascii=False, indent=1) + "\n",
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
+        out: Files = {ANCHORS_JSON: json.dumps(self.anchors_json(), ensure_ascii=False, indent=1) + "\n",
                DATA_JS: self.data_js(), RESOLVER_SRC: self.resolver_page()}
         out.update(self.short_links())
         return out
 
-    def nav(self) -> list:
+    def nav(self) -> list[Any]:
         return [{"引用解析 Citation resolver": RESOLVER_SRC}]
 
     def article_block(self, ref: Ref, page_src: str) -> str:
@@ -293,7 +295,7 @@ class Citations(FeatureBase):
                 (site_dir / name).unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ anchors.json
-    def anchors_json(self) -> dict:
+    def anchors_json(self) -> dict[str, Any]:
         entries = []
         for reg in self.site.regs:
             for ref in Ref.all(reg):
@@ -323,7 +325,7 @@ class Citations(FeatureBase):
         return files
 
     # ------------------------------------------------------------------ resolver page
-    def resolver_data(self) -> dict:
+    def resolver_data(self) -> dict[str, Any]:
         """Everything the resolver page shows: rules, and per article its citations, texts and link."""
         site, regs = self.site, {}
         for reg in site.regs:
@@ -333,7 +335,8 @@ class Citations(FeatureBase):
                 paras = []
                 for p in art.paragraphs:
                     items = [{"label": i.label, "zh": i.text, "en": gloss.unit(ref.eid), "cite": ref.citation,
-                              "href": site.urls.rel(RESOLVER_SRC, ref.page_src, ref.anchor), "short": "/" + ref.short_path}
+                              "href": site.urls.rel(RESOLVER_SRC, ref.page_src, ref.anchor),
+                              "short": "/" + ref.short_path}
                              for i in p.items for ref in [Ref(reg, art.number, p.number, i.number)]]
                     pref = Ref(reg, art.number, p.number)
                     paras.append({"zh": p.text, "en": gloss.unit(pref.eid), "cite": pref.citation, "items": items,
@@ -357,7 +360,7 @@ class Citations(FeatureBase):
                       linked=quote(ex[4], safe=""), data_js=self.site.urls.rel(RESOLVER_SRC, DATA_JS))
 
     # ------------------------------------------------------------------ article pages
-    def cite_data(self, reg: Regulation, page_src: str, article: int | None = None) -> dict:
+    def cite_data(self, reg: Regulation, page_src: str, article: int | None = None) -> dict[str, Any]:
         """The copy-citation data of one article (article pages) or of every unit (full-text pages):
         the citation, the link to the provision relative to this page (the browser makes it absolute
         from the page's own location) and the permanent URL when a public base is set."""
@@ -368,7 +371,7 @@ class Citations(FeatureBase):
                                   "url": self.site.permalink(ref.path)}
         return units
 
-    def json_ld(self, ref: Ref) -> dict:
+    def json_ld(self, ref: Ref) -> dict[str, Any]:
         """schema.org Legislation of an article. Its status is stated as at the version date the corpus
         records (legislationDateVersion, the date the text took effect), never as at the day of the build;
         the url and @id only when a public base URL is set."""

@@ -22,11 +22,22 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
-from build_scripts.enrich.alignment import (EQUIVALENT_MIN, SIMILAR_MAX, Alignment, Pair, Provision, Topic, char_diff,
-                                            provision_text, provision_units)
+from markupsafe import Markup
+
+from build_scripts.enrich.alignment import (
+    EQUIVALENT_MIN,
+    SIMILAR_MAX,
+    Alignment,
+    Provision,
+    Topic,
+    char_diff,
+    provision_text,
+    provision_units,
+)
 from build_scripts.enrich.glossary import Term
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref
@@ -55,9 +66,10 @@ def topic_src(topic_id: str) -> str:
     return f"compare/{topic_id}.md"
 
 
-def fragment(name: str):
+def fragment(name: str) -> Callable[..., Markup]:
     """A macro of compare/_cmp.j2, callable from Python; it returns Markup."""
-    return getattr(ENV.get_template(FRAGMENTS).module, name)
+    fn: Callable[..., Markup] = getattr(ENV.get_template(FRAGMENTS).module, name)
+    return fn
 
 
 # ---------------------------------------------------------------------------------------------- measures
@@ -94,7 +106,7 @@ def term_counts(reg: Regulation, forms: list[str]) -> dict[int, int]:
 
 
 def diff_counts(a_text: str, b_text: str) -> dict[str, int]:
-    c: Counter = Counter()
+    c: Counter[str] = Counter()
     for op, text in char_diff(a_text, b_text):
         c[op] += len(re.sub(r"\s", "", text))
     return {"same": c["same"], "del": c["del"], "ins": c["ins"]}
@@ -178,7 +190,7 @@ class View:
     def chapter_en(self, reg_id: str, number: int) -> str:
         return self.cmp.site.glosses[reg_id].chapter(number) or ""
 
-    def kinds(self, t: Topic) -> Counter:
+    def kinds(self, t: Topic) -> Counter[str]:
         return self.cmp.kinds[t.id]
 
 
@@ -268,8 +280,8 @@ class Compare(FeatureBase):
 
     # ------------------------------------------------------------------ data
 
-    def alignment_json(self, base_url: str = "/") -> dict:
-        def prov(p: Provision) -> dict:
+    def alignment_json(self, base_url: str = "/") -> dict[str, Any]:
+        def prov(p: Provision) -> dict[str, Any]:
             ref = self.site.ref(p.reg, p.article, p.paragraph, p.item)
             return {"regulation": p.reg, "eid": p.eid, "label": {"zh": ref.label_zh, "en": ref.label_en},
                     "url": base_url + ref.path}
@@ -306,7 +318,7 @@ class Compare(FeatureBase):
         return out
 
     def nav(self) -> list[NavEntry]:
-        entries: list = [{"对照总览 Overview": INDEX}]
+        entries: list[Any] = [{"对照总览 Overview": INDEX}]
         entries.append({"按主题 By topic": [{f"{t.name_zh} · {t.name_en}": topic_src(t.id)}
                                           for t in self.alignment.topics]})
         for r in self.site.regs:

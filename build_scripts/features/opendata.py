@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from typing import Any
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.features.pdf import published
-from build_scripts.features.protocol import FeatureBase
+from build_scripts.features.protocol import FeatureBase, Files
+from build_scripts.model import licence
 from build_scripts.model.ref import Ref
-from build_scripts.model.regulation import Regulation, item_eid, para_eid, units
+from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid, units
 from build_scripts.model.urls import full_text_src
 from build_scripts.render.html import render
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 DOWNLOADS_SRC = "downloads.md"
-LICENCE = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+LICENCE = licence.EDITION
+LICENCE_URL = licence.EDITION_URL
 CSV_FIELDS = ["reg", "eid", "article", "article_label", "paragraph", "item", "item_label", "zh", "en", "url"]
 
 
@@ -43,7 +45,7 @@ def regulation_csv(reg: Regulation, gloss: Gloss) -> str:
 
 
 # ------------------------------------------------------------------------------------ Akoma Ntoso
-def _el(parent, tag: str, text: str | None = None, **attrs) -> ET.Element:
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str | None) -> ET.Element:
     node = ET.SubElement(parent, f"{{{AKN_NS}}}{tag}", {k.rstrip("_"): v for k, v in attrs.items() if v is not None})
     if text is not None:
         node.text = text
@@ -99,8 +101,8 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
     place_zh = (m.jurisdiction_name or {}).get("zh") or m.jurisdiction
     place_en = (m.jurisdiction_name or {}).get("en") or m.jurisdiction
     body_name = f"{place_zh}地方立法机关 / legislature of {place_en}"
-    _el(refs, "TLCOrganization", eId="legislature", href=f"/ontology/organization/{(m.jurisdiction or 'cn').lower()}.legislature",
-        showAs=body_name)
+    _el(refs, "TLCOrganization", eId="legislature",
+        href=f"/ontology/organization/{(m.jurisdiction or 'cn').lower()}.legislature", showAs=body_name)
     preface = _el(act, "preface")
     title = _el(_el(preface, "longTitle", eId="longTitle"), "p")
     _el(title, "docTitle", m.title_en if en else m.title_zh)
@@ -111,7 +113,7 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
     def text_of(eid: str, zh: str) -> str:
         return (gloss.unit(eid) or "") if en else zh
 
-    def article(parent, art) -> None:
+    def article(parent: ET.Element, art: Article) -> None:
         a = _el(parent, "article", eId=art.eid)
         _el(a, "num", f"Article {art.number}" if en else art.label)
         if en and gloss.heading(art.number):
@@ -152,7 +154,10 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
         for art in reg.articles:
             article(body, art)
     ET.indent(root, space=" ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    declaration, _, document = xml.partition(b"\n")
+    comment = f"<!--\n{licence.notice()}-->\n".encode()   # constant text: corpus strings never enter a comment
+    return declaration + b"\n" + comment + document + b"\n"
 
 
 # Made by other features; listed on the downloads page when this build generated them (`made`).
@@ -165,7 +170,7 @@ TABLE_HEAD = (("法规", "Regulation"), ("JSON", "JSON"), ("CSV（每款、每�
 
 
 # ------------------------------------------------------------------------------------ downloads
-def size(content) -> str:
+def size(content: str | bytes) -> str:
     n = len(content.encode("utf-8") if isinstance(content, str) else content)
     return f"{n / 1024:.0f} KB" if n >= 1024 else f"{n} B"
 
@@ -174,7 +179,7 @@ class OpenData(FeatureBase):
     """CSV, Akoma Ntoso, PDFs and the downloads page (registered last: it lists every data file)."""
     name = "opendata"
 
-    def files(self, made) -> dict[str, str | bytes]:
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
         """CSV, Akoma Ntoso and PDFs, and the downloads page, which lists them with the data files
         generated before (`made`: the core's data/{id}.json, citations' anchors.json, ...)."""
         out: dict[str, str | bytes] = {}
@@ -189,13 +194,13 @@ class OpenData(FeatureBase):
         out[DOWNLOADS_SRC] = self.downloads_page({**made, **out})
         return out
 
-    def nav(self) -> list:
+    def nav(self) -> list[Any]:
         return [{"下载 Downloads": DOWNLOADS_SRC}]
 
     def downloads_page(self, made: dict[str, str | bytes]) -> str:
         urls = self.site.urls
 
-        def file(src: str) -> dict | None:
+        def file(src: str) -> dict[str, Any] | None:
             if src not in made:
                 return None
             return {"href": urls.rel(DOWNLOADS_SRC, src), "name": src.rsplit("/", 1)[-1], "size": size(made[src])}
@@ -206,4 +211,5 @@ class OpenData(FeatureBase):
                  "pdf": file(f"downloads/{reg.id}.pdf")} for reg in self.site.regs]
         whole = [{**f, "zh": zh, "en": en} for src, zh, en in OTHER_DATA if (f := file(src))]
         return render("opendata/downloads.md.j2", head=TABLE_HEAD, rows=rows, whole=whole, csv_fields=CSV_FIELDS,
-                      licence=LICENCE, licence_url=LICENCE_URL)
+                      licence=LICENCE, licence_url=LICENCE_URL, code_licence=licence.CODE,
+                      code_licence_url=licence.CODE_URL)

@@ -22,10 +22,12 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
+from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.errors import BuildError
 from build_scripts.model.ref import Ref
-from build_scripts.model.regulation import Regulation
+from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import full_text_anchor
 from build_scripts.render.context import Site
 from build_scripts.render.html import render
@@ -44,11 +46,11 @@ def source_hash(html: str) -> str:
         engine = importlib.metadata.version("weasyprint")
     except importlib.metadata.PackageNotFoundError:
         engine = "none"
-    return hashlib.sha256(f"{FORMAT_VERSION}\n{engine}\n{html}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{FORMAT_VERSION}\n{engine}\n{html}".encode()).hexdigest()
 
 
 # ------------------------------------------------------------------------------------------ HTML
-def unit_rows(reg: Regulation, gloss, art) -> list[dict]:
+def unit_rows(reg: Regulation, gloss: Gloss, art: Article) -> list[dict[str, Any]]:
     """The rows of one article: a paragraph's lead text and each item, with their numbers. The number
     column shows the paragraph (款) number of a multi-paragraph article; items carry their own (（三） / (3))."""
     multi = len(art.paragraphs) > 1
@@ -129,7 +131,8 @@ def published(site: Site, reg: Regulation, pdf_dir: Path | None = None) -> bytes
     links a missing or stale PDF. (The one read of the site build outside the Edition.)"""
     pdf_dir = PDF_DIR if pdf_dir is None else pdf_dir
     pdf, stamp = pdf_dir / f"{reg.id}.pdf", pdf_dir / f"{reg.id}.pdf.sha256"
-    if pdf.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == source_hash(pdf_html(site, reg)):
+    if pdf.exists() and stamp.exists() \
+            and stamp.read_text(encoding="utf-8").strip() == source_hash(pdf_html(site, reg)):
         return pdf.read_bytes()
     return None
 

@@ -4,8 +4,9 @@ in registration order, for its files, nav entries, page blocks and assets. A fea
 (the Edition and URL rules) and nothing else: no corpus files, no other feature's internals."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, ClassVar, Mapping, Protocol
+from typing import Any, ClassVar, Protocol
 
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
@@ -16,13 +17,22 @@ Files = dict[str, str | bytes]  # docs-relative path -> content
 
 
 class Feature(Protocol):
-    name: ClassVar[str]
-    css: ClassVar[tuple[str, ...]]   # docs-relative stylesheets, bundled into one file per build
-    js: ClassVar[tuple[str, ...]]    # docs-relative scripts, bundled likewise (in this order)
+    # Read-only here (a class attribute satisfies them; FeatureBase declares them as ClassVars), so that a
+    # feature's `css = ("assets/x.css",)` matches without an annotation of its own.
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def css(self) -> tuple[str, ...]:
+        """Docs-relative stylesheets, bundled into one file per build."""
+
+    @property
+    def js(self) -> tuple[str, ...]:
+        """Docs-relative scripts, bundled likewise (in this order)."""
 
     def __init__(self, site: Site) -> None: ...
 
-    def files(self, made: Mapping[str, str | bytes]) -> Files:
+    def files(self, made: Mapping[str, str | bytes]) -> Mapping[str, str | bytes]:
         """Generated files; `made` holds what the core and earlier features generated (read-only)."""
 
     def nav(self) -> list[NavEntry]: ...

@@ -11,7 +11,7 @@ from __future__ import annotations
 class InputError(ValueError):
     """Base of every bad-input error. str() is one line: 'path:line: message'."""
 
-    def __init__(self, path, line: int | None = None, message: str | None = None):
+    def __init__(self, path: object, line: int | None = None, message: str | None = None) -> None:
         if message is None and line is None:   # legacy form: one preformatted string
             text = str(path)
             super().__init__(one_line(text))

@@ -1,4 +1,5 @@
 """Chinese numerals as they appear in article, chapter and item labels (一 .. 九百九十九)."""
+from __future__ import annotations
 
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -63,7 +64,7 @@ class ArticleNumber(int):
 
     insert: int
 
-    def __new__(cls, number: int, insert: int):
+    def __new__(cls, number: int, insert: int) -> ArticleNumber:
         if insert < 1:
             raise ValueError(f"an inserted article needs insert >= 1, got {insert}")
         obj = super().__new__(cls, int(number))
@@ -73,41 +74,41 @@ class ArticleNumber(int):
     def key(self) -> tuple[int, int]:
         return int(self), self.insert
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, int) and self.key() == number_key(other)
 
-    def __ne__(self, other):
+    def __ne__(self, other: object) -> bool:
         return not self == other
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(self.key())
 
-    def __lt__(self, other):
+    def __lt__(self, other: int) -> bool:
         return self.key() < number_key(other)
 
-    def __le__(self, other):
+    def __le__(self, other: int) -> bool:
         return self.key() <= number_key(other)
 
-    def __gt__(self, other):
+    def __gt__(self, other: int) -> bool:
         return self.key() > number_key(other)
 
-    def __ge__(self, other):
+    def __ge__(self, other: int) -> bool:
         return self.key() >= number_key(other)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{int(self)}-{self.insert}"
 
-    def __format__(self, spec):
+    def __format__(self, spec: str) -> str:
         return format(str(self), spec) if not spec or spec[-1:] not in "dnxXobeEfFgG%c" else format(int(self), spec)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"ArticleNumber({int(self)}, {self.insert})"
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[type[ArticleNumber], tuple[int, int]]:
         return ArticleNumber, (int(self), self.insert)
 
 
-def number_key(n) -> tuple[int, int]:
+def number_key(n: int) -> tuple[int, int]:
     """(number, insert) of a plain int or an ArticleNumber."""
     return (int(n), getattr(n, "insert", 0))
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
+from build_scripts.model.numerals import article_number, from_int, number_key
 from build_scripts.model.urls import chapter_anchor
-from build_scripts.model.numerals import ArticleNumber, article_number, from_int, number_key
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Article:
     line: int
     insert: int = 0     # inserted article: 第十一条之一 has insert 1 (and number ArticleNumber(11, 1)); 0 if plain
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # number of an inserted article is ArticleNumber(11, 1): an int 11 that formats as '11-1' and keys apart
         if self.insert and getattr(self.number, "insert", 0) != self.insert:
             object.__setattr__(self, "number", article_number(int(self.number), self.insert))
@@ -122,6 +123,7 @@ def parse_eid(eid: str) -> tuple[int, int | None, int | None]:
     if not m:
         raise ValueError(f"{eid!r} is not an eid like art_15, art_15__para_2, art_15__para_2__point_1")
     a, ins, p, i = (int(x) if x else None for x in m.groups())
+    assert a is not None  # EID requires the article number
     return article_number(a, ins or 0), p, i
 
 
@@ -179,12 +181,12 @@ class Meta:
     short: str | None = None            # short-link prefix, e.g. jx
     abbreviation: str | None = None     # the province's one-character name in citations, e.g. 赣 (jiangxi)
     jurisdiction: str | None = None     # ISO 3166-2, e.g. CN-JX
-    jurisdiction_name: dict = field(default_factory=dict)
+    jurisdiction_name: dict[str, str] = field(default_factory=dict)
     adopted: str | None = None
-    adopted_by: dict = field(default_factory=dict)
-    announcement: dict = field(default_factory=dict)
-    repeals: dict = field(default_factory=dict)
-    sources: tuple = ()
+    adopted_by: dict[str, Any] = field(default_factory=dict)
+    announcement: dict[str, Any] = field(default_factory=dict)
+    repeals: dict[str, Any] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
     layout: str | None = None           # "lines" | "wrapped"; detected when absent
 
 
@@ -207,7 +209,7 @@ class Regulation:
         return self.text.chapters
 
     @cached_property
-    def _by_number(self) -> dict:
+    def _by_number(self) -> dict[tuple[int, int], Article]:
         return {number_key(a.number): a for a in self.articles}
 
     def article(self, number: int, insert: int = 0) -> Article:

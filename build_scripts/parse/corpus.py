@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from build_scripts.model.errors import InputError
-
 from build_scripts.model.regulation import Meta, Regulation, article_text
 from build_scripts.parse.normalise import SourceError, canonical_source, decode, parse, reconstruct
 
@@ -64,14 +64,14 @@ def regulation_dirs(corpus: Path = CORPUS) -> list[Path]:
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~10x faster on the gloss files
 
 
-def read_yaml(path: Path) -> dict:
+def read_yaml(path: Path) -> dict[str, Any]:
     """Parsed YAML of a curated file; parsed once per file version (several features read the same file)."""
     stat = path.stat()
     return copy.deepcopy(_read_yaml(path, stat.st_mtime_ns, stat.st_size))
 
 
 @lru_cache(maxsize=64)
-def _read_yaml(path: Path, mtime_ns: int, size: int) -> dict:
+def _read_yaml(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
     text = decode(path.read_bytes(), rel(path))
     try:
         data = yaml.load(text, Loader=SafeLoader)
@@ -93,10 +93,15 @@ class MetaLoader(yaml.SafeLoader):
     """meta.yaml as written: dates stay strings (checked with their key and line, never a crash)."""
 
 
-MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    assert isinstance(node, yaml.ScalarNode)
+    return loader.construct_scalar(node)
 
 
-def key_lines(node, prefix: str = "") -> dict[str, int]:
+MetaLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
+def key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
     """{'title': 2, 'title.zh': 3, …}: the line of every key of a YAML mapping, nested keys dotted."""
     out: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
@@ -111,8 +116,8 @@ def key_lines(node, prefix: str = "") -> dict[str, int]:
 @dataclass(frozen=True)
 class MetaFile:
     path: str                    # as errors name it
-    data: dict
-    lines: dict                  # key -> line
+    data: dict[str, Any]
+    lines: dict[str, Any]                  # key -> line
 
     def where(self, key: str) -> str:
         return f"{self.path}:{self.lines.get(key, self.lines.get(key.split('.')[0], 1))}"
@@ -139,11 +144,11 @@ def read_meta_file(path: Path) -> MetaFile:
 KINDS = {dict: "a mapping", str: "a string", list: "a list", int: "a number", float: "a number", bool: "true/false"}
 
 
-def kind(value) -> str:
+def kind(value: object) -> str:
     return "null" if value is None else KINDS.get(type(value), type(value).__name__)
 
 
-def iso(value, meta: MetaFile, key: str) -> str | None:
+def iso(value: object, meta: MetaFile, key: str) -> str | None:
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
@@ -191,13 +196,14 @@ def check_meta_types(meta: MetaFile) -> None:
     for key in ("title.zh", "title.en"):
         value = data.get("title", {}).get(key.split(".")[1])
         if not isinstance(value, str) or not value.strip():
-            raise meta.error(key if key in meta.lines else "title", f"{key} is {kind(value) if value is not None else 'missing'}; "
-                                                                    "expected a non-empty string")
+            found = kind(value) if value is not None else "missing"
+            raise meta.error(key if key in meta.lines else "title", f"{key} is {found}; expected a non-empty string")
     for i, src in enumerate(data.get("sources") or ()):
         if not isinstance(src, str):
             raise meta.error("sources", f"sources[{i}] is {kind(src)}; expected a string")
     if data.get("layout") not in (None, "lines", "wrapped"):
-        raise meta.error("layout", f"layout: {data['layout']!r}; expected 'lines' or 'wrapped' (or no layout: detected)")
+        raise meta.error("layout",
+                         f"layout: {data['layout']!r}; expected 'lines' or 'wrapped' (or no layout: detected)")
 
 
 def meta_file(folder: Path) -> MetaFile:
@@ -234,11 +240,11 @@ def read_meta(folder: Path) -> Meta:
     )
 
 
-def facts_from_text(reg: Regulation) -> dict:
+def facts_from_text(reg: Regulation) -> dict[str, Any]:
     """Effective date and repealed predecessor as the last article states them."""
     last = reg.articles[-1]
     text = article_text(last)
-    facts: dict = {"effective": None, "repeals": None}
+    facts: dict[str, Any] = {"effective": None, "repeals": None}
     m = EFFECTIVE.search(text)
     if m:
         try:
@@ -260,7 +266,8 @@ def load_regulation(folder: Path) -> Regulation:
     raw = decode(source.read_bytes(), path)
     parsed = parse(raw, path, meta.layout, mfile.where("layout") if meta.layout else None)
     if reconstruct(parsed) != canonical_source(raw):  # the normaliser must never lose or add text
-        raise SourceError(path, 1, "normaliser output differs from the source text; expected the parse to lay out the source exactly (a parser bug: please report it)")
+        raise SourceError(path, 1, "normaliser output differs from the source text; expected the parse to lay out "
+                                   "the source exactly (a parser bug: please report it)")
     for notice in parsed.notices:
         log.warning("notice: %s", notice)
     reg = Regulation(meta=meta, text=parsed, source_path=path)
@@ -283,7 +290,7 @@ def load_all(corpus: Path = CORPUS) -> tuple[Regulation, ...]:
     if not regs:
         raise CorpusError(rel(corpus), 1, "no regulation found; expected folders corpus/<id>/ with source.txt")
     shorts = [r.meta.short for r in regs]
-    dup = {s for s in shorts if shorts.count(s) > 1}
+    dup = {s for s in shorts if s is not None and shorts.count(s) > 1}
     if dup:
         raise CorpusError(rel(corpus), 1, f"short ids used twice: {sorted(dup)}; expected each meta.yaml short unique")
     return regs

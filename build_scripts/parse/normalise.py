@@ -20,10 +20,11 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from build_scripts.model.errors import InputError
+from build_scripts.model.numerals import NUMERAL_CHARS, article_number, from_int, to_int
 from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
-from build_scripts.model.numerals import article_number, NUMERAL_CHARS, from_int, to_int
 
 
 def numeral(text: str, path: str, line: int) -> int:
@@ -31,7 +32,8 @@ def numeral(text: str, path: str, line: int) -> int:
     try:
         return to_int(text)
     except ValueError:
-        raise SourceError(path, line, f"label number {text!r} is no Chinese numeral; expected e.g. 二十三 or 23") from None
+        raise SourceError(path, line,
+                          f"label number {text!r} is no Chinese numeral; expected e.g. 二十三 or 23") from None
 
 
 class SourceError(InputError):
@@ -57,7 +59,8 @@ CLOSERS = "”’）)」』】"
 WHITESPACE = re.compile(r"[\s\u3000\ufeff]+")
 LATIN_SPACE = re.compile(r"(?<=[A-Za-z])[\s\u3000]+(?=[A-Za-z])")
 STRIP = " \t\u3000\ufeff\xa0"
-PAGE_NUMBER = re.compile(r"^(?:[-－—–]\s*[0-9０-９]{1,4}\s*[-－—–]|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)$")
+PAGE_NUMBER = re.compile(r"^(?:[-－—–]\s*[0-9０-９]{1,4}\s*[-－—–]"
+                         r"|第\s*[0-9０-９]{1,4}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?)$")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -117,7 +120,8 @@ def looks_like(data: bytes) -> str:
 
 
 def han_share(text: str) -> float:
-    return sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef") / max(1, len(text))
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    return han / max(1, len(text))
 
 
 # ---------------------------------------------------------------- text -> lines
@@ -127,7 +131,7 @@ def split_physical(raw: str) -> list[str]:
     return LINE_BREAK.split(raw[1:] if raw.startswith("\ufeff") else raw)
 
 
-def source_lines(raw: str, path: str = "source.txt", notices: list | None = None) -> list[Line]:
+def source_lines(raw: str, path: str = "source.txt", notices: list[Any] | None = None) -> list[Line]:
     """Non-blank lines with their numbers. Page breaks and page-number lines are dropped (with a notice);
     any other control character stops."""
     out = []
@@ -139,7 +143,8 @@ def source_lines(raw: str, path: str = "source.txt", notices: list | None = None
         if "\f" in text:
             inner = text.strip(STRIP + "\f")
             if "\f" in inner:
-                raise SourceError(path, n, f"page break (form feed) inside the text at column {text.index(chr(12)) + 1}; "
+                col = text.index(chr(12)) + 1
+                raise SourceError(path, n, f"page break (form feed) inside the text at column {col}; "
                                            "expected page breaks only at a line's start or end")
             if notices is not None:
                 notices.append(f"{path}:{n}: dropped a page break (form feed)")
@@ -182,8 +187,8 @@ def is_heading(text: str) -> bool:
 
 def broken_ratio(lines: list[Line]) -> tuple[int, int]:
     """(text lines not ending a sentence, text lines)."""
-    text = [l for l in lines if not is_heading(l.text)]
-    return sum(1 for l in text if not is_terminal(l.text)), len(text)
+    text = [ln for ln in lines if not is_heading(ln.text)]
+    return sum(1 for ln in text if not is_terminal(ln.text)), len(text)
 
 
 def detect_layout(lines: list[Line]) -> str:
@@ -205,7 +210,7 @@ def check_layout(lines: list[Line], layout: str, path: str, layout_at: str | Non
                          "expected one paragraph a line (or remove layout: the text reads as hard-wrapped)")
 
 
-def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list) -> list[Line]:
+def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list[Any]) -> list[Line]:
     """Join lines into logical lines (a paragraph, an item or a heading each).
 
     'lines' layout: a line that stops mid-sentence is joined to the next unless that is a heading or
@@ -223,7 +228,8 @@ def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list) 
                                f"joined with line {lines[i].number}")
     out: list[Line] = []
     pieces: list[str] = []
-    for line, new in zip(lines, starts):
+    first = lines[0].number
+    for line, new in zip(lines, starts, strict=True):
         if new and pieces:
             out.append(Line(first, "".join(pieces)))
             pieces = []
@@ -243,7 +249,7 @@ def wrapped_starts(lines: list[Line]) -> list[bool]:
     is near-full the next line decides: indented (shorter than full, not itself a paragraph end)
     means a new paragraph; full width means the paragraph goes on.
     """
-    full = Counter(width(l.text) for l in lines).most_common(1)[0][0]
+    full = Counter(width(ln.text) for ln in lines).most_common(1)[0][0]
     indent = 4
     starts = [True] * len(lines)
     for i in range(1, len(lines)):
@@ -278,7 +284,8 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
     A marker counts when it stands at the start or after ：；。 (or : ; .), so 县（市、区） and citations
     such as 第（三）项 stay text. Such a marker must be the next number of the run: a skipped or
     repeated number stops (（一）…（三）). Labels are kept as written (half-width (一) stays)."""
-    cuts, expected = [], first
+    cuts: list[tuple[int, int, int, str]] = []
+    expected = first
     for m in ITEM_ANYWHERE.finditer(text):
         if not (m.start() == 0 or text[m.start() - 1] in ITEM_BEFORE):
             continue
@@ -289,7 +296,8 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
         if n != expected:
             if cuts or n > 1 or first > 1:
                 found = "repeated" if n < expected else "skipped to"
-                raise SourceError(path, line, f"item {m.group(0)} {found} after …{text[max(0, m.start() - 8):m.start()]!r}; "
+                before = text[max(0, m.start() - 8):m.start()]
+                raise SourceError(path, line, f"item {m.group(0)} {found} after …{before!r}; "
                                               f"expected item （{from_int(expected)}） next")
             continue
         cuts.append((m.start(), m.end(), n, m.group(0)))
@@ -297,7 +305,7 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
     if not cuts:
         return text, []
     items = []
-    for k, (start, end, n, label) in enumerate(cuts):
+    for k, (_start, end, n, label) in enumerate(cuts):
         stop = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
         if not text[end:stop]:
             raise SourceError(path, line, f"item {label} has no text; expected the item's text after its number")
@@ -305,7 +313,11 @@ def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, l
     return text[: cuts[0][0]], items
 
 
-def check_sequence(kind: str, label: str, number, expected, path: str, line: int, alt=None) -> None:
+SeqNumber = TypeVar("SeqNumber", int, tuple[int, int])   # chapters and sections count; articles (number, insert)
+
+
+def check_sequence(kind: str, label: str, number: SeqNumber, expected: SeqNumber, path: str, line: int,
+                   alt: SeqNumber | None = None) -> None:
     """number (an int, or (number, insert) for articles) must be expected (or alt, for articles: the next
     inserted article)."""
     if number == expected or (alt is not None and number == alt):
@@ -320,7 +332,7 @@ def check_sequence(kind: str, label: str, number, expected, path: str, line: int
                                   f"expected {want}")
 
 
-def describe(kind: str, number) -> str:
+def describe(kind: str, number: int | tuple[int, int]) -> str:
     if isinstance(number, tuple):
         n, i = number
         return f"{kind} {n}" + (f"-{i}" if i else "")
@@ -368,15 +380,16 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
         raise SourceError(path, lines[-1].number, "no article found; expected 第一条")
     logical = join_lines(body, layout == "lines", path, notices)
 
-    chapters: list[dict] = []
-    articles: list[dict] = []
+    chapters: list[dict[str, Any]] = []
+    articles: list[dict[str, Any]] = []
     for line in logical:
         text = line.text
         heading = HEADING.match(text)
         if heading and heading.group(2) == "章":
             m = CHAPTER.match(text)
             if not m:
-                raise SourceError(path, line.number, f"chapter heading {text[:20]!r} without a title; expected 第X章 title")
+                raise SourceError(path, line.number,
+                                  f"chapter heading {text[:20]!r} without a title; expected 第X章 title")
             number = numeral(m.group(1), path, line.number)
             check_sequence("chapter", f"第{m.group(1)}章", number, len(chapters) + 1, path, line.number)
             if not chapters and articles:
@@ -422,7 +435,8 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                                  section=section["number"] if section else None))
             rest = compact(article.group(3) or "")
             if not rest:
-                raise SourceError(path, line.number, f"{label} has no text; expected the article's text after its number")
+                raise SourceError(path, line.number,
+                                  f"{label} has no text; expected the article's text after its number")
             add_text(articles[-1], rest, line.number, path)
             continue
         if heading and heading.group(2) != "条":
@@ -452,7 +466,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
     )
 
 
-def add_text(article: dict, text: str, line: int, path: str) -> None:
+def add_text(article: dict[str, Any], text: str, line: int, path: str) -> None:
     """Add one logical line to an article: a new paragraph, or the next item(s) of the current one."""
     if not is_terminal(text):
         raise SourceError(path, line, f"text does not end in closing punctuation: {text[-20:]!r}; expected 。；：！？ "
@@ -476,7 +490,7 @@ def add_text(article: dict, text: str, line: int, path: str) -> None:
                       items=[dict(number=k, label=lab, text=t, line=line) for k, lab, t in items]))
 
 
-def freeze_article(a: dict) -> Article:
+def freeze_article(a: dict[str, Any]) -> Article:
     return Article(
         number=a["number"], label=a["label"], chapter=a["chapter"], section=a["section"], line=a["line"],
         paragraphs=tuple(Paragraph(p["number"], p["text"],
@@ -489,7 +503,7 @@ def freeze_article(a: dict) -> Article:
 def reconstruct(parsed: ParsedText) -> str:
     """The parsed text laid out again in source order, whitespace-free: the losslessness witness."""
     out = [parsed.title or "", parsed.note or ""]
-    headings: dict = {}
+    headings: dict[int, list[str]] = {}
     for ch in parsed.chapters:
         headings.setdefault(ch.articles[0], []).append(ch.label + ch.title)
         for sec in ch.sections:
@@ -507,4 +521,4 @@ def reconstruct(parsed: ParsedText) -> str:
 def canonical_source(raw: str) -> str:
     """The source as the losslessness check compares it: whitespace removed, and only what source_lines drops
     as provably not text (page breaks, page-number lines) left out. Nothing is rewritten."""
-    return "".join(compact(l.text) for l in source_lines(raw))
+    return "".join(compact(ln.text) for ln in source_lines(raw))

@@ -20,9 +20,14 @@ import time
 import traceback
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mkdocs.exceptions import Abort as MkDocsAbort
 
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+from build_scripts.model import licence
 from build_scripts.model.errors import BuildError, InputError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,15 +43,15 @@ def build_epoch() -> str:
     return os.environ.get("SOURCE_DATE_EPOCH") or DEFAULT_EPOCH
 
 
-class _StderrHandler(logging.StreamHandler):
+class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to whatever sys.stderr is now (tests capture it per test)."""
 
-    @property  # type: ignore[override]
-    def stream(self):
+    @property
+    def stream(self) -> TextIO:
         return sys.stderr
 
     @stream.setter
-    def stream(self, value) -> None:
+    def stream(self, value: TextIO) -> None:
         pass
 
 
@@ -61,7 +66,7 @@ def log_like_mkdocs() -> None:
         logger.propagate = False
 
 
-def mkdocs_config(corpus: Path, **overrides):
+def mkdocs_config(corpus: Path, **overrides: Any) -> MkDocsConfig:
     """mkdocs.yml with the corpus folder set (read by the hook in on_config)."""
     from mkdocs.config import load_config
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -95,6 +100,9 @@ def build(dest: Path, corpus: Path = CORPUS, offline: bool = False) -> Path:
 
 def offline(dist: Path, corpus: Path = CORPUS) -> Path:
     site = build(dist / "offline", corpus, offline=True)
+    # the terms travel with the copy (folder and zip alike)
+    title = f"{licence.ATTRIBUTION['zh']} / {licence.ATTRIBUTION['en']}"
+    (site / "LICENSE").write_text(licence.notice(title), encoding="utf-8")
     archive = dist / "pingan-offline.zip"
     zip_time = time.gmtime(max(int(build_epoch()), 315532800))[:6]  # zip dates start in 1980
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:

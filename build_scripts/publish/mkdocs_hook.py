@@ -12,20 +12,31 @@ import os
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.files import Files as MkFiles
 
 from build_scripts.enrich.edition import load_edition
 from build_scripts.model.urls import Urls
-from build_scripts.publish.site import (BUNDLE_CSS, BUNDLE_JS, Build, asset_order, begin, bundle, current,
-                                       generated_files, nav)
+from build_scripts.publish.site import (
+    BUNDLE_CSS,
+    BUNDLE_JS,
+    Build,
+    asset_order,
+    begin,
+    bundle,
+    current,
+    generated_files,
+    nav,
+)
 from build_scripts.render.context import Site
 
 MAIN_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 PALETTE_CSS = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     corpus = Path(config["extra"].get("corpus") or os.environ.get("EDITION_CORPUS")  # set by `edition serve`
                   or Path(config["config_file_path"]).parent / "corpus")
     site = Site(load_edition(corpus), Urls(directory_urls=config["use_directory_urls"]),
@@ -42,7 +53,7 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
+def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
     generated = generated_files(current())
     for src, content in generated.items():
         if files.get_file_from_path(src):
@@ -69,6 +80,6 @@ def on_files(files, config):
 
 
 @event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin
-def on_post_build(config):
+def on_post_build(config: MkDocsConfig) -> None:
     for feature in current().features:
         feature.post_build(Path(config["site_dir"]))

@@ -2,9 +2,9 @@
 build (directory URLs on the web, .html files offline) and the public base URL, if one is set."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from build_scripts.enrich.edition import Edition
 from build_scripts.enrich.gloss import Gloss

@@ -2,6 +2,10 @@
 documented on the site (docs/data.md) and pinned by tests/test_export.py."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
+from build_scripts.model import licence
 from build_scripts.model.numerals import ArticleNumber
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
@@ -10,13 +14,13 @@ from build_scripts.render.context import Site
 SCHEMA_VERSION = 1
 
 
-def plain_numbers(numbers) -> list[int]:
+def plain_numbers(numbers: Iterable[int]) -> list[int]:
     """The numbers of a chapter's or section's articles as the contract has them (plain integers); inserted
     articles (第十一条之一) appear in `article_eids` only, where they can be told apart."""
     return [int(n) for n in numbers if not isinstance(n, ArticleNumber)]
 
 
-def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
+def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict[str, Any]:
     """The export of one regulation. URLs are site-relative (base_url "/"): the export never carries
     the address of the machine that built it."""
     m = reg.meta
@@ -24,7 +28,7 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
     refs = {eid: [r.json() for r in rs] for eid, rs in site.edition.references[reg.id].items()}
     status = site.edition.status.get(reg.id)
 
-    def unit(ref: Ref, zh: str, **extra) -> dict:
+    def unit(ref: Ref, zh: str, **extra: Any) -> dict[str, Any]:
         return {"number": ref.item if ref.item is not None else ref.paragraph, **extra, "eid": ref.eid,
                 "anchor": ref.anchor, "zh": zh, "en": gloss.unit(ref.eid), "references": refs[ref.eid],
                 "citation": ref.citation}
@@ -42,6 +46,7 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict:
         "source_note": reg.text.note,
         "status": status.json() if status else None,
         "url": f"{base_url}{reg.id}/",
+        "licence": licence.export_metadata(),
         "chapters": [
             {"number": c.number, "label": c.label, "eid": c.eid,
              "title": {"zh": c.title, "en": gloss.chapter(c.number)},

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -76,9 +77,10 @@ def render(template: str, **context: Any) -> str:
     return ENV.get_template(template).render(**context)
 
 
-def macro(name: str):
+def macro(name: str) -> Callable[..., Markup]:
     """A macro of _lex.j2, callable from Python; it returns Markup."""
-    return getattr(ENV.get_template("_lex.j2").module, name)
+    fn: Callable[..., Markup] = getattr(ENV.get_template("_lex.j2").module, name)
+    return fn
 
 
 def bi(zh: str, en: str, sep: str = " / ") -> Markup:

@@ -8,8 +8,9 @@ art-<n>-para-<k>-item-<m> and chp-<n> on full-text pages.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping, NamedTuple
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -35,7 +36,7 @@ class PageContext:
     annotate: Annotate = plain
     extras: Callable[[Regulation, Article, str], str] | None = None
     full_text_extras: Callable[[Regulation, str], str] | None = None
-    repeals: Mapping | None = None   # the predecessor the text repeals (Edition.facts), for the landing page
+    repeals: Mapping[str, Any] | None = None   # the predecessor the text repeals (Edition.facts), for the landing page
     status: Any = None               # enrich.status.Status: the landing page's status box
 
 
@@ -44,7 +45,7 @@ RAW_IN_THEME = {"title", "html_title", "description"}
 text is escaped here, once, by the one escape (render.html.escape)."""
 
 
-def front_matter(**fields) -> str:
+def front_matter(**fields: Any) -> str:
     # JSON strings are valid YAML scalars: safe for any title text
     fields = {k: str(escape(v)) if k in RAW_IN_THEME and isinstance(v, str) else v
               for k, v in fields.items()}
@@ -111,7 +112,8 @@ def full_text_page(ctx: PageContext) -> str:
     m = reg.meta
     return render("pages/full_text.md.j2",
                   front_matter=Markup(front_matter(title=f"{m.title_zh} {m.title_en}",
-                                                       html_title=f"{m.title_zh} {m.title_en}", search={"exclude": True})),
+                                                       html_title=f"{m.title_zh} {m.title_en}",
+                                                       search={"exclude": True})),
                   reg=reg, gloss=gloss, repeals=ctx.repeals, status=ctx.status,
                   status_links=status_links(ctx.status, reg, urls, src, CHANGES_SRC) if ctx.status else None,
                   repeals_ref=Ref(reg, ctx.repeals["article"]) if ctx.repeals else None,
@@ -124,7 +126,7 @@ def full_text_page(ctx: PageContext) -> str:
                   blocks=Markup(ctx.full_text_extras(reg, src)) if ctx.full_text_extras else "")
 
 
-def escape_nav(entries: list) -> list:
+def escape_nav(entries: list[Any]) -> list[Any]:
     """Material prints nav titles as raw HTML: escape each title once and mark it safe (Markup), so
     that the theme's own `| e` (footer labels) does not escape it a second time."""
     out = []
@@ -137,12 +139,12 @@ def escape_nav(entries: list) -> list:
     return out
 
 
-def nav_entries(reg: Regulation, gloss: Gloss) -> list:
+def nav_entries(reg: Regulation, gloss: Gloss) -> list[Any]:
     """MkDocs nav for one regulation: full text, then articles (grouped by chapter when it has them)."""
-    def art_entry(a: Article) -> dict:
+    def art_entry(a: Article) -> dict[str, Any]:
         heading = gloss.heading(a.number)
         return {f"{a.label}" + (f" {heading}" if heading else f" Art. {a.number}"): article_src(reg.id, a.number)}
-    entries: list = [{"全文 Full text": full_text_src(reg.id)}]
+    entries: list[Any] = [{"全文 Full text": full_text_src(reg.id)}]
     if reg.chapters:
         for ch in reg.chapters:
             en = gloss.chapter(ch.number) or f"Chapter {ch.number}"

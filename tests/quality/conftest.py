@@ -3,9 +3,7 @@ one local HTTP server per served folder. The one browser of the session is tests
 `browser` (a second sync Playwright in the same process fails)."""
 from __future__ import annotations
 
-import os
 import shutil
-import sys
 from contextlib import ExitStack
 from pathlib import Path
 

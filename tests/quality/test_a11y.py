@@ -297,7 +297,7 @@ def test_display_toggle_by_keyboard(built_site, site_url, guarded):
     assert len(mode_list) >= 3
     tab_to(page, "[data-lex-mode]")
     seen = []
-    for i, key in zip(range(len(mode_list)), ["Enter", "Space"] * len(mode_list)):
+    for i, key in zip(range(len(mode_list)), ["Enter", "Space"] * len(mode_list), strict=False):
         if i:
             page.keyboard.press("Tab")
         mode = page.evaluate("document.activeElement.dataset.lexMode")

@@ -25,7 +25,7 @@ def test_resolver_case_table_in_browser(page, served_site):
     page.goto(served_site + "resolve/")
     got = page.evaluate(RUN_TABLE, [c["input"] for c in CASES])
     want = [[c["parse"], c["resolve"]] for c in CASES]
-    bad = [(c["input"], g, w) for c, g, w in zip(CASES, got, want) if g != w]
+    bad = [(c["input"], g, w) for c, g, w in zip(CASES, got, want, strict=True) if g != w]
     assert not bad, bad
     assert len(got) == len(CASES) > 30
 

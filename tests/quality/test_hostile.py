@@ -158,7 +158,7 @@ def findings(tag: str, strings: list[str]) -> tuple[int, list[str]]:
         cut = tail.rstrip("…").rstrip(".").rstrip()
         if tail != cut and whole.startswith(cut) and len(cut) > len(marker):
             continue  # shortened with an ellipsis, as tooltips may be
-        at = next((i for i, (a, b) in enumerate(zip(tail, whole)) if a != b), min(len(tail), len(whole)))
+        at = next((i for i, (a, b) in enumerate(zip(tail, whole, strict=False)) if a != b), min(len(tail), len(whole)))
         bad.append(f"…{tail[max(0, at - 30):at + 50]}… (differs at character {at})")
     return seen, bad
 

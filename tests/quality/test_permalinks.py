@@ -94,6 +94,6 @@ def test_sitemap_dates_come_from_source_date_epoch(public_site):
     assert raw[:2] == b"\x1f\x8b"
     assert int.from_bytes(raw[4:8], "little") == epoch  # gzip header MTIME
     assert gzip.decompress(raw) == (public_site / "sitemap.xml").read_bytes()
-    day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
+    day = dt.datetime.fromtimestamp(epoch, dt.UTC).date().isoformat()
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", (public_site / "sitemap.xml").read_text()))
     assert lastmods == {day}

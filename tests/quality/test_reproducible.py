@@ -77,6 +77,8 @@ def test_offline_zip_matches_offline_folder(offline_dist):
         assert {i.date_time for i in infos} == {time.gmtime(int(build_epoch()))[:6]}
         expected = {f"pingan-offline/{k}": v for k, v in files(folder).items()}
         assert set(names) == set(expected)
+        terms = zf.read("pingan-offline/LICENSE").decode()   # the licences travel with the copy
+        assert "CC BY 4.0" in terms and "art. 5" in terms and "MIT" in terms
         for name in names[:: max(1, len(names) // 25)]:
             assert zf.read(name) == expected[name].read_bytes(), name
 
