@@ -6,12 +6,11 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from build_scripts.enrich.alignment import Provision, char_diff, provision_text
 from build_scripts.features.reader import STORE_KEY, Reader, data_src
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import parse_eid, unit_eid
+
 
 def prov(reg_id: str, article: int, paragraph: int | None = None, item: int | None = None) -> Provision:
     return Provision(reg_id, unit_eid(article, paragraph, item), article, paragraph, item)
@@ -31,7 +30,7 @@ def test_data_has_every_unit_with_its_labels_and_links_from_ref(site):
         data = feature.reg_data(reg)
         refs = Ref.all(reg)
         assert [u["eid"] for u in data["units"]] == [r.eid for r in refs]
-        for u, ref in zip(data["units"], refs):
+        for u, ref in zip(data["units"], refs, strict=True):
             assert u["label"] == {"zh": ref.label_zh, "en": ref.label_en} and u["cite"] == ref.citation
             assert u["path"] == ref.path and u["short"] + "/" == ref.short_path
             assert u["href"] == site.urls.rel("select.md", ref.page_src, ref.anchor)
@@ -86,7 +85,7 @@ def test_browser_diff_equals_python_char_diff(page, served_site, site):
     pairs = real_pairs(site)
     assert len(pairs) >= 20
     got = page.evaluate("ps => ps.map(p => LexReader.charDiff(p[0], p[1]))", pairs)
-    for (a, b), js in zip(pairs, got):
+    for (a, b), js in zip(pairs, got, strict=True):
         assert [tuple(x) for x in js] == char_diff(a, b), (a[:30], b[:30])
 
 
@@ -211,7 +210,8 @@ def add_note(page, url: str, eid: str, note: str, bookmark: bool = True):
 
 def notes_round_trip(page, base: str, ext: str, tmp_path: Path):
     """Bookmark and note from article pages, list them, export both formats, clear, import back."""
-    art = (lambda reg, n: f"{base}{reg}/art-{n}{ext}")
+    def art(reg: str, n: int) -> str:
+        return f"{base}{reg}/art-{n}{ext}"
     add_note(page, art("jiangxi", 15) + "#para-2", "art_15__para_2", "网格分三类 — three kinds of grid")
     add_note(page, art("shanxi", 7), "art_7", "", bookmark=True)
     page.goto(art("jiangxi", 15) + "#para-2")

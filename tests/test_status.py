@@ -41,9 +41,10 @@ def test_status_facts(edition):
     ({"extra": 1}, "extra"),
 ])
 def test_bad_change_log_names_file_line_and_key(edition, tmp_path, entry, key):
+    import yaml
+
     from build_scripts.enrich.changes import load_changes
     from build_scripts.model.errors import InputError
-    import yaml
     good = {"regulation": "shanxi", "eid": "art_1__para_1", "field": "unit", "old": "a", "new": "b",
             "reason": "style: x", "date": "2026-11-29"}
     (tmp_path / "gloss_changes.yaml").write_text(yaml.safe_dump({"changes": [good, {**good, "eid": "art_2__para_1", **entry}]}))
@@ -86,7 +87,7 @@ def test_feed_entries_link_changed_provisions(feed, built_site, edition):
     assert len(entries) >= len({(c.regulation, c.article or c.eid) for c in edition.changes})
     for e in entries:
         # RFC 4287 4.1.2 (the schema's Schematron rules): an alternate link, and a summary without content
-        links = [l.get("href") for l in e.findall(f"{ATOM}link")]
+        links = [link.get("href") for link in e.findall(f"{ATOM}link")]
         assert e.find(f"{ATOM}link[@rel='alternate']") is not None and e.find(f"{ATOM}summary") is not None
         assert e.findtext(f"{ATOM}updated")[:10] in {c.date for c in edition.changes} | {a.date for a in edition.additions}
         for href in links:

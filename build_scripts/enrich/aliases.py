@@ -7,10 +7,10 @@ Every alias carries why it belongs there. Bad data stops the build as `path:line
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import yaml
 
@@ -48,7 +48,8 @@ def validate(path: Path, text: str, term_ids: set[str], topic_ids: set[str]) -> 
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise CorpusError(where, (mark.line + 1) if mark else 1, f"not valid YAML ({exc.problem if hasattr(exc, 'problem') else exc}); "
+        problem = exc.problem if hasattr(exc, "problem") else exc
+        raise CorpusError(where, (mark.line + 1) if mark else 1, f"not valid YAML ({problem}); "
                                                                   "expected terms: and topics: mappings") from None
     if root is None or not isinstance(root, yaml.MappingNode):
         raise CorpusError(where, 1, "empty or not a mapping; expected terms: and topics: mappings")
@@ -73,13 +74,16 @@ def validate(path: Path, text: str, term_ids: set[str], topic_ids: set[str]) -> 
             aliases = []
             for item in listnode.value:
                 line = item.start_mark.line + 1
-                entry = yaml.load(yaml.serialize(item), Loader=SafeLoader) if isinstance(item, yaml.MappingNode) else None
+                entry = (yaml.load(yaml.serialize(item), Loader=SafeLoader)
+                         if isinstance(item, yaml.MappingNode) else None)
                 if not isinstance(entry, dict):
-                    raise CorpusError(where, line, f"{key}: an alias that is not a mapping; expected {{zh|en: alias, why: reason}}")
+                    raise CorpusError(where, line, f"{key}: an alias that is not a mapping"
+                                                   f"; expected {{zh|en: alias, why: reason}}")
                 langs = [k for k in ("zh", "en") if k in entry]
                 extra = sorted(set(entry) - {"zh", "en", "why"})
                 if len(langs) != 1 or extra:
-                    raise CorpusError(where, line, f"{key}: keys {sorted(entry)}; expected exactly one of zh, en, and why")
+                    raise CorpusError(where, line, f"{key}: keys {sorted(entry)}"
+                                                   f"; expected exactly one of zh, en, and why")
                 lang = langs[0]
                 alias = entry[lang]
                 why = entry.get("why")
@@ -87,11 +91,14 @@ def validate(path: Path, text: str, term_ids: set[str], topic_ids: set[str]) -> 
                     raise CorpusError(where, line, f"{key}: alias {alias!r} has no reason; expected why: a sentence "
                                                    "saying why readers type it for this term or topic")
                 if not isinstance(alias, str) or alias != alias.strip() or not alias:
-                    raise CorpusError(where, line, f"{key}: alias {alias!r}; expected a non-empty string without surrounding spaces")
+                    raise CorpusError(where, line, f"{key}: alias {alias!r}"
+                                                   f"; expected a non-empty string without surrounding spaces")
                 if lang == "zh" and not HAN.search(alias):
-                    raise CorpusError(where, line, f"{key}: zh alias {alias!r} has no Chinese; expected Chinese text (or use en:)")
+                    raise CorpusError(where, line, f"{key}: zh alias {alias!r} has no Chinese"
+                                                   f"; expected Chinese text (or use en:)")
                 if lang == "en" and not LATIN.match(alias):
-                    raise CorpusError(where, line, f"{key}: en alias {alias!r}; expected English words (letters, digits, ' and -)")
+                    raise CorpusError(where, line, f"{key}: en alias {alias!r}"
+                                                   f"; expected English words (letters, digits, ' and -)")
                 norm = alias.lower()
                 if norm in seen:
                     raise CorpusError(where, line, f"{key}: alias {alias!r} already given at line {seen[norm]}; "

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 import yaml
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.regulation import Regulation
-from build_scripts.parse.corpus import CorpusError, decode, read_yaml, rel
+from build_scripts.parse.corpus import CorpusError, read_yaml, rel
+from build_scripts.parse.normalise import decode
 
 CHANGES_FILE = "gloss_changes.yaml"
 KEYS = ("regulation", "eid", "field", "old", "new", "reason", "date")
@@ -75,7 +76,7 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
     out: list[Change] = []
     seen: set[tuple[str, str, str]] = set()
     for n, c in enumerate(entries):
-        def bad(key: str, message: str) -> CorpusError:
+        def bad(key: str, message: str, n: int = n) -> CorpusError:
             lines = _item_lines(path)
             return CorpusError(name, lines[n] if n < len(lines) else 1, f"changes[{n}].{key}: {message}")
         if not isinstance(c, dict):
@@ -98,7 +99,8 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
             raise bad("eid", f"{c['eid']!r} names no {c['field']} of the {c['regulation']} gloss")
         key3 = (c["regulation"], c["field"], c["eid"])
         if key3 in seen:
-            raise bad("eid", f"a second entry for {c['regulation']} {c['field']} {c['eid']}; expected one per revised text")
+            raise bad("eid", f"a second entry for {c['regulation']} {c['field']} {c['eid']}"
+                             f"; expected one per revised text")
         seen.add(key3)
         out.append(Change(**{**{k: c[k].strip() for k in KEYS if k != "date"}, "date": date}))
     order = {id(c): i for i, c in enumerate(out)}

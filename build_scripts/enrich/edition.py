@@ -11,7 +11,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from build_scripts.enrich.aliases import EMPTY as NO_ALIASES, Aliases, load_aliases
+from build_scripts.enrich.aliases import EMPTY as NO_ALIASES
+from build_scripts.enrich.aliases import Aliases, load_aliases
 from build_scripts.enrich.alignment import Alignment, load_alignment
 from build_scripts.enrich.changes import Addition, Change, load_additions, load_changes
 from build_scripts.enrich.gloss import Gloss, load_gloss
@@ -95,6 +96,7 @@ def load_edition(corpus: Path) -> Edition:
         additions=load_additions(regs, corpus),
         status=_frozen({r.id: status_of(r, facts[r.id].repeals, changes, version) for r in regs}),
         version=version,
-        aliases=load_aliases(corpus, {t.id for t in glossary}, {t.id for t in alignment.topics} if alignment else set()),
+        aliases=load_aliases(corpus, {t.id for t in glossary},
+                             {t.id for t in alignment.topics} if alignment else set()),
     )
 

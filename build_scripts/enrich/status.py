@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Any
 
 from build_scripts.enrich.changes import Change
 from build_scripts.model.regulation import Regulation, units
@@ -17,14 +18,15 @@ from build_scripts.parse.corpus import ROOT
 PYPROJECT = ROOT / "pyproject.toml"
 
 # 1992年10月15日山西省第七届人民代表大会常务委员会第三十一次会议通过，… 修订的《…》同时废止
-HISTORY_EVENT = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*([^，,。；]*?)\s*(通过|修正|修订|修改|批准)")
+HISTORY_EVENT = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                           r"\s*([^，,。；]*?)\s*(通过|修正|修订|修改|批准)")
 ACTIONS = {"通过": "adopted", "修正": "amended", "修订": "revised", "修改": "amended", "批准": "approved"}
 
 
 def edition_version() -> str:
     """The edition's version: [project].version of pyproject.toml, its one home."""
     with PYPROJECT.open("rb") as f:
-        return tomllib.load(f)["project"]["version"]
+        return str(tomllib.load(f)["project"]["version"])
 
 
 @dataclass(frozen=True)
@@ -49,18 +51,18 @@ class Status:
     reg_id: str
     effective: str | None
     adopted: str | None
-    adopted_by: Mapping | None        # {zh, en} or None: not stated in the source
-    announcement: Mapping | None
-    amendments: tuple = ()            # later amendments known to the edition: none, the text is as enacted
+    adopted_by: Mapping[str, str] | None        # {zh, en} or None: not stated in the source
+    announcement: Mapping[str, str] | None
+    amendments: tuple[str, ...] = ()            # later amendments known to the edition: none, the text is as enacted
     predecessor: Predecessor | None = None
     english_revised: str | None = None                    # latest logged revision of this regulation's English
-    article_revised: Mapping[int, str] = None             # article -> latest revision date of its English
+    article_revised: Mapping[int, str] | None = None      # article -> latest revision date of its English
     version: str = ""
 
     def revised(self, article: int) -> str | None:
         return (self.article_revised or {}).get(article)
 
-    def json(self) -> dict:
+    def json(self) -> dict[str, Any]:
         p = self.predecessor
         return {
             "in_force_since": self.effective,
@@ -84,18 +86,19 @@ def history(clause: str, title_zh: str) -> tuple[Event, ...]:
                  for y, m, d, body, act in HISTORY_EVENT.findall(before))
 
 
-def predecessor(reg: Regulation, repeals: Mapping | None) -> Predecessor | None:
+def predecessor(reg: Regulation, repeals: Mapping[str, Any] | None) -> Predecessor | None:
     if not repeals:
         return None
     art = reg.article(repeals["article"])
     for u in units((art,)):
         if f"《{repeals['zh']}》" in u.zh:
             sentence = re.split(r"(?<=。)", u.zh.split(f"《{repeals['zh']}》")[0])[-1]
-            return Predecessor(repeals["zh"], art.number, u.eid, history(sentence + f"《{repeals['zh']}》", repeals["zh"]))
+            events = history(sentence + f"《{repeals['zh']}》", repeals["zh"])
+            return Predecessor(repeals["zh"], art.number, u.eid, events)
     return Predecessor(repeals["zh"], art.number, f"art_{art.number}", ())
 
 
-def status_of(reg: Regulation, repeals: Mapping | None, changes: tuple[Change, ...], version: str) -> Status:
+def status_of(reg: Regulation, repeals: Mapping[str, Any] | None, changes: tuple[Change, ...], version: str) -> Status:
     m = reg.meta
     mine = [c for c in changes if c.regulation == reg.id]
     by_article: dict[int, str] = {}

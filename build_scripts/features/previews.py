@@ -12,7 +12,8 @@ assets/preview-regs.js (bundled, a few bytes) names the regulations. Labels come
 from __future__ import annotations
 
 import json
-from typing import Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model.ref import Ref
@@ -25,7 +26,7 @@ def data_src(reg_id: str) -> str:
     return f"assets/preview/{reg_id}.js"
 
 
-def js_value(value) -> str:
+def js_value(value: Any) -> str:
     """JSON as a JavaScript expression inside a script file (`</` cannot end an inline script either)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
 
@@ -42,7 +43,7 @@ class Previews(FeatureBase):
                                      f"{js_value(self.data(reg))};\n")
         return out
 
-    def data(self, reg: Regulation) -> dict:
+    def data(self, reg: Regulation) -> dict[str, Any]:
         """{t: [title zh, en], l: {eid: [label zh, en]}, u: {eid: [zh, en]}} (units in document order)."""
         gloss = self.site.glosses[reg.id]
         labels, texts = {}, {}

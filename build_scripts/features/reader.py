@@ -19,7 +19,8 @@ its provision still exists; a note whose provision is gone is kept and shown wit
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from build_scripts.features.citations import DATA_JS as CITE_DATA_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
@@ -70,9 +71,11 @@ class Reader(FeatureBase):
                 rec["chapter"] = {"zh": f"{ch.label} {ch.title}", "en": f"Chapter {ch.number}"
                                   + (f" {gloss.chapter(ch.number)}" if gloss.chapter(ch.number) else "")}
         elif ref.kind == "paragraph":
+            assert ref.paragraph is not None
             para = art.paragraphs[ref.paragraph - 1]
             rec.update(zh=para.text, en=gloss.unit(ref.eid), numbered=len(art.paragraphs) > 1)
         else:
+            assert ref.paragraph is not None and ref.item is not None
             item = art.paragraphs[ref.paragraph - 1].items[ref.item - 1]
             rec.update(zh=item.text, en=gloss.unit(ref.eid), item_label=item.label)
         return rec

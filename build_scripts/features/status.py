@@ -18,15 +18,15 @@ import difflib
 import re
 import uuid
 from collections import defaultdict
-from typing import Any, Mapping
-
-from markupsafe import Markup
+from collections.abc import Mapping
+from typing import Any
 
 from build_scripts.enrich.changes import Change
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.urls import CHANGES_SRC, full_text_src
+from build_scripts.render.context import Site
 from build_scripts.render.html import macro, render
 from build_scripts.render.pages import front_matter, status_links
 
@@ -60,11 +60,11 @@ class Status(FeatureBase):
     name = "status"
     css = ("assets/status.css",)
 
-    def __init__(self, site) -> None:
+    def __init__(self, site: Site) -> None:
         super().__init__(site)
         ed = site.edition
         # reg id -> [(group key, Ref or chapter number, [changes])] in document order
-        self.groups: dict[str, list[dict]] = {}
+        self.groups: dict[str, list[dict[str, Any]]] = {}
         for reg in site.regs:
             mine = [c for c in ed.changes if c.regulation == reg.id]
             by_key: dict[str, list[Change]] = defaultdict(list)
@@ -127,7 +127,8 @@ class Status(FeatureBase):
         return (front_matter(title="更新记录 What's new", html_title="更新记录 What's new", search={"exclude": True})
                 + render("status/changes.md.j2", regs=regs, additions=[
                     {"a": a, "reg": site.reg(a.regulation), "href": site.urls.rel(src, full_text_src(a.regulation))}
-                    for a in ed.additions], feed=site.urls.rel(src, FEED), version=ed.version, notes=site.urls.rel(src, "translation-notes.md", "style"),
+                    for a in ed.additions], feed=site.urls.rel(src, FEED), version=ed.version,
+                    notes=site.urls.rel(src, "translation-notes.md", "style"),
                     dates=sorted({c.date for c in ed.changes}, reverse=True), count=len(ed.changes)))
 
     # ------------------------------------------------------------------------------------ feed

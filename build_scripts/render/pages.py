@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from build_scripts.enrich.gloss import Gloss
+from build_scripts.enrich.status import Status
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import CHANGES_SRC, Urls, article_src, full_text_src
@@ -94,8 +95,8 @@ def article_page(ctx: PageContext, art: Article) -> str:
                   blocks=Markup(ctx.extras(reg, art, src)) if ctx.extras else "")
 
 
-def status_links(status, reg: Regulation, urls: Urls, src: str, changes_src: str | None,
-                 article: int | None = None) -> dict:
+def status_links(status: Status, reg: Regulation, urls: Urls, src: str, changes_src: str | None,
+                 article: int | None = None) -> dict[str, Any]:
     """The links of a status box (render/templates/_lex.j2 status_box) from one page."""
     p = status.predecessor
     repeal = Ref.from_eid(reg, p.eid) if p else None
