@@ -33,8 +33,9 @@ def html_lines(path: Path) -> int:
         if tok.type != tokenize.STRING and tok.type != getattr(tokenize, "FSTRING_MIDDLE", -1):
             continue
         prev = tokens[i - 1] if i else None
-        if prev is not None and prev.type in (tokenize.INDENT, tokenize.NEWLINE, tokenize.NL, tokenize.DEDENT) \
-                and tok.string.startswith(('"""', "'''", 'r"""')):
+        at_statement_start = prev is None or prev.type in (tokenize.ENCODING, tokenize.INDENT, tokenize.NEWLINE,
+                                                           tokenize.NL, tokenize.DEDENT)
+        if at_statement_start and tok.string.startswith(('"""', "'''", 'r"""')):
             continue  # a docstring
         for n, text in enumerate(tok.string.splitlines(), tok.start[0]):
             if HTML_IN_STRING.search(text):

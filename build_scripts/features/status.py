@@ -25,7 +25,7 @@ from build_scripts.enrich.changes import Change
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
-from build_scripts.model.urls import CHANGES_SRC, full_text_src
+from build_scripts.model.urls import CHANGES_SRC, chapter_anchor, full_text_anchor, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.html import macro, render
 from build_scripts.render.pages import front_matter, status_links
@@ -70,14 +70,14 @@ class Status(FeatureBase):
             by_key: dict[str, list[Change]] = defaultdict(list)
             for c in mine:
                 by_key[self.group_key(c)].append(c)
-            order = {f"art-{a.number}": i for i, a in enumerate(reg.articles)}
-            order.update({f"chp-{ch.number}": -100 + ch.number for ch in reg.chapters})
+            order = {full_text_anchor(a.number): i for i, a in enumerate(reg.articles)}
+            order.update({chapter_anchor(ch.number): -100 + ch.number for ch in reg.chapters})
             self.groups[reg.id] = [{"key": k, "anchor": f"{reg.id}-{k}", "changes": cs, **self.target(reg, k)}
                                    for k, cs in sorted(by_key.items(), key=lambda kv: order[kv[0]])]
 
     @staticmethod
     def group_key(c: Change) -> str:
-        return f"art-{c.article}" if c.article is not None else "chp-" + c.eid.split("_")[1]
+        return full_text_anchor(c.article) if c.article is not None else chapter_anchor(int(c.eid.split("_")[1]))
 
     def target(self, reg: Regulation, key: str) -> dict[str, Any]:
         kind, n = key.split("-")
@@ -110,7 +110,7 @@ class Status(FeatureBase):
     # ------------------------------------------------------------------------------------ pages
     def href(self, src: str, ref: Ref | None, reg: Regulation, chapter: int | None = None) -> str:
         if ref is None:
-            return self.site.urls.rel(src, full_text_src(reg.id), f"chp-{chapter}")
+            return self.site.urls.rel(src, full_text_src(reg.id), chapter_anchor(chapter or 0))
         return ref.href(self.site.urls, src)
 
     def changes_page(self) -> str:
@@ -145,7 +145,7 @@ class Status(FeatureBase):
                 for date in sorted({c.date for c in g["changes"]}, reverse=True):
                     cs = [c for c in g["changes"] if c.date == date]
                     main = (self.link(g["ref"].page_src, "", None) if g["ref"]
-                            else self.link(full_text_src(reg.id), "", f"chp-{g['chapter']}"))
+                            else self.link(full_text_src(reg.id), "", chapter_anchor(g["chapter"])))
                     related = []
                     for c in cs:
                         u = self.unit_ref(reg, c)
