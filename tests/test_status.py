@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import yaml
 from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,7 +17,8 @@ RNG = Path(__file__).parent / "schemas" / "atom.rng"
 
 # ------------------------------------------------------------------------------------------ unit
 def test_change_log_read_through_the_edition(edition):
-    assert len(edition.changes) == 96
+    raw = yaml.safe_load((ROOT / "corpus" / "gloss_changes.yaml").read_text(encoding="utf-8"))
+    assert len(edition.changes) == len(raw["changes"]) > 0   # every logged revision, read once
     assert {c.date for c in edition.changes} == {"2026-11-29"}
     assert edition.version == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
