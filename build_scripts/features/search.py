@@ -35,7 +35,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 DATA_JS = "assets/zh-hant-data.js"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
 
 
@@ -137,6 +137,21 @@ def zh_tokens(text: str) -> list[str]:
 
 def en_tokens(text: str) -> list[str]:
     return [stem(w) for w in WORD.findall(text.lower().replace("'s", "")) if w not in STOP_EN]
+
+
+PAGE_CHUNK = 1200        # characters of a page section per document (snippets, BM25 length, bytes)
+SPLIT_PAGE = 8000        # a page with more text keeps each document's text in its own shard (t/<g>-<i>.js)
+
+
+def chunks(text: str, size: int = PAGE_CHUNK) -> list[str]:
+    """A long page section in pieces of about `size` characters, cut after a sentence where possible."""
+    out = []
+    while len(text) > size:
+        cut = max(text.rfind(". ", 0, size), text.rfind("。", 0, size), text.rfind("; ", 0, size))
+        cut = cut + 1 if cut > size // 2 else size
+        out.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return out + ([text] if text else [])
 
 
 def clean(text: str) -> str:
@@ -267,7 +282,9 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
             if "#" not in loc:
                 page_group[page]["x"] = text
                 continue
-        index.add_doc(page_group[page], {"l": loc, "t": title, "x": text}, fields)
+        for piece in chunks(text):
+            index.add_doc(page_group[page], {"l": loc, "t": title, "x": piece},
+                          {"x": zh_tokens(title + " " + piece) + en_tokens(title + " " + piece)})
 
     # postings, sharded
     postings = index.postings()
@@ -287,12 +304,31 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
     files = {f"p/{k}.js": shard_js(f"p{k}", data[k]) for k in range(shards)}
     starts, kinds = [], ""
     doc = 0
+    canon: dict[str, int] = {}
+    dups: list[list[int]] = []          # runs [first group, its canonical group, length]: identical articles
     for g, group in enumerate(index.groups):
         starts.append(doc)
         kinds += group["k"]
         doc += len(group["docs"])
-        files[f"t/{g}.js"] = shard_js(f"t{g}", {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
-                                      | {"d": group["docs"]})
+        head = {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
+        size = sum(len(d.get("x", "")) for d in group["docs"] if d)
+        if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
+            head["s"] = 1
+            head["d"] = [d and {k: v for k, v in d.items() if k != "x"} for d in group["docs"]]
+            for i, d in enumerate(group["docs"]):
+                if d:
+                    files[f"t/{g}-{i}.js"] = shard_js(f"t{g}-{i}", d.get("x", ""))
+        else:
+            head["d"] = group["docs"]
+        files[f"t/{g}.js"] = shard_js(f"t{g}", head)
+        if group["k"] == "a":
+            key = "\n".join(d["z"] for d in group["docs"] if d)
+            first = canon.setdefault(key, g)
+            if first != g:
+                if dups and dups[-1][0] + dups[-1][2] == g and dups[-1][1] + dups[-1][2] == first:
+                    dups[-1][2] += 1
+                else:
+                    dups.append([g, first, 1])
     starts.append(doc)
 
     # the query tables
@@ -315,19 +351,25 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
     for group in index.groups:
         indexed |= {c for d in group["docs"] if d for c in d.get("x", "") + d.get("t", "")}
     config = dict(material.get("config") or {})
+    # The start index (what the worker needs before READY) is small; the query tables are a shard the
+    # worker loads right after READY (search/q/0.js), while the reader types.
     config["lex"] = {
         "version": INDEX_VERSION,
+        "regs": reg_first,
+        "groups": {"start": starts, "kind": kinds},
+        "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
+        "dups": dups,
+    }
+    tables = {
         "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),
         "words": " ".join(words),
         "question": QUESTION_ZH,
         "stop": STOP_EN,
         "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
-        "regs": reg_first,
-        "groups": {"start": starts, "kind": kinds},
-        "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
         "vocab_en": " ".join(t for t in sorted(postings) if re.match(r"[a-z]", t)),   # English prefixes
     }
+    files["q/0.js"] = shard_js("q0", tables)
     # the Chinese bigrams of the index, for a one-character query only (loaded then)
     files["v/0.js"] = shard_js("v0", " ".join(t for t in sorted(postings) if HAN.match(t)))
     return {"config": config, "docs": []}, files
