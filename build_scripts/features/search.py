@@ -100,6 +100,10 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 
 WORD = re.compile(r"[a-z0-9]+")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+# A unit that defines a term (本条例所称X，是指...) carries DEF_TOKEN; a question asking what something is
+# (什么是X, what is X) raises the units that have it and match the rest of the query.
+DEFINITION = re.compile(r"所称[^，。；]{1,30}，?是指")
+DEF_TOKEN = "!def"
 FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8}
 K1, B = 1.2, 0.75
 POSTINGS_PER_SHARD = 1500
@@ -187,6 +191,7 @@ class Index:
     def __init__(self) -> None:
         self.groups: list[dict] = []        # {"k": "a"|"p", "docs": [doc, ...], ...}
         self.fields: list[dict[str, list[str]]] = []   # per doc: field -> tokens
+        self.lengths: list[int | None] = []
 
     def add_group(self, head: dict, fields: dict[str, list[str]]) -> dict:
         group = {**head, "docs": []}
@@ -194,9 +199,11 @@ class Index:
         self.add_doc(group, None, fields)
         return group
 
-    def add_doc(self, group: dict, doc: dict | None, fields: dict[str, list[str]]) -> None:
+    def add_doc(self, group: dict, doc: dict | None, fields: dict[str, list[str]], length: int | None = None) -> None:
+        """length: the tokens a piece of a longer page section stands for (BM25 normalises by the whole)."""
         group["docs"].append(doc)
         self.fields.append(fields)
+        self.lengths.append(length)
 
     def postings(self) -> dict[str, list[tuple[int, int]]]:
         n = len(self.fields)
@@ -207,7 +214,7 @@ class Index:
             for f, tokens in doc.items():
                 if not tokens:
                     continue
-                norm = 1 - B + B * len(tokens) / avg[f]
+                norm = 1 - B + B * (self.lengths[i] or len(tokens)) / avg[f]
                 counts: dict[str, int] = {}
                 for t in tokens:
                     counts[t] = counts.get(t, 0) + 1
@@ -259,6 +266,8 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
                 ref = Ref.from_eid(reg, u.eid)
                 en = gloss.unit(u.eid) or ""
                 concepts = sorted({"#" + key for form, key in forms.items() if form in u.zh})
+                if DEFINITION.search(u.zh):
+                    concepts.append(DEF_TOKEN)
                 concepts += sorted({"@" + t.id for t, provs in topics
                                     if any(p.eid == u.eid or u.eid.startswith(p.eid + "__") for p in provs)})
                 doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "i": u.eid,
@@ -282,9 +291,11 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
             if "#" not in loc:
                 page_group[page]["x"] = text
                 continue
-        for piece in chunks(text):
+        pieces = chunks(text)
+        for piece in pieces:
             index.add_doc(page_group[page], {"l": loc, "t": title, "x": piece},
-                          {"x": zh_tokens(title + " " + piece) + en_tokens(title + " " + piece)})
+                          {"x": zh_tokens(title + " " + piece) + en_tokens(title + " " + piece)},
+                          len(fields["x"]) if len(pieces) > 1 else None)
 
     # postings, sharded
     postings = index.postings()

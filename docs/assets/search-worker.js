@@ -30,7 +30,9 @@
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   var MAX_GROUPS = 12;          // groups returned
   var DUP_WEIGHT = 0.3;         // an article identical to one ranked above it
-  var PAGE_CHILDREN = 3;        // units shown of a page whose texts are split per document
+  var PAGE_CHILDREN = 3;
+  // a question asking what something is: units defining a term (token "!def" of the index) rank higher
+  var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;        // units shown of a page whose texts are split per document
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
@@ -242,7 +244,7 @@
     return lo;
   }
 
-  function score(concepts) {
+  function score(concepts, boost) {
     var docs = {};          // doc -> {s, cov: [per concept fraction]}
     concepts.forEach(function (c, ci) {
       var total = c.tokens.filter(function (t) { return t.w === 1 && !t.key; }).length || 1;
@@ -259,6 +261,14 @@
           if (!tok.key) e.hits[tok.t] = 1;
         }
       });
+    });
+    (boost || []).forEach(function (t) {        // raises units already matched, by their coverage
+      var list = shards["p" + shardOf(t)][t] || [], d = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        d += list[i];
+        var e = docs[d];
+        if (e) e.s *= 1 + e.cov.reduce(function (a, b) { return a + b; }, 0) / (concepts.length || 1);
+      }
     });
     var groups = {};
     Object.keys(docs).forEach(function (key) {
@@ -455,6 +465,7 @@
     var only = restriction(q);
     if (only) q = only.q;
     var concepts = analyse(q);
+    var boost = DEFINITION_Q.test(q) ? ["!def"] : [];
     var expand = concepts.filter(function (c) { return c.expand; });
     return load(expand.length ? ["v0"] : []).then(function () {
       expand.forEach(function (c) {
@@ -462,15 +473,19 @@
       });
       var needed = {};
       concepts.forEach(function (c) { c.tokens.forEach(function (t) { needed["p" + shardOf(t.t)] = 1; }); });
+      boost.forEach(function (t) { needed["p" + shardOf(t)] = 1; });
       return load(Object.keys(needed));
     }).then(function () {
-      var results = score(concepts);
+      var results = score(concepts, boost);
       if (only) results = results.filter(function (r) { return only.regs[regOf(r.g)]; });
       var top = results.slice(0, MAX_GROUPS);
       return load(top.map(function (r) { return "t" + r.g; })).then(function () {
         var docs = [];           // a split page: the texts of the units shown
         top.forEach(function (r) {
-          if (shards["t" + r.g].s) r.units.slice(0, PAGE_CHILDREN).forEach(function (u) { docs.push("t" + r.g + "-" + (u.d - starts[r.g])); });
+          var group = shards["t" + r.g];
+          if (group.s) r.units.slice(0, PAGE_CHILDREN).forEach(function (u) {
+            if (group.d[u.d - starts[r.g]]) docs.push("t" + r.g + "-" + (u.d - starts[r.g]));
+          });
         });
         return load(docs);
       }).then(function () {
