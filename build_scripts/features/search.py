@@ -131,10 +131,16 @@ def stem(word: str) -> str:
     return word
 
 
+ENUM_JOIN = re.compile(r"(?=([\u3400-\u4dbf\u4e00-\u9fff]、[\u3400-\u4dbf\u4e00-\u9fff]))")
+
+
 def zh_tokens(text: str) -> list[str]:
+    """Character bigrams of each Han run, the digits, and the joins of an enumeration comma (管、谁: a
+    query typed with the comma, 谁主管、谁负责, matches the text that has it better than one without)."""
     out = []
     for run in HAN_RUN.findall(text):
         out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    out.extend(ENUM_JOIN.findall(text))
     out.extend(w for w in re.findall(r"\d{2,}", text))
     return out
 

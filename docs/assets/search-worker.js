@@ -29,8 +29,8 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   var MAX_GROUPS = 12;          // groups returned
-  var DUP_WEIGHT = 0.3;         // an article identical to one ranked above it
   var PAGE_CHILDREN = 3;
+  var WHOLE = 0.5;              // a Chinese concept whole in a unit (not only its bigrams): up to x(1 + WHOLE)
   // a question asking what something is: units defining a term (token "!def" of the index) rank higher
   var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;        // units shown of a page whose texts are split per document
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
@@ -198,8 +198,12 @@
     found.forEach(function (p) {
       var at = q.indexOf(p);
       if (at < 0) return;
-      var han = p.replace(/[^\u3400-\u4dbf\u4e00-\u9fff]/g, "");
-      var c = {text: p, kind: "zh", tokens: bigrams(han).map(function (b) { return {t: b, w: 1}; }), keys: phrases[p]};
+      var toks = [];     // the bigrams of each Han run, and the joins of an enumeration comma (管、谁)
+      (p.match(/[\u3400-\u4dbf\u4e00-\u9fff]+/g) || []).forEach(function (run) { toks = toks.concat(bigrams(run)); });
+      for (var j = 1; j + 1 < p.length; j++) {
+        if (p[j] === "、" && HAN.test(p[j - 1]) && HAN.test(p[j + 1])) toks.push(p.substr(j - 1, 3));
+      }
+      var c = {text: p, kind: "zh", tokens: toks.map(function (b) { return {t: b, w: 1}; }), keys: phrases[p]};
       concepts.push(c);
       q = q.slice(0, at) + " " + q.slice(at + p.length);
     });
@@ -291,17 +295,19 @@
         u.s *= 0.5 + u.cov.reduce(function (a, b) { return a + b; }, 0) / n;
         if (zh.length) {
           var c = zh.filter(function (b) { return b.every(function (t) { return u.hits[t]; }); }).length;
-          u.s *= 1 + 0.5 * c / zh.length;
+          u.whole = 1 + WHOLE * c / zh.length;
+          u.s *= u.whole;
           if (c > whole) whole = c;
         }
       });
+      r.whole = 1 + WHOLE * whole / (zh.length || 1);
       r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
       var rest = 0;
       for (var i = 1; i < r.units.length; i++) rest += r.units[i].s;
       var coverage = r.cov.reduce(function (a, b) { return a + b; }, 0) / n;
       r.score = ((r.units.length ? r.units[0].s : 0) + Math.min(rest, 2 * (r.units.length ? r.units[0].s : 0)) * 0.15 + r.head)
                 * (0.2 + coverage * coverage);
-      if (zh.length) r.score *= 1 + 0.5 * whole / zh.length;
+      if (zh.length) r.score *= r.whole;
       if (kinds[r.g] !== "a") r.score *= PAGE_WEIGHT;
       return r;
     });
@@ -309,17 +315,45 @@
     return diversify(out);
   }
 
-  // The k-th article of the same text (copies, identical provisions of two regulations) counts
-  // DUP_WEIGHT^k: the first of them stays where it is, the others give way to different provisions.
+  // Articles with the same text (copies, identical provisions of two regulations) are collapsed: the
+  // best of them stays where it is, the others follow every different result (the k-th copy in a
+  // round k), so identical texts never fill the first results.
   function diversify(sorted) {
     var seen = {};
-    sorted.forEach(function (r) {
+    sorted.forEach(function (r, i) {
       var f = canon[r.g] === undefined ? r.g : canon[r.g];
-      var k = seen[f] || 0;
-      seen[f] = k + 1;
-      r.rank = r.score * Math.pow(DUP_WEIGHT, k);
+      r.round = seen[f] || 0;
+      r.order = i;
+      seen[f] = r.round + 1;
     });
-    return sorted.sort(function (a, b) { return b.rank - a.rank || a.g - b.g; });
+    return sorted.sort(function (a, b) { return a.round - b.round || a.order - b.order; });
+  }
+
+  // The texts of the groups returned are loaded to show them; with them, the estimate of score() (every
+  // bigram of a concept in one unit) is replaced by the fact: the concept's text in the unit, verbatim.
+  // A run of Chinese the segmenter cut into several concepts (综合治理|中心) found whole counts as once more.
+  function verify(top, concepts, q) {
+    var zh = concepts.filter(function (c) { return c.kind === "zh" && c.text.length >= 2; });
+    if (!zh.length) return top;
+    var runs = (q.match(/[\u3400-\u4dbf\u4e00-\u9fff]{3,}/g) || []).filter(function (run) {
+      return !zh.some(function (c) { return c.text === run; }) && concepts.filter(function (c) { return run.indexOf(c.text) >= 0; }).length > 1;
+    });
+    top.forEach(function (r) {
+      var group = shards["t" + r.g], start = starts[r.g], best = 0;
+      if (group.s || !r.whole) return;          // a split page: its texts are not all loaded
+      r.units.forEach(function (u) {
+        var doc = group.d[u.d - start];
+        var text = doc ? (doc.z || doc.x || "") : "";
+        var n = zh.filter(function (c) { return text.indexOf(c.text) >= 0; }).length;
+        n += runs.filter(function (run) { return text.indexOf(run) >= 0; }).length;
+        u.s = u.s / (u.whole || 1) * (1 + WHOLE * n / zh.length);
+        if (n > best) best = n;
+      });
+      r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
+      r.score = r.score / r.whole * (1 + WHOLE * best / zh.length);
+    });
+    top.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
+    return diversify(top);
   }
 
   // ------------------------------------------------------------------ citations
@@ -329,9 +363,9 @@
     if (!cite.ok || cite.article === null) return null;
     var res = self.LexCite.resolve(cite, lex.cite.structure);
     if (!res.ok) return null;
-    return res.matches.map(function (mt) {
+    return diversify(res.matches.map(function (mt) {
       return {g: regFirst[mt.reg] + mt.article - 1, eid: mt.eid, cite: mt.paragraph !== null};
-    });
+    })).slice(0, MAX_GROUPS);
   }
 
   // A query naming a regulation or its province (the citation rules' aliases, longest first): the
@@ -489,6 +523,7 @@
         });
         return load(docs);
       }).then(function () {
+        top = verify(top, concepts, q);
         return {items: top.map(function (r) { return render(r, concepts, null); }), total: results.length};
       });
     });
