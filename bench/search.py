@@ -8,11 +8,15 @@ index and worker untouched), indexes the edition's build with Pagefind (npm `pag
 on first use into bench/node_modules, gitignored; `--root-selector article.md-content__inner`,
 `--force-language zh`), serves each on 127.0.0.1 and reports, side by side:
   - top-5 recall over the query table (tests/search_queries.yaml, the tests' own table), per category.
-    At N regulations a copy's article counts as its original (same text, new id);
+    At N regulations a copy's article counts as its original (same text, new id): a query is a hit when every
+    article it expects is among the first five, as itself or as a copy. Five copies of one expected article
+    do not make a hit for a query expecting two articles (the engine has to show different provisions).
+    The edition's recall is measured twice: over http and from file:// (its offline build, OFFLINE=true);
   - ready time after load (median of --loads fresh loads of an article page): the worker's READY for the
     edition and Material; for Pagefind, `import('pagefind.js')` + `init()` started at DOMContentLoaded;
   - first-query bytes: every search file fetched from load to the first answer of 电信网络诈骗 (index,
-    shards, worker, wasm, fragments), counted gzip -9 as a server would send them;
+    shards, worker, wasm, fragments), counted gzip -9 as a server would send them; the query is typed once
+    the worker is ready (the edition and Material) or init() has returned (Pagefind);
   - query latency (key press -> redrawn list for the edition and Material; search() + data() of the top 5
     for Pagefind), median and max over the table.
 Writes bench/results/search.json.
@@ -58,8 +62,8 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def build(dest: Path, corpus: Path, mode: str) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEX_SEARCH": mode}
+def build(dest: Path, corpus: Path, mode: str, offline: bool = False) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEX_SEARCH": mode, "OFFLINE": "true" if offline else "false"}
     subprocess.run([PY, "-m", "build_scripts", "build", "--site-dir", str(dest), "--corpus", str(corpus)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
     return dest
@@ -91,26 +95,30 @@ def ui_ready(browser, base: str, loads: int) -> list[float]:
 
 
 def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
-    context, guard = new_context(browser, base)
+    context, guard = new_context(browser, base, probe_ready=True)
     page = context.new_page()
     page.goto(base + "jiangxi/art-15/")
-    run_query(page, FIRST_QUERY)
+    page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
+    result = run_query(page, FIRST_QUERY)
+    assert result["items"], f"{engine}: no answer to {FIRST_QUERY}"
     seen = list(guard.seen)
     context.close()
     paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
     return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
 
 
-def ui_table(browser, base: str, rewrite=lambda a: a) -> dict:
+def ui_table(browser, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-15/") -> dict:
     context, guard = new_context(browser, base)
     page = context.new_page()
-    page.goto(base + "jiangxi/art-15/")
+    page.goto(base + start)
     run_query(page, "平安")  # warm-up: the first query waits for the index
     rows = []
     for row in QUERIES:
         result = run_query(page, row["q"])
         rows.append((row, [rewrite(a) for a in top_articles(result)], result["ms"]))
+    outside = list(guard.outside)
     context.close()
+    assert not outside, outside
     return summarise(rows)
 
 
@@ -205,6 +213,8 @@ def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
         t0 = time.perf_counter()
         sites[mode] = build(tmp / f"{mode}-{size}", corpus, mode)
         report[mode] = {"build_s": round(time.perf_counter() - t0, 1)}
+    offline = build(tmp / f"edition-offline-{size}", corpus, "edition", offline=True)
+    report["edition"]["file"] = ui_table(browser, offline.resolve().as_uri() + "/", rewrite, "jiangxi/art-15.html")
     t0 = time.perf_counter()
     subprocess.run([str(pagefind_binary()), "--site", str(sites["edition"]), "--force-language", "zh",
                     "--root-selector", "article.md-content__inner", "--output-subdir", "pagefind"],
@@ -238,6 +248,12 @@ def print_size(size: int, report: dict) -> None:
     print(f"{'first-query bytes (gzip)':30}" + "".join(f"{report[e]['first_query_gzip_bytes']:>14,}" for e in engines))
     print(f"{'query latency median, ms':30}" + "".join(f"{report[e]['latency_ms_median']:>14.1f}" for e in engines))
     print(f"{'query latency max, ms':30}" + "".join(f"{report[e]['latency_ms_max']:>14.1f}" for e in engines))
+    if "file" in report["edition"]:
+        f = report["edition"]["file"]
+        print(f"edition from file://: recall {f['passed']}/{f['queries']} ("
+              + ", ".join(f"{k} {a}/{n}" for k, (a, n) in f["recall"].items())
+              + f"); latency median {f['latency_ms_median']:.1f} ms, max {f['latency_ms_max']:.1f} ms; failed: "
+              + (" | ".join(f["failures"]) or "-"))
     for e in engines:
         print(f"failed ({e}): {' | '.join(report[e]['failures']) or '-'}")
 

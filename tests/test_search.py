@@ -112,9 +112,14 @@ def test_only_character_configs():
 
 
 def test_edition_index(built_site, regs):
-    """The bootstrap (search_index.json) holds the tables; postings and texts are script shards."""
+    """The start index (search_index.json) holds the group tables; the query tables (q/0.js), postings and
+    texts are script shards."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     lex = index["config"]["lex"]
+    assert set(lex) == {"version", "regs", "groups", "shards", "dups"}, "the start index holds the group tables only"
+    tables = (built_site / "search" / "q" / "0.js").read_text(encoding="utf-8")
+    assert tables.startswith('__lexShard("q0",')
+    lex = {**lex, **json.loads(tables[tables.index(",") + 1:tables.rindex(")")])}   # loaded right after READY
     pairs = dict(zip(lex["t2s"][0::2], lex["t2s"][1::2]))
     assert pairs["網"] == "网" and pairs["詐"] == "诈" and pairs["員"] == "员"
     assert lex["phrases"]["综治中心"] == ["#zongzhi-zhongxin"] and "#daxing-qunzhongxing-huodong" in lex["phrases"]["演唱会"]
@@ -122,7 +127,7 @@ def test_edition_index(built_site, regs):
     assert ["赣", "jiangxi"] in lex["cite"]["rules"]["aliases"] and ["晋", "shanxi"] in lex["cite"]["rules"]["aliases"]
     assert index["docs"] == []
     shards = {}
-    for path in sorted((built_site / "search" / "t").glob("*.js")):
+    for path in sorted(p for p in (built_site / "search" / "t").glob("*.js") if "-" not in p.stem):
         text = path.read_text(encoding="utf-8")
         assert text.startswith(f'__lexShard("t{path.stem}",') and "\u200b" not in text
         shards[int(path.stem)] = json.loads(text[text.index(",") + 1:text.rindex(")")])
