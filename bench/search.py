@@ -64,10 +64,12 @@ def pagefind_binary() -> Path:
 
 
 def build(dest: Path, corpus: Path, mode: str, offline: bool = False) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEX_SEARCH": mode, "OFFLINE": "true" if offline else "false"}
-    subprocess.run([PY, "-m", "build_scripts", "build", "--site-dir", str(dest), "--corpus", str(corpus)],
+    """The site (LEX_SEARCH=mode); offline: the file:// copy of `edition offline` (dest/offline)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEX_SEARCH": mode}
+    command = ["offline", "--dist", str(dest)] if offline else ["build", "--site-dir", str(dest)]
+    subprocess.run([PY, "-m", "build_scripts", *command, "--corpus", str(corpus)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
-    return dest
+    return dest / "offline" if offline else dest
 
 
 def gz(path: Path) -> int:
