@@ -203,7 +203,8 @@ def summarise(rows) -> dict:
             failures.append(row["q"])
     return {"recall": {k: v for k, v in kinds.items()}, "passed": sum(v[0] for v in kinds.values()),
             "queries": len(rows), "failures": failures,
-            "latency_ms_median": statistics.median(latencies), "latency_ms_max": max(latencies)}
+            "latency_ms_median": statistics.median(latencies), "latency_ms_max": max(latencies),
+            "slowest": sorted(((round(ms, 1), row["q"]) for row, _, ms in rows), reverse=True)[:3]}
 
 
 def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
@@ -261,8 +262,10 @@ def print_size(size: int, report: dict) -> None:
         f = report["edition"]["file"]
         print(f"edition from file://: recall {f['passed']}/{f['queries']} ("
               + ", ".join(f"{k} {a}/{n}" for k, (a, n) in f["recall"].items())
-              + f"); latency median {f['latency_ms_median']:.1f} ms, max {f['latency_ms_max']:.1f} ms; failed: "
+              + f"); latency median {f['latency_ms_median']:.1f} ms, max {f['latency_ms_max']:.1f} ms (slowest {f['slowest']}); failed: "
               + (" | ".join(f["failures"]) or "-"))
+    for e in engines:
+        print(f"slowest ({e}): {report[e]['slowest']}")
     for e in engines:
         print(f"failed ({e}): {' | '.join(report[e]['failures']) or '-'}")
 
