@@ -20,6 +20,8 @@ on first use into bench/node_modules, gitignored; `--root-selector article.md-co
     the worker is ready (the edition and Material) or init() has returned (Pagefind);
   - query latency (key press -> redrawn list for the edition and Material; search() + data() of the top 5
     for Pagefind), median and max over the table.
+Requests are recorded, not intercepted (Recorder): the tests' Guard routes each one through Playwright's
+driver, which adds milliseconds per request; the bench fails if any request left the local origin.
 Writes bench/results/search.json.
 """
 from __future__ import annotations
@@ -41,7 +43,7 @@ import yaml
 
 from bench.common import PY
 from bench.scale import make_corpus
-from tests.browser import article_of, chromium, new_context, run_query, serve, top_articles
+from tests.browser import READY_PROBE, Guard, article_of, chromium, run_query, serve, top_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -83,6 +85,41 @@ def is_search_file(engine: str, path: str) -> bool:
         or (engine == "edition" and path.endswith("/assets/cite.js"))
 
 
+# ------------------------------------------------------------------ browser contexts
+
+class Recorder(Guard):
+    """Records every request of a context and which ones leave the local origin, without intercepting
+    them: tests/browser.py's Guard routes each request through Playwright's driver (to abort outside
+    ones), which adds milliseconds per request, more for an engine that loads more files. The bench
+    measures without that overhead and fails afterwards if anything went outside."""
+
+    def __init__(self, context, base: str):
+        parts = urlsplit(base)
+        self.scheme, self.netloc = parts.scheme, parts.netloc
+        self.seen: list[str] = []
+        self.outside: list[str] = []
+        context.on("request", self._record)
+
+    def _record(self, request):
+        self.seen.append(request.url)
+        if not self._local(request.url):
+            self.outside.append(request.url)
+
+
+def new_context(browser, base: str, probe_ready: bool = False):
+    context = browser.new_context(locale="zh-CN")
+    guard = Recorder(context, base)
+    if probe_ready:
+        context.add_init_script(READY_PROBE)
+    return context, guard
+
+
+def close(context, guard) -> None:
+    outside = list(guard.outside)
+    context.close()
+    assert not outside, f"requests to outside hosts: {outside}"
+
+
 # ------------------------------------------------------------------ edition and Material (Material's UI)
 
 def ui_ready(browser, base: str, loads: int) -> list[float]:
@@ -93,7 +130,7 @@ def ui_ready(browser, base: str, loads: int) -> list[float]:
         page.goto(base + "jiangxi/art-15/")
         page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
         out.append(page.evaluate(READY_AND_DCL.replace("READY", "window.__lexReadyAt")))
-        context.close()
+        close(context, guard)
     return out
 
 
@@ -110,7 +147,7 @@ def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
     result = run_query(page, FIRST_QUERY)
     assert result["items"], f"{engine}: no answer to {FIRST_QUERY}"
     seen = list(guard.seen)
-    context.close()
+    close(context, guard)
     paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
     return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
 
@@ -124,9 +161,7 @@ def ui_table(browser, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-
     for row in QUERIES:
         result = run_query(page, row["q"])
         rows.append((row, [rewrite(a) for a in top_articles(result)], result["ms"]))
-    outside = list(guard.outside)
-    context.close()
-    assert not outside, outside
+    close(context, guard)
     return summarise(rows)
 
 
@@ -164,7 +199,7 @@ def pf_ready(browser, base: str, loads: int) -> list[float]:
     for _ in range(loads):
         context, guard, page = pf_page(browser, base)
         out.append(page.evaluate(READY_AND_DCL.replace("READY", "window.__pfReadyAt")))
-        context.close()
+        close(context, guard)
     return out
 
 
@@ -172,7 +207,7 @@ def pf_first_bytes(browser, base: str, site: Path) -> int:
     context, guard, page = pf_page(browser, base)
     page.evaluate(PF_SEARCH, FIRST_QUERY)
     seen = list(guard.seen)
-    context.close()
+    close(context, guard)
     paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
     return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file("pagefind", p) and (site / p.lstrip("/")).is_file())
 
@@ -184,7 +219,7 @@ def pf_table(browser, base: str, rewrite=lambda a: a) -> dict:
     for row in QUERIES:
         r = page.evaluate(PF_SEARCH, row["q"])
         rows.append((row, [rewrite(article_of(base.rstrip("/") + u)) for u in r["urls"]], r["ms"]))
-    context.close()
+    close(context, guard)
     return summarise(rows)
 
 
