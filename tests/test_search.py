@@ -142,6 +142,7 @@ def test_edition_index(built_site, regs):
     assert not any(loc.startswith(("shanxi/#", "jiangxi/#")) or loc in ("shanxi/", "jiangxi/") for loc in locations), \
         "full-text pages are excluded from search"
     assert len(list((built_site / "search" / "p").glob("*.js"))) == lex["shards"]
+    assert lex["dups"] == [], "no article of one regulation has the text of another (bench/search.py copies do)"
     assert (built_site / "search" / "v" / "0.js").exists()
 
 
@@ -279,6 +280,11 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
         if anchor:
             href = re.sub(r"\?[^#]*", "", result["items"][0]["children"][0]["href"])  # Material's ?h= highlight
             assert href.endswith(anchor if build == "http" else anchor.replace("/#", ".html#")), href
+    # a query naming a province (or its one-character name standing alone) searches its regulation only
+    for query, reg_id, first in (("晋 网格员", "shanxi", "shanxi/35"), ("江西网格员", "jiangxi", "jiangxi/15"),
+                                 ("shanxi grid", "shanxi", "shanxi/35")):
+        top = [article_of(i["href"]) for i in run_query(s.page, query)["items"]]
+        assert top[0] == first and all(a and a.startswith(reg_id + "/") for a in top), (query, top)
     # both scripts marked: a lay English query marks the English gloss, a Chinese one the Chinese
     result = run_query(s.page, "电话诈骗")
     assert "<mark" in result["items"][0]["html"]

@@ -85,11 +85,14 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # ---------------------------------------------------------------- the index
 #
 # Issue 14: a sharded inverted index. search/search_index.json (what Material fetches, or the offline
-# plugin inlines into search_index.js) holds only the bootstrap: the query tables (t2s, the words of the
-# index and of the glossary for the segmenter, question words, the phrase dictionary of glossary terms,
-# aliases and topics, the citation rules and structure), the groups (one per article or page) and the
-# vocabulary of each postings shard. Postings (search/p/<k>.js) and the texts of a group
-# (search/t/<g>.js) are script files the worker loads on demand, over http and from file://.
+# plugin inlines into search_index.js) holds only what the worker needs before READY: the group tables
+# (first document of each group, its kind), the first group of each regulation, the number of postings
+# shards and `dups` (runs of articles whose Chinese text is that of an earlier article: the worker shows
+# such copies after every different result). The query tables (t2s, the words of the index and of the
+# glossary for the segmenter, question words, the phrase dictionary of glossary terms, aliases and topics,
+# the citation rules and structure) are search/q/0.js, loaded right after READY. Postings (search/p/<k>.js)
+# and the texts of a group (search/t/<g>.js; a long page keeps each piece's text in t/<g>-<i>.js) are
+# script files the worker loads on demand, over http and from file://.
 #
 # Tokens: Chinese character bigrams of every Han run (partial words match without a segmenter in
 # the index), English words (lower case, light stemming), digits, and concept tokens: "#<term id>" in
