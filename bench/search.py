@@ -8,13 +8,20 @@ index and worker untouched), indexes the edition's build with Pagefind (npm `pag
 on first use into bench/node_modules, gitignored; `--root-selector article.md-content__inner`,
 `--force-language zh`), serves each on 127.0.0.1 and reports, side by side:
   - top-5 recall over the query table (tests/search_queries.yaml, the tests' own table), per category.
-    At N regulations a copy's article counts as its original (same text, new id);
+    At N regulations a copy's article counts as its original (same text, new id): a query is a hit when every
+    article it expects is among the first five, as itself or as a copy. Five copies of one expected article
+    do not make a hit for a query expecting two articles (the engine has to show different provisions).
+    The edition's recall is measured twice: over http and from file:// (its offline build, OFFLINE=true);
   - ready time after load (median of --loads fresh loads of an article page): the worker's READY for the
     edition and Material; for Pagefind, `import('pagefind.js')` + `init()` started at DOMContentLoaded;
+    in ms after navigation start, and after DOMContentLoaded (what search adds to the page's own load);
   - first-query bytes: every search file fetched from load to the first answer of 电信网络诈骗 (index,
-    shards, worker, wasm, fragments), counted gzip -9 as a server would send them;
+    shards, worker, wasm, fragments), counted gzip -9 as a server would send them; the query is typed once
+    the worker is ready (the edition and Material) or init() has returned (Pagefind);
   - query latency (key press -> redrawn list for the edition and Material; search() + data() of the top 5
     for Pagefind), median and max over the table.
+Requests are recorded, not intercepted (Recorder): the tests' Guard routes each one through Playwright's
+driver, which adds milliseconds per request; the bench fails if any request left the local origin.
 Writes bench/results/search.json.
 """
 from __future__ import annotations
@@ -36,7 +43,7 @@ import yaml
 
 from bench.common import PY
 from bench.scale import make_corpus
-from tests.browser import article_of, chromium, new_context, run_query, serve, top_articles
+from tests.browser import READY_PROBE, Guard, article_of, chromium, run_query, serve, top_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -58,11 +65,13 @@ def pagefind_binary() -> Path:
     return binary
 
 
-def build(dest: Path, corpus: Path, mode: str) -> Path:
+def build(dest: Path, corpus: Path, mode: str, offline: bool = False) -> Path:
+    """The site (LEX_SEARCH=mode); offline: the file:// copy of `edition offline` (dest/offline)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "LEX_SEARCH": mode}
-    subprocess.run([PY, "-m", "build_scripts", "build", "--site-dir", str(dest), "--corpus", str(corpus)],
+    command = ["offline", "--dist", str(dest)] if offline else ["build", "--site-dir", str(dest)]
+    subprocess.run([PY, "-m", "build_scripts", *command, "--corpus", str(corpus)],
                    cwd=ROOT, env=env, check=True, capture_output=True)
-    return dest
+    return dest / "offline" if offline else dest
 
 
 def gz(path: Path) -> int:
@@ -76,6 +85,41 @@ def is_search_file(engine: str, path: str) -> bool:
         or (engine == "edition" and path.endswith("/assets/cite.js"))
 
 
+# ------------------------------------------------------------------ browser contexts
+
+class Recorder(Guard):
+    """Records every request of a context and which ones leave the local origin, without intercepting
+    them: tests/browser.py's Guard routes each request through Playwright's driver (to abort outside
+    ones), which adds milliseconds per request, more for an engine that loads more files. The bench
+    measures without that overhead and fails afterwards if anything went outside."""
+
+    def __init__(self, context, base: str):
+        parts = urlsplit(base)
+        self.scheme, self.netloc = parts.scheme, parts.netloc
+        self.seen: list[str] = []
+        self.outside: list[str] = []
+        context.on("request", self._record)
+
+    def _record(self, request):
+        self.seen.append(request.url)
+        if not self._local(request.url):
+            self.outside.append(request.url)
+
+
+def new_context(browser, base: str, probe_ready: bool = False):
+    context = browser.new_context(locale="zh-CN")
+    guard = Recorder(context, base)
+    if probe_ready:
+        context.add_init_script(READY_PROBE)
+    return context, guard
+
+
+def close(context, guard) -> None:
+    outside = list(guard.outside)
+    context.close()
+    assert not outside, f"requests to outside hosts: {outside}"
+
+
 # ------------------------------------------------------------------ edition and Material (Material's UI)
 
 def ui_ready(browser, base: str, loads: int) -> list[float]:
@@ -85,32 +129,39 @@ def ui_ready(browser, base: str, loads: int) -> list[float]:
         page = context.new_page()
         page.goto(base + "jiangxi/art-15/")
         page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
-        out.append(page.evaluate("window.__lexReadyAt"))
-        context.close()
+        out.append(page.evaluate(READY_AND_DCL.replace("READY", "window.__lexReadyAt")))
+        close(context, guard)
     return out
 
 
+# [ready, DOMContentLoaded] in ms after navigation start: Material starts its search (index request,
+# worker) from its bundle at the end of the body, so READY cannot come before the page is parsed.
+READY_AND_DCL = "[READY, performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]"
+
+
 def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
-    context, guard = new_context(browser, base)
+    context, guard = new_context(browser, base, probe_ready=True)
     page = context.new_page()
     page.goto(base + "jiangxi/art-15/")
-    run_query(page, FIRST_QUERY)
+    page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
+    result = run_query(page, FIRST_QUERY)
+    assert result["items"], f"{engine}: no answer to {FIRST_QUERY}"
     seen = list(guard.seen)
-    context.close()
+    close(context, guard)
     paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
     return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
 
 
-def ui_table(browser, base: str, rewrite=lambda a: a) -> dict:
+def ui_table(browser, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-15/") -> dict:
     context, guard = new_context(browser, base)
     page = context.new_page()
-    page.goto(base + "jiangxi/art-15/")
+    page.goto(base + start)
     run_query(page, "平安")  # warm-up: the first query waits for the index
     rows = []
     for row in QUERIES:
         result = run_query(page, row["q"])
         rows.append((row, [rewrite(a) for a in top_articles(result)], result["ms"]))
-    context.close()
+    close(context, guard)
     return summarise(rows)
 
 
@@ -147,8 +198,8 @@ def pf_ready(browser, base: str, loads: int) -> list[float]:
     out = []
     for _ in range(loads):
         context, guard, page = pf_page(browser, base)
-        out.append(page.evaluate("window.__pfReadyAt"))
-        context.close()
+        out.append(page.evaluate(READY_AND_DCL.replace("READY", "window.__pfReadyAt")))
+        close(context, guard)
     return out
 
 
@@ -156,7 +207,7 @@ def pf_first_bytes(browser, base: str, site: Path) -> int:
     context, guard, page = pf_page(browser, base)
     page.evaluate(PF_SEARCH, FIRST_QUERY)
     seen = list(guard.seen)
-    context.close()
+    close(context, guard)
     paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
     return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file("pagefind", p) and (site / p.lstrip("/")).is_file())
 
@@ -168,7 +219,7 @@ def pf_table(browser, base: str, rewrite=lambda a: a) -> dict:
     for row in QUERIES:
         r = page.evaluate(PF_SEARCH, row["q"])
         rows.append((row, [rewrite(article_of(base.rstrip("/") + u)) for u in r["urls"]], r["ms"]))
-    context.close()
+    close(context, guard)
     return summarise(rows)
 
 
@@ -187,7 +238,8 @@ def summarise(rows) -> dict:
             failures.append(row["q"])
     return {"recall": {k: v for k, v in kinds.items()}, "passed": sum(v[0] for v in kinds.values()),
             "queries": len(rows), "failures": failures,
-            "latency_ms_median": statistics.median(latencies), "latency_ms_max": max(latencies)}
+            "latency_ms_median": statistics.median(latencies), "latency_ms_max": max(latencies),
+            "slowest": sorted(((round(ms, 1), row["q"]) for row, _, ms in rows), reverse=True)[:3]}
 
 
 def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
@@ -205,6 +257,8 @@ def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
         t0 = time.perf_counter()
         sites[mode] = build(tmp / f"{mode}-{size}", corpus, mode)
         report[mode] = {"build_s": round(time.perf_counter() - t0, 1)}
+    offline = build(tmp / f"edition-offline-{size}", corpus, "edition", offline=True)
+    report["edition"]["file"] = ui_table(browser, offline.resolve().as_uri() + "/", rewrite, "jiangxi/art-15.html")
     t0 = time.perf_counter()
     subprocess.run([str(pagefind_binary()), "--site", str(sites["edition"]), "--force-language", "zh",
                     "--root-selector", "article.md-content__inner", "--output-subdir", "pagefind"],
@@ -234,10 +288,19 @@ def print_size(size: int, report: dict) -> None:
             cells.append(f"{a}/{n} {100 * a / n:3.0f}%")
         print(f"{'recall ' + k:30}" + "".join(f"{c:>14}" for c in cells))
     print(f"{'recall, all':30}" + "".join(f"{report[e]['passed']:>7}/{report[e]['queries']} {100 * report[e]['passed'] / report[e]['queries']:3.0f}%" for e in engines))
-    print(f"{'ready after load, ms (median)':30}" + "".join(f"{statistics.median(report[e]['ready_ms']):>14.0f}" for e in engines))
+    print(f"{'ready after load, ms (median)':30}" + "".join(f"{statistics.median(r for r, _ in report[e]['ready_ms']):>14.0f}" for e in engines))
+    print(f"{'ready after DOMContentLoaded':30}" + "".join(f"{statistics.median(r - d for r, d in report[e]['ready_ms']):>14.0f}" for e in engines))
     print(f"{'first-query bytes (gzip)':30}" + "".join(f"{report[e]['first_query_gzip_bytes']:>14,}" for e in engines))
     print(f"{'query latency median, ms':30}" + "".join(f"{report[e]['latency_ms_median']:>14.1f}" for e in engines))
     print(f"{'query latency max, ms':30}" + "".join(f"{report[e]['latency_ms_max']:>14.1f}" for e in engines))
+    if "file" in report["edition"]:
+        f = report["edition"]["file"]
+        print(f"edition from file://: recall {f['passed']}/{f['queries']} ("
+              + ", ".join(f"{k} {a}/{n}" for k, (a, n) in f["recall"].items())
+              + f"); latency median {f['latency_ms_median']:.1f} ms, max {f['latency_ms_max']:.1f} ms (slowest {f['slowest']}); failed: "
+              + (" | ".join(f["failures"]) or "-"))
+    for e in engines:
+        print(f"slowest ({e}): {report[e]['slowest']}")
     for e in engines:
         print(f"failed ({e}): {' | '.join(report[e]['failures']) or '-'}")
 

@@ -112,9 +112,14 @@ def test_only_character_configs():
 
 
 def test_edition_index(built_site, regs):
-    """The bootstrap (search_index.json) holds the tables; postings and texts are script shards."""
+    """The start index (search_index.json) holds the group tables; the query tables (q/0.js), postings and
+    texts are script shards."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     lex = index["config"]["lex"]
+    assert set(lex) == {"version", "regs", "groups", "shards", "dups"}, "the start index holds the group tables only"
+    tables = (built_site / "search" / "q" / "0.js").read_text(encoding="utf-8")
+    assert tables.startswith('__lexShard("q0",')
+    lex = {**lex, **json.loads(tables[tables.index(",") + 1:tables.rindex(")")])}   # loaded right after READY
     pairs = dict(zip(lex["t2s"][0::2], lex["t2s"][1::2]))
     assert pairs["網"] == "网" and pairs["詐"] == "诈" and pairs["員"] == "员"
     assert lex["phrases"]["综治中心"] == ["#zongzhi-zhongxin"] and "#daxing-qunzhongxing-huodong" in lex["phrases"]["演唱会"]
@@ -122,7 +127,7 @@ def test_edition_index(built_site, regs):
     assert ["赣", "jiangxi"] in lex["cite"]["rules"]["aliases"] and ["晋", "shanxi"] in lex["cite"]["rules"]["aliases"]
     assert index["docs"] == []
     shards = {}
-    for path in sorted((built_site / "search" / "t").glob("*.js")):
+    for path in sorted(p for p in (built_site / "search" / "t").glob("*.js") if "-" not in p.stem):
         text = path.read_text(encoding="utf-8")
         assert text.startswith(f'__lexShard("t{path.stem}",') and "\u200b" not in text
         shards[int(path.stem)] = json.loads(text[text.index(",") + 1:text.rindex(")")])
@@ -137,6 +142,7 @@ def test_edition_index(built_site, regs):
     assert not any(loc.startswith(("shanxi/#", "jiangxi/#")) or loc in ("shanxi/", "jiangxi/") for loc in locations), \
         "full-text pages are excluded from search"
     assert len(list((built_site / "search" / "p").glob("*.js"))) == lex["shards"]
+    assert lex["dups"] == [], "no article of one regulation has the text of another (bench/search.py copies do)"
     assert (built_site / "search" / "v" / "0.js").exists()
 
 
@@ -274,6 +280,11 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
         if anchor:
             href = re.sub(r"\?[^#]*", "", result["items"][0]["children"][0]["href"])  # Material's ?h= highlight
             assert href.endswith(anchor if build == "http" else anchor.replace("/#", ".html#")), href
+    # a query naming a province (or its one-character name standing alone) searches its regulation only
+    for query, reg_id, first in (("晋 网格员", "shanxi", "shanxi/35"), ("江西网格员", "jiangxi", "jiangxi/15"),
+                                 ("shanxi grid", "shanxi", "shanxi/35")):
+        top = [article_of(i["href"]) for i in run_query(s.page, query)["items"]]
+        assert top[0] == first and all(a and a.startswith(reg_id + "/") for a in top), (query, top)
     # both scripts marked: a lay English query marks the English gloss, a Chinese one the Chinese
     result = run_query(s.page, "电话诈骗")
     assert "<mark" in result["items"][0]["html"]

@@ -35,7 +35,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 DATA_JS = "assets/zh-hant-data.js"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
 
 
@@ -85,11 +85,14 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # ---------------------------------------------------------------- the index
 #
 # Issue 14: a sharded inverted index. search/search_index.json (what Material fetches, or the offline
-# plugin inlines into search_index.js) holds only the bootstrap: the query tables (t2s, the words of the
-# index and of the glossary for the segmenter, question words, the phrase dictionary of glossary terms,
-# aliases and topics, the citation rules and structure), the groups (one per article or page) and the
-# vocabulary of each postings shard. Postings (search/p/<k>.js) and the texts of a group
-# (search/t/<g>.js) are script files the worker loads on demand, over http and from file://.
+# plugin inlines into search_index.js) holds only what the worker needs before READY: the group tables
+# (first document of each group, its kind), the first group of each regulation, the number of postings
+# shards and `dups` (runs of articles whose Chinese text is that of an earlier article: the worker shows
+# such copies after every different result). The query tables (t2s, the words of the index and of the
+# glossary for the segmenter, question words, the phrase dictionary of glossary terms, aliases and topics,
+# the citation rules and structure) are search/q/0.js, loaded right after READY. Postings (search/p/<k>.js)
+# and the texts of a group (search/t/<g>.js; a long page keeps each piece's text in t/<g>-<i>.js) are
+# script files the worker loads on demand, over http and from file://.
 #
 # Tokens: Chinese character bigrams of every Han run (partial words match without a segmenter in
 # the index), English words (lower case, light stemming), digits, and concept tokens: "#<term id>" in
@@ -100,6 +103,10 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 
 WORD = re.compile(r"[a-z0-9]+")
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+# A unit that defines a term (本条例所称X，是指...) carries DEF_TOKEN; a question asking what something is
+# (什么是X, what is X) raises the units that have it and match the rest of the query.
+DEFINITION = re.compile(r"所称[^，。；]{1,30}，?是指")
+DEF_TOKEN = "!def"
 FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8}
 K1, B = 1.2, 0.75
 POSTINGS_PER_SHARD = 1500
@@ -127,16 +134,37 @@ def stem(word: str) -> str:
     return word
 
 
+ENUM_JOIN = re.compile(r"(?=([\u3400-\u4dbf\u4e00-\u9fff]、[\u3400-\u4dbf\u4e00-\u9fff]))")
+
+
 def zh_tokens(text: str) -> list[str]:
+    """Character bigrams of each Han run, the digits, and the joins of an enumeration comma (管、谁: a
+    query typed with the comma, 谁主管、谁负责, matches the text that has it better than one without)."""
     out = []
     for run in HAN_RUN.findall(text):
         out.extend(run[i:i + 2] for i in range(len(run) - 1))
+    out.extend(ENUM_JOIN.findall(text))
     out.extend(w for w in re.findall(r"\d{2,}", text))
     return out
 
 
 def en_tokens(text: str) -> list[str]:
     return [stem(w) for w in WORD.findall(text.lower().replace("'s", "")) if w not in STOP_EN]
+
+
+PAGE_CHUNK = 1200        # characters of a page section per document (snippets, BM25 length, bytes)
+SPLIT_PAGE = 8000        # a page with more text keeps each document's text in its own shard (t/<g>-<i>.js)
+
+
+def chunks(text: str, size: int = PAGE_CHUNK) -> list[str]:
+    """A long page section in pieces of about `size` characters, cut after a sentence where possible."""
+    out = []
+    while len(text) > size:
+        cut = max(text.rfind(". ", 0, size), text.rfind("。", 0, size), text.rfind("; ", 0, size))
+        cut = cut + 1 if cut > size // 2 else size
+        out.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return out + ([text] if text else [])
 
 
 def clean(text: str) -> str:
@@ -172,6 +200,7 @@ class Index:
     def __init__(self) -> None:
         self.groups: list[dict] = []        # {"k": "a"|"p", "docs": [doc, ...], ...}
         self.fields: list[dict[str, list[str]]] = []   # per doc: field -> tokens
+        self.lengths: list[int | None] = []
 
     def add_group(self, head: dict, fields: dict[str, list[str]]) -> dict:
         group = {**head, "docs": []}
@@ -179,9 +208,11 @@ class Index:
         self.add_doc(group, None, fields)
         return group
 
-    def add_doc(self, group: dict, doc: dict | None, fields: dict[str, list[str]]) -> None:
+    def add_doc(self, group: dict, doc: dict | None, fields: dict[str, list[str]], length: int | None = None) -> None:
+        """length: the tokens a piece of a longer page section stands for (BM25 normalises by the whole)."""
         group["docs"].append(doc)
         self.fields.append(fields)
+        self.lengths.append(length)
 
     def postings(self) -> dict[str, list[tuple[int, int]]]:
         n = len(self.fields)
@@ -192,7 +223,7 @@ class Index:
             for f, tokens in doc.items():
                 if not tokens:
                     continue
-                norm = 1 - B + B * len(tokens) / avg[f]
+                norm = 1 - B + B * (self.lengths[i] or len(tokens)) / avg[f]
                 counts: dict[str, int] = {}
                 for t in tokens:
                     counts[t] = counts.get(t, 0) + 1
@@ -244,6 +275,8 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
                 ref = Ref.from_eid(reg, u.eid)
                 en = gloss.unit(u.eid) or ""
                 concepts = sorted({"#" + key for form, key in forms.items() if form in u.zh})
+                if DEFINITION.search(u.zh):
+                    concepts.append(DEF_TOKEN)
                 concepts += sorted({"@" + t.id for t, provs in topics
                                     if any(p.eid == u.eid or u.eid.startswith(p.eid + "__") for p in provs)})
                 doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "i": u.eid,
@@ -267,7 +300,11 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
             if "#" not in loc:
                 page_group[page]["x"] = text
                 continue
-        index.add_doc(page_group[page], {"l": loc, "t": title, "x": text}, fields)
+        pieces = chunks(text)
+        for piece in pieces:
+            index.add_doc(page_group[page], {"l": loc, "t": title, "x": piece},
+                          {"x": zh_tokens(title + " " + piece) + en_tokens(title + " " + piece)},
+                          len(fields["x"]) if len(pieces) > 1 else None)
 
     # postings, sharded
     postings = index.postings()
@@ -287,12 +324,31 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
     files = {f"p/{k}.js": shard_js(f"p{k}", data[k]) for k in range(shards)}
     starts, kinds = [], ""
     doc = 0
+    canon: dict[str, int] = {}
+    dups: list[list[int]] = []          # runs [first group, its canonical group, length]: identical articles
     for g, group in enumerate(index.groups):
         starts.append(doc)
         kinds += group["k"]
         doc += len(group["docs"])
-        files[f"t/{g}.js"] = shard_js(f"t{g}", {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
-                                      | {"d": group["docs"]})
+        head = {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
+        size = sum(len(d.get("x", "")) for d in group["docs"] if d)
+        if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
+            head["s"] = 1
+            head["d"] = [d and {k: v for k, v in d.items() if k != "x"} for d in group["docs"]]
+            for i, d in enumerate(group["docs"]):
+                if d:
+                    files[f"t/{g}-{i}.js"] = shard_js(f"t{g}-{i}", d.get("x", ""))
+        else:
+            head["d"] = group["docs"]
+        files[f"t/{g}.js"] = shard_js(f"t{g}", head)
+        if group["k"] == "a":
+            key = "\n".join(d["z"] for d in group["docs"] if d)
+            first = canon.setdefault(key, g)
+            if first != g:
+                if dups and dups[-1][0] + dups[-1][2] == g and dups[-1][1] + dups[-1][2] == first:
+                    dups[-1][2] += 1
+                else:
+                    dups.append([g, first, 1])
     starts.append(doc)
 
     # the query tables
@@ -315,19 +371,25 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
     for group in index.groups:
         indexed |= {c for d in group["docs"] if d for c in d.get("x", "") + d.get("t", "")}
     config = dict(material.get("config") or {})
+    # The start index (what the worker needs before READY) is small; the query tables are a shard the
+    # worker loads right after READY (search/q/0.js), while the reader types.
     config["lex"] = {
         "version": INDEX_VERSION,
+        "regs": reg_first,
+        "groups": {"start": starts, "kind": kinds},
+        "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
+        "dups": dups,
+    }
+    tables = {
         "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),
         "words": " ".join(words),
         "question": QUESTION_ZH,
         "stop": STOP_EN,
         "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
-        "regs": reg_first,
-        "groups": {"start": starts, "kind": kinds},
-        "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
         "vocab_en": " ".join(t for t in sorted(postings) if re.match(r"[a-z]", t)),   # English prefixes
     }
+    files["q/0.js"] = shard_js("q0", tables)
     # the Chinese bigrams of the index, for a one-character query only (loaded then)
     files["v/0.js"] = shard_js("v0", " ".join(t for t in sorted(postings) if HAN.match(t)))
     return {"config": config, "docs": []}, files

@@ -1,7 +1,10 @@
 /* Search worker of the edition (build_scripts/features/search.py writes its index; issue 14).
  *
- * Speaks Material's worker protocol: SETUP (0) with the bootstrap index -> READY (1); QUERY (2) with
+ * Speaks Material's worker protocol: SETUP (0) with the start index -> READY (1); QUERY (2) with
  * the text of the header search box -> RESULT (3) with {items: [[group, ...units]], total}.
+ * The start index holds only the group tables; READY is answered at once, and the query tables
+ * (search/q/0.js: segmenter words, phrase dictionary, t2s, citation rules) and the citation parser
+ * (cite.js) load right after it, while the reader types; a query waits for them if it comes first.
  * Runs as a Web Worker over http and inside iframe-worker's shim from file://. Postings (search/p/<k>.js)
  * and the texts of a result (search/t/<g>.js) are script files loaded on demand (importScripts: sync
  * in a worker, a promise in the shim), never JSON fetched.
@@ -14,14 +17,22 @@
  * character bigrams (so a part of a longer word matches), a single character or an English prefix
  * through the index words containing or starting with it, and a glossary term, topic or alias through
  * its concept token. Ranking: BM25F impacts (computed at build time) summed per unit, units grouped by
- * article (the best unit first), multiplied by how much of the query the article covers.
+ * article (the best unit first), multiplied by how much of the query the article covers; a unit that
+ * has every bigram of a Chinese concept (the concept whole, not scattered over the article) ranks higher.
+ * Ranking uses postings only: texts (search/t/<g>.js) are loaded for the groups returned.
+ * Diversity: an article whose text is identical to one ranked above it (the index's `dups`) counts
+ * less each time (DUP_WEIGHT), so copies do not fill the first results. A query naming a regulation or
+ * its province (江西, 赣, Shanxi, 晋...; the citation rules' aliases) searches that regulation only.
  */
 (function () {
   "use strict";
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   var MAX_GROUPS = 12;          // groups returned
-  var RERANK = 15;              // groups whose texts are loaded and reranked
+  var PAGE_CHILDREN = 3;
+  var WHOLE = 0.5;              // a Chinese concept whole in a unit (not only its bigrams): up to x(1 + WHOLE)
+  // a question asking what something is: units defining a term (token "!def" of the index) rank higher
+  var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;        // units shown of a page whose texts are split per document
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
@@ -29,7 +40,7 @@
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
   var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
-  var shards = {}, citeReady = null, latest = 0;
+  var shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
@@ -76,8 +87,35 @@
     }));
   }
 
-  function setup(index) {
+  function setup(index) {        // before READY: the group tables only
     lex = (index.config && index.config.lex) || {};
+    nShards = lex.shards || 1;
+    starts = (lex.groups || {}).start || [];
+    kinds = (lex.groups || {}).kind || "";
+    regFirst = lex.regs || {};
+    canon = [];
+    for (var g = 0; g + 1 < starts.length; g++) canon[g] = g;
+    (lex.dups || []).forEach(function (run) {
+      for (var i = 0; i < run[2]; i++) canon[run[0] + i] = canon[run[1] + i];
+    });
+    regRanges = Object.keys(regFirst).map(function (id) { return [regFirst[id], id]; })
+      .sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  function regOf(g) {
+    if (kinds[g] !== "a") return null;
+    var id = null;
+    for (var i = 0; i < regRanges.length && regRanges[i][0] <= g; i++) id = regRanges[i][1];
+    return id;
+  }
+
+  function loadTables() {
+    if (!tablesReady) tablesReady = load(["q0"]).then(function () { tables(shards.q0); });
+    return tablesReady;
+  }
+
+  function tables(data) {
+    Object.keys(data).forEach(function (k) { lex[k] = data[k]; });
     t2s = {};
     var pairs = lex.t2s || "";
     for (var i = 0; i + 1 < pairs.length; i += 2) t2s[pairs[i]] = pairs[i + 1];
@@ -91,13 +129,9 @@
     Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
     zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
       .sort(function (a, b) { return b.length - a.length; });
-    nShards = lex.shards || 1;
     vocabEn = (lex.vocab_en || "").split(" ");
     vocabEnSet = {};
     vocabEn.forEach(function (t) { vocabEnSet[t] = 1; });
-    starts = (lex.groups || {}).start || [];
-    kinds = (lex.groups || {}).kind || "";
-    regFirst = lex.regs || {};
   }
 
   // ------------------------------------------------------------------ query analysis
@@ -164,8 +198,12 @@
     found.forEach(function (p) {
       var at = q.indexOf(p);
       if (at < 0) return;
-      var han = p.replace(/[^\u3400-\u4dbf\u4e00-\u9fff]/g, "");
-      var c = {text: p, kind: "zh", tokens: bigrams(han).map(function (b) { return {t: b, w: 1}; }), keys: phrases[p]};
+      var toks = [];     // the bigrams of each Han run, and the joins of an enumeration comma (管、谁)
+      (p.match(/[\u3400-\u4dbf\u4e00-\u9fff]+/g) || []).forEach(function (run) { toks = toks.concat(bigrams(run)); });
+      for (var j = 1; j + 1 < p.length; j++) {
+        if (p[j] === "、" && HAN.test(p[j - 1]) && HAN.test(p[j + 1])) toks.push(p.substr(j - 1, 3));
+      }
+      var c = {text: p, kind: "zh", tokens: toks.map(function (b) { return {t: b, w: 1}; }), keys: phrases[p]};
       concepts.push(c);
       q = q.slice(0, at) + " " + q.slice(at + p.length);
     });
@@ -210,7 +248,7 @@
     return lo;
   }
 
-  function score(concepts) {
+  function score(concepts, boost) {
     var docs = {};          // doc -> {s, cov: [per concept fraction]}
     concepts.forEach(function (c, ci) {
       var total = c.tokens.filter(function (t) { return t.w === 1 && !t.key; }).length || 1;
@@ -228,6 +266,14 @@
         }
       });
     });
+    (boost || []).forEach(function (t) {        // raises units already matched, by their coverage
+      var list = shards["p" + shardOf(t)][t] || [], d = 0;
+      for (var i = 0; i < list.length; i += 2) {
+        d += list[i];
+        var e = docs[d];
+        if (e) e.s *= 1 + e.cov.reduce(function (a, b) { return a + b; }, 0) / (concepts.length || 1);
+      }
+    });
     var groups = {};
     Object.keys(docs).forEach(function (key) {
       var d = +key, e = docs[key], g = groupOf(d);
@@ -238,42 +284,76 @@
       Object.keys(e.hits).forEach(function (h) { r.hits[h] = 1; });
     });
     var n = concepts.length || 1;
+    // a Chinese concept of 2+ characters whose every bigram is in one unit (units are paragraphs or
+    // items: the concept is there whole, not its bigrams scattered over the article)
+    var zh = concepts.filter(function (c) { return c.kind === "zh" && c.text.length >= 2; }).map(function (c) {
+      return c.tokens.filter(function (t) { return !t.key && t.w === 1; }).map(function (t) { return t.t; });
+    }).filter(function (b) { return b.length; });
     var out = Object.keys(groups).map(function (k) {
-      var r = groups[k];
+      var r = groups[k], whole = 0;
       r.units.forEach(function (u) {
         u.s *= 0.5 + u.cov.reduce(function (a, b) { return a + b; }, 0) / n;
+        if (zh.length) {
+          var c = zh.filter(function (b) { return b.every(function (t) { return u.hits[t]; }); }).length;
+          u.whole = 1 + WHOLE * c / zh.length;
+          u.s *= u.whole;
+          if (c > whole) whole = c;
+        }
       });
+      r.whole = 1 + WHOLE * whole / (zh.length || 1);
       r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
       var rest = 0;
       for (var i = 1; i < r.units.length; i++) rest += r.units[i].s;
       var coverage = r.cov.reduce(function (a, b) { return a + b; }, 0) / n;
       r.score = ((r.units.length ? r.units[0].s : 0) + Math.min(rest, 2 * (r.units.length ? r.units[0].s : 0)) * 0.15 + r.head)
                 * (0.2 + coverage * coverage);
+      if (zh.length) r.score *= r.whole;
       if (kinds[r.g] !== "a") r.score *= PAGE_WEIGHT;
       return r;
     });
     out.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
-    return out;
+    return diversify(out);
   }
 
-  // The texts of the best groups are loaded: a Chinese concept found verbatim (not only its
-  // bigrams, scattered) in a unit raises the group and that unit.
-  function rerank(top, concepts) {
+  // Articles with the same text (copies, identical provisions of two regulations) are collapsed: the
+  // best of them stays where it is, the others follow every different result (the k-th copy in a
+  // round k), so identical texts never fill the first results.
+  function diversify(sorted) {
+    var seen = {};
+    sorted.forEach(function (r, i) {
+      var f = canon[r.g] === undefined ? r.g : canon[r.g];
+      r.round = seen[f] || 0;
+      r.order = i;
+      seen[f] = r.round + 1;
+    });
+    return sorted.sort(function (a, b) { return a.round - b.round || a.order - b.order; });
+  }
+
+  // The texts of the groups returned are loaded to show them; with them, the estimate of score() (every
+  // bigram of a concept in one unit) is replaced by the fact: the concept's text in the unit, verbatim.
+  // A run of Chinese the segmenter cut into several concepts (综合治理|中心) found whole counts as once more.
+  function verify(top, concepts, q) {
     var zh = concepts.filter(function (c) { return c.kind === "zh" && c.text.length >= 2; });
-    if (!zh.length) return;
+    if (!zh.length) return top;
+    var runs = (q.match(/[\u3400-\u4dbf\u4e00-\u9fff]{3,}/g) || []).filter(function (run) {
+      return !zh.some(function (c) { return c.text === run; }) && concepts.filter(function (c) { return run.indexOf(c.text) >= 0; }).length > 1;
+    });
     top.forEach(function (r) {
       var group = shards["t" + r.g], start = starts[r.g], best = 0;
+      if (group.s || !r.whole) return;          // a split page: its texts are not all loaded
       r.units.forEach(function (u) {
         var doc = group.d[u.d - start];
         var text = doc ? (doc.z || doc.x || "") : "";
         var n = zh.filter(function (c) { return text.indexOf(c.text) >= 0; }).length;
-        u.s *= 1 + 0.5 * n / zh.length;
+        n += runs.filter(function (run) { return text.indexOf(run) >= 0; }).length;
+        u.s = u.s / (u.whole || 1) * (1 + WHOLE * n / zh.length);
         if (n > best) best = n;
       });
       r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
-      r.score *= 1 + 0.5 * best / zh.length;
+      r.score = r.score / r.whole * (1 + WHOLE * best / zh.length);
     });
     top.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
+    return diversify(top);
   }
 
   // ------------------------------------------------------------------ citations
@@ -283,9 +363,34 @@
     if (!cite.ok || cite.article === null) return null;
     var res = self.LexCite.resolve(cite, lex.cite.structure);
     if (!res.ok) return null;
-    return res.matches.map(function (mt) {
+    return diversify(res.matches.map(function (mt) {
       return {g: regFirst[mt.reg] + mt.article - 1, eid: mt.eid, cite: mt.paragraph !== null};
-    });
+    })).slice(0, MAX_GROUPS);
+  }
+
+  // A query naming a regulation or its province (the citation rules' aliases, longest first): the
+  // regulations of that name, and the query without it. A one-character name (赣, 晋) counts only as a
+  // segment of its own (not the 晋 of 晋升).
+  function restriction(q) {
+    var aliases = (lex.cite && lex.cite.rules && lex.cite.rules.aliases) || [];
+    for (var i = 0; i < aliases.length; i++) {
+      var m = new RegExp(aliases[i][0]).exec(q);
+      if (!m) continue;
+      var name = m[0];
+      if (name.length === 1 && HAN.test(name)) {
+        var run = /[\u3400-\u4dbf\u4e00-\u9fff]+/g, r, alone = false;
+        while ((r = run.exec(q))) {
+          if (r.index <= m.index && m.index < r.index + r[0].length && segment(r[0]).indexOf(name) >= 0) alone = true;
+        }
+        if (!alone) continue;
+      }
+      var rest = (q.slice(0, m.index) + " " + q.slice(m.index + name.length)).trim();
+      if (!/[\u3400-\u4dbf\u4e00-\u9fffa-z0-9]/.test(rest)) return null;
+      var regs = {};
+      aliases.forEach(function (a) { if (a[0] === aliases[i][0]) regs[a[1]] = 1; });
+      return {regs: regs, q: rest};
+    }
+    return null;
   }
 
   // ------------------------------------------------------------------ rendering (Material's SearchItem)
@@ -355,9 +460,10 @@
     var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
                   text: units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true)};
     var best = units.length ? units[0].s : 0;
-    var children = units.slice(0, 12).map(function (u, i) {
+    var children = units.slice(0, group.s ? PAGE_CHILDREN : 12).map(function (u, i) {
       var doc = group.d[u.d - starts[r.g]];
       if (!doc) return null;
+      if (group.s) doc = Object.assign({x: shards["t" + r.g + "-" + (u.d - starts[r.g])] || ""}, doc);
       var parts = [], hits = u.hits;
       if (doc.z) {
         var onZ = markZh(doc.z, hits);
@@ -390,7 +496,10 @@
         return {items: items, total: items.length};
       });
     }
+    var only = restriction(q);
+    if (only) q = only.q;
     var concepts = analyse(q);
+    var boost = DEFINITION_Q.test(q) ? ["!def"] : [];
     var expand = concepts.filter(function (c) { return c.expand; });
     return load(expand.length ? ["v0"] : []).then(function () {
       expand.forEach(function (c) {
@@ -398,13 +507,23 @@
       });
       var needed = {};
       concepts.forEach(function (c) { c.tokens.forEach(function (t) { needed["p" + shardOf(t.t)] = 1; }); });
+      boost.forEach(function (t) { needed["p" + shardOf(t)] = 1; });
       return load(Object.keys(needed));
     }).then(function () {
-      var results = score(concepts);
-      var top = results.slice(0, RERANK);
+      var results = score(concepts, boost);
+      if (only) results = results.filter(function (r) { return only.regs[regOf(r.g)]; });
+      var top = results.slice(0, MAX_GROUPS);
       return load(top.map(function (r) { return "t" + r.g; })).then(function () {
-        rerank(top, concepts);
-        top = top.slice(0, MAX_GROUPS);
+        var docs = [];           // a split page: the texts of the units shown
+        top.forEach(function (r) {
+          var group = shards["t" + r.g];
+          if (group.s) r.units.slice(0, PAGE_CHILDREN).forEach(function (u) {
+            if (group.d[u.d - starts[r.g]]) docs.push("t" + r.g + "-" + (u.d - starts[r.g]));
+          });
+        });
+        return load(docs);
+      }).then(function () {
+        top = verify(top, concepts, q);
         return {items: top.map(function (r) { return render(r, concepts, null); }), total: results.length};
       });
     });
@@ -423,12 +542,13 @@
     if (msg.type === SETUP) {
       setup(msg.data);
       postMessage({type: READY});
+      loadTables();
       loadCite();
     } else if (msg.type === QUERY) {
       var query = String(msg.data || "").trim();
       var mine = ++latest;
       if (!query) { postMessage({type: RESULT, data: {items: [], total: 0}}); return; }
-      loadCite().then(function () { return search(query); }).then(function (data) {
+      Promise.all([loadTables(), loadCite()]).then(function () { return search(query); }).then(function (data) {
         if (mine === latest) postMessage({type: RESULT, data: data});
       }, function (err) {
         if (mine === latest) postMessage({type: RESULT, data: {items: [], total: 0, error: String(err)}});
