@@ -37,7 +37,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, unquote
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -61,7 +61,8 @@ def original(article: str | None) -> str | None:
 def pagefind_binary() -> Path:
     binary = BENCH / "node_modules" / ".bin" / "pagefind"
     if not binary.exists():
-        subprocess.run(["npm", "install", "--no-save", "--prefix", str(BENCH), f"pagefind@{PAGEFIND_VERSION}"], check=True)
+        subprocess.run(["npm", "install", "--no-save", "--prefix", str(BENCH), f"pagefind@{PAGEFIND_VERSION}"],
+                       check=True)
     return binary
 
 
@@ -149,7 +150,8 @@ def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
     seen = list(guard.seen)
     close(context, guard)
     paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
-    return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
+    return sum(gz(site / p.lstrip("/")) for p in paths
+               if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
 
 
 def ui_table(browser, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-15/") -> dict:
@@ -209,7 +211,8 @@ def pf_first_bytes(browser, base: str, site: Path) -> int:
     seen = list(guard.seen)
     close(context, guard)
     paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
-    return sum(gz(site / p.lstrip("/")) for p in paths if is_search_file("pagefind", p) and (site / p.lstrip("/")).is_file())
+    return sum(gz(site / p.lstrip("/")) for p in paths
+               if is_search_file("pagefind", p) and (site / p.lstrip("/")).is_file())
 
 
 def pf_table(browser, base: str, rewrite=lambda a: a) -> dict:
@@ -287,9 +290,13 @@ def print_size(size: int, report: dict) -> None:
             a, n = report[e]["recall"][k]
             cells.append(f"{a}/{n} {100 * a / n:3.0f}%")
         print(f"{'recall ' + k:30}" + "".join(f"{c:>14}" for c in cells))
-    print(f"{'recall, all':30}" + "".join(f"{report[e]['passed']:>7}/{report[e]['queries']} {100 * report[e]['passed'] / report[e]['queries']:3.0f}%" for e in engines))
-    print(f"{'ready after load, ms (median)':30}" + "".join(f"{statistics.median(r for r, _ in report[e]['ready_ms']):>14.0f}" for e in engines))
-    print(f"{'ready after DOMContentLoaded':30}" + "".join(f"{statistics.median(r - d for r, d in report[e]['ready_ms']):>14.0f}" for e in engines))
+    print(f"{'recall, all':30}" + "".join(
+        f"{report[e]['passed']:>7}/{report[e]['queries']} {100 * report[e]['passed'] / report[e]['queries']:3.0f}%"
+        for e in engines))
+    print(f"{'ready after load, ms (median)':30}" + "".join(
+        f"{statistics.median(r for r, _ in report[e]['ready_ms']):>14.0f}" for e in engines))
+    print(f"{'ready after DOMContentLoaded':30}" + "".join(
+        f"{statistics.median(r - d for r, d in report[e]['ready_ms']):>14.0f}" for e in engines))
     print(f"{'first-query bytes (gzip)':30}" + "".join(f"{report[e]['first_query_gzip_bytes']:>14,}" for e in engines))
     print(f"{'query latency median, ms':30}" + "".join(f"{report[e]['latency_ms_median']:>14.1f}" for e in engines))
     print(f"{'query latency max, ms':30}" + "".join(f"{report[e]['latency_ms_max']:>14.1f}" for e in engines))
@@ -297,7 +304,8 @@ def print_size(size: int, report: dict) -> None:
         f = report["edition"]["file"]
         print(f"edition from file://: recall {f['passed']}/{f['queries']} ("
               + ", ".join(f"{k} {a}/{n}" for k, (a, n) in f["recall"].items())
-              + f"); latency median {f['latency_ms_median']:.1f} ms, max {f['latency_ms_max']:.1f} ms (slowest {f['slowest']}); failed: "
+              + f"); latency median {f['latency_ms_median']:.1f} ms, max {f['latency_ms_max']:.1f} ms"
+              + f" (slowest {f['slowest']}); failed: "
               + (" | ".join(f["failures"]) or "-"))
     for e in engines:
         print(f"slowest ({e}): {report[e]['slowest']}")

@@ -21,14 +21,17 @@ import json
 import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from build_scripts.enrich.glossary import Term
 from build_scripts.enrich.hant import Hant, convert_many
-from build_scripts.features.protocol import FeatureBase
+from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import units
 from build_scripts.model.urls import article_src
+from build_scripts.render.context import Site
 
 ROOT = Path(__file__).resolve().parents[2]
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -65,7 +68,7 @@ def hant_data_js(hant: Hant) -> str:
 def t2s_table() -> dict[str, str]:
     """Traditional -> simplified for every Han character OpenCC t2s changes (one character each)."""
     chars = [chr(c) for c in HAN_RANGE]
-    return {c: s for c, s in zip(chars, convert_many(chars, "t2s")) if s != c and len(s) == 1}
+    return {c: s for c, s in zip(chars, convert_many(chars, "t2s"), strict=True) if s != c and len(s) == 1}
 
 
 # ---------------------------------------------------------------- glossary synonyms
@@ -140,7 +143,7 @@ ENUM_JOIN = re.compile(r"(?=([\u3400-\u4dbf\u4e00-\u9fff]、[\u3400-\u4dbf\u4e00
 def zh_tokens(text: str) -> list[str]:
     """Character bigrams of each Han run, the digits, and the joins of an enumeration comma (管、谁: a
     query typed with the comma, 谁主管、谁负责, matches the text that has it better than one without)."""
-    out = []
+    out: list[str] = []
     for run in HAN_RUN.findall(text):
         out.extend(run[i:i + 2] for i in range(len(run) - 1))
     out.extend(ENUM_JOIN.findall(text))
@@ -198,17 +201,18 @@ class Index:
     """Documents, groups and postings of one build; then the bootstrap and the shard files."""
 
     def __init__(self) -> None:
-        self.groups: list[dict] = []        # {"k": "a"|"p", "docs": [doc, ...], ...}
+        self.groups: list[dict[str, Any]] = []        # {"k": "a"|"p", "docs": [doc, ...], ...}
         self.fields: list[dict[str, list[str]]] = []   # per doc: field -> tokens
         self.lengths: list[int | None] = []
 
-    def add_group(self, head: dict, fields: dict[str, list[str]]) -> dict:
+    def add_group(self, head: dict[str, Any], fields: dict[str, list[str]]) -> dict[str, Any]:
         group = {**head, "docs": []}
         self.groups.append(group)
         self.add_doc(group, None, fields)
         return group
 
-    def add_doc(self, group: dict, doc: dict | None, fields: dict[str, list[str]], length: int | None = None) -> None:
+    def add_doc(self, group: dict[str, Any], doc: dict[str, Any] | None, fields: dict[str, list[str]],
+                length: int | None = None) -> None:
         """length: the tokens a piece of a longer page section stands for (BM25 normalises by the whole)."""
         group["docs"].append(doc)
         self.fields.append(fields)
@@ -238,11 +242,11 @@ class Index:
         return out
 
 
-def shard_js(name: str, data) -> str:
+def shard_js(name: str, data: Any) -> str:
     return f'__lexShard({json.dumps(name)},{json.dumps(data, ensure_ascii=False, separators=(",", ":"))});\n'
 
 
-def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[str, str]]:
+def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
     """(bootstrap index, {path under search/: script}) of the edition."""
     from build_scripts.features.citations import client_rules, structure
     edition, urls = site.edition, site.urls
@@ -256,7 +260,7 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
     for reg in site.regs:
         gloss = site.glosses[reg.id]
         reg_first[reg.id] = len(index.groups)
-        by_article: dict[int, list] = {}
+        by_article: dict[int, list[Any]] = {}
         for u in units(reg.articles):
             if u.zh:
                 by_article.setdefault(u.article, []).append(u)
@@ -286,7 +290,7 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
                 texts.append(u.zh)
                 index.add_doc(group, doc, {"z": zh_tokens(u.zh), "e": en_tokens(en), "g": concepts})
     # every other page: Material's documents, cleaned
-    page_group: dict[str, dict] = {}
+    page_group: dict[str, dict[str, Any]] = {}
     for d in material.get("docs", []):
         loc = d.get("location", "")
         page = loc.split("#", 1)[0]
@@ -312,7 +316,7 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
     shards = max(1, -(-total // POSTINGS_PER_SHARD))
     import zlib
     vocab: list[list[str]] = [[] for _ in range(shards)]
-    data: list[dict] = [{} for _ in range(shards)]
+    data: list[dict[str, Any]] = [{} for _ in range(shards)]
     for token in sorted(postings):
         k = zlib.crc32(token.encode("utf-8")) % shards
         vocab[k].append(token)
@@ -323,14 +327,14 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
         data[k][token] = flat
     files = {f"p/{k}.js": shard_js(f"p{k}", data[k]) for k in range(shards)}
     starts, kinds = [], ""
-    doc = 0
+    first_doc = 0
     canon: dict[str, int] = {}
     dups: list[list[int]] = []          # runs [first group, its canonical group, length]: identical articles
     for g, group in enumerate(index.groups):
-        starts.append(doc)
+        starts.append(first_doc)
         kinds += group["k"]
-        doc += len(group["docs"])
-        head = {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
+        first_doc += len(group["docs"])
+        head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
         size = sum(len(d.get("x", "")) for d in group["docs"] if d)
         if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
             head["s"] = 1
@@ -349,7 +353,7 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
                     dups[-1][2] += 1
                 else:
                     dups.append([g, first, 1])
-    starts.append(doc)
+    starts.append(first_doc)
 
     # the query tables
     phrases: dict[str, set[str]] = {}
@@ -361,9 +365,9 @@ def build_index(site, material: dict, t2s: dict[str, str]) -> tuple[dict, dict[s
         for f in (*t.forms, t.en, *t.en_variants):
             phrase(f, "#" + t.id)
     if alignment:
-        for t in alignment.topics:
-            phrase(t.name_zh, "@" + t.id)
-            phrase(t.name_en, "@" + t.id)
+        for topic in alignment.topics:
+            phrase(topic.name_zh, "@" + topic.id)
+            phrase(topic.name_en, "@" + topic.id)
     for a in edition.aliases.all():
         phrase(a.text, ("#" if a.target == "term" else "@") + a.key)
     words = index_words(texts, [p for p in phrases if HAN.search(p)] + QUESTION_ZH)
@@ -410,7 +414,7 @@ class Search(FeatureBase):
             raise ValueError(f"LEX_SEARCH={mode!r}: expected 'edition' or 'material'")
         return mode == "edition"
 
-    def __init__(self, site) -> None:
+    def __init__(self, site: Site) -> None:
         super().__init__(site)
         edition = site.edition
         base = edition.hant
@@ -423,10 +427,10 @@ class Search(FeatureBase):
             print(f"edition: {warning}", file=sys.stderr)
         self.t2s = t2s_table() if self.enabled() else {}
 
-    def config_extra(self) -> dict:
+    def config_extra(self) -> dict[str, Any]:
         return {"lex_search": self.enabled()}  # overrides/main.html points the header search at our worker
 
-    def files(self, made) -> dict[str, str]:
+    def files(self, made: Mapping[str, str | bytes]) -> Files:
         return {DATA_JS: hant_data_js(self.hant)}
 
     def post_build(self, site_dir: Path) -> None:
