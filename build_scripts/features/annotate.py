@@ -21,7 +21,6 @@ Titles become Material tooltips (content.tooltips) on hover and on keyboard focu
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -36,6 +35,7 @@ from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, parse_eid, units
 from build_scripts.model.urls import article_src, full_text_src
 from build_scripts.render.context import Site
+from build_scripts.render.export import json_file
 from build_scripts.render.html import ENV, escape, render
 
 GLOSSARY_SRC = "glossary/index.md"
@@ -248,7 +248,7 @@ class Annotate(FeatureBase):
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         data = self.glossary_data()
         return {GLOSSARY_SRC: self.glossary_page(data),
-                GLOSSARY_JSON: json.dumps(data, ensure_ascii=False, indent=1) + "\n"}
+                GLOSSARY_JSON: json_file(data)}
 
     def glossary_data(self) -> dict[str, Any]:
         edition = self.site.edition

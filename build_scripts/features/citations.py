@@ -20,7 +20,6 @@ copy-citation control cites the page it is on. HTML comes from render/templates/
 """
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -33,6 +32,7 @@ from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
 from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
 from build_scripts.render.context import Site
+from build_scripts.render.export import json_file
 from build_scripts.render.html import json_script, render
 
 RESOLVER_SRC = "resolve.md"
@@ -272,7 +272,7 @@ class Citations(FeatureBase):
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
-        out: Files = {ANCHORS_JSON: json.dumps(self.anchors_json(), ensure_ascii=False, indent=1) + "\n",
+        out: Files = {ANCHORS_JSON: json_file(self.anchors_json()),
                DATA_JS: self.data_js(), RESOLVER_SRC: self.resolver_page()}
         out.update(self.short_links())
         return out

@@ -19,7 +19,6 @@ one citation style.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -44,6 +43,7 @@ from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, article_text
 from build_scripts.model.urls import full_text_src
 from build_scripts.render.context import Site
+from build_scripts.render.export import json_file
 from build_scripts.render.html import ENV, render
 from build_scripts.render.pages import front_matter
 
@@ -314,7 +314,7 @@ class Compare(FeatureBase):
             out[topic_src(t.id)] = self.topic_page(i)
         for r in self.site.regs:
             out[only_src(r.id)] = self.only_page(r)
-        out["data/alignment.json"] = json.dumps(self.alignment_json(), ensure_ascii=False, indent=1) + "\n"
+        out["data/alignment.json"] = json_file(self.alignment_json())
         return out
 
     def nav(self) -> list[NavEntry]:

@@ -11,13 +11,13 @@ assets/preview-regs.js (bundled, a few bytes) names the regulations. Labels come
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
+from build_scripts.render.html import json_script
 
 REGS_JS = "assets/preview-regs.js"
 
@@ -26,21 +26,16 @@ def data_src(reg_id: str) -> str:
     return f"assets/preview/{reg_id}.js"
 
 
-def js_value(value: Any) -> str:
-    """JSON as a JavaScript expression inside a script file (`</` cannot end an inline script either)."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-
-
 class Previews(FeatureBase):
     name = "previews"
     css = ("assets/preview.css",)
     js = (REGS_JS, "assets/preview.js")
 
     def files(self, made: Mapping[str, str | bytes]) -> Files:
-        out: Files = {REGS_JS: f"window.LexPreviewRegs = {js_value([r.id for r in self.site.regs])};\n"}
+        out: Files = {REGS_JS: f"window.LexPreviewRegs = {json_script([r.id for r in self.site.regs])};\n"}
         for reg in self.site.regs:
-            out[data_src(reg.id)] = (f"(window.LexPreviewData = window.LexPreviewData || {{}})[{js_value(reg.id)}] = "
-                                     f"{js_value(self.data(reg))};\n")
+            out[data_src(reg.id)] = ("(window.LexPreviewData = window.LexPreviewData || {})"
+                                     f"[{json_script(reg.id)}] = {json_script(self.data(reg))};\n")
         return out
 
     def data(self, reg: Regulation) -> dict[str, Any]:

@@ -4,7 +4,6 @@ One `Build` per MkDocs build: the Site (Edition + URL rules + public base) and o
 registered feature. Pure: data in, pages out; the MkDocs hook does the I/O."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from build_scripts.features import REGISTERED
@@ -13,7 +12,7 @@ from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import article_src, full_text_src
 from build_scripts.render.context import Site
-from build_scripts.render.export import regulation_json
+from build_scripts.render.export import json_file, regulation_json
 from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries
 
 CORE_CSS = ("assets/edition.css",)        # before the features' stylesheets
@@ -82,7 +81,7 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
         files[full_text_src(reg.id)] = full_text_page(ctx)
         for art in reg.articles:
             files[article_src(reg.id, art.number)] = article_page(ctx, art)
-        files[f"data/{reg.id}.json"] = json.dumps(regulation_json(site, reg), ensure_ascii=False, indent=1) + "\n"
+        files[f"data/{reg.id}.json"] = json_file(regulation_json(site, reg))
     for feature in build.features:
         for src, content in feature.files(dict(files)).items():
             if src in files:

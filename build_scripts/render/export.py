@@ -2,6 +2,7 @@
 documented on the site (docs/data.md) and pinned by tests/test_export.py."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,6 +13,11 @@ from build_scripts.model.regulation import Regulation
 from build_scripts.render.context import Site
 
 SCHEMA_VERSION = 1
+
+
+def json_file(value: Any) -> str:
+    """A published JSON data file (/data/*.json): UTF-8 text as written, one-space indent, final newline."""
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
 def plain_numbers(numbers: Iterable[int]) -> list[int]:
