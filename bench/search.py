@@ -20,8 +20,8 @@ on first use into bench/node_modules, gitignored; `--root-selector article.md-co
     the worker is ready (the edition and Material) or init() has returned (Pagefind);
   - query latency (key press -> redrawn list for the edition and Material; search() + data() of the top 5
     for Pagefind), median and max over the table.
-Requests are recorded, not intercepted (Recorder): the tests' Guard routes each one through Playwright's
-driver, which adds milliseconds per request; the bench fails if any request left the local origin.
+Requests are recorded, not intercepted (tests/browser.Guard with intercept=False): intercepting routes each one
+through Playwright's driver, which adds milliseconds per request; the bench fails if any request left the origin.
 Writes bench/results/search.json.
 """
 from __future__ import annotations
@@ -43,7 +43,8 @@ import yaml
 
 from bench.common import PY
 from bench.scale import make_corpus
-from tests.browser import READY_PROBE, Guard, article_of, chromium, run_query, serve, top_articles
+from tests.browser import article_of, chromium, run_query, serve, top_articles
+from tests.browser import new_context as browser_context
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -88,31 +89,9 @@ def is_search_file(engine: str, path: str) -> bool:
 
 # ------------------------------------------------------------------ browser contexts
 
-class Recorder(Guard):
-    """Records every request of a context and which ones leave the local origin, without intercepting
-    them: tests/browser.py's Guard routes each request through Playwright's driver (to abort outside
-    ones), which adds milliseconds per request, more for an engine that loads more files. The bench
-    measures without that overhead and fails afterwards if anything went outside."""
-
-    def __init__(self, context, base: str):
-        parts = urlsplit(base)
-        self.scheme, self.netloc = parts.scheme, parts.netloc
-        self.seen: list[str] = []
-        self.outside: list[str] = []
-        context.on("request", self._record)
-
-    def _record(self, request):
-        self.seen.append(request.url)
-        if not self._local(request.url):
-            self.outside.append(request.url)
-
-
 def new_context(browser, base: str, probe_ready: bool = False):
-    context = browser.new_context(locale="zh-CN")
-    guard = Recorder(context, base)
-    if probe_ready:
-        context.add_init_script(READY_PROBE)
-    return context, guard
+    """The tests' browser context with requests recorded, not intercepted (see tests/browser.Guard)."""
+    return browser_context(browser, base, probe_ready, intercept=False)
 
 
 def close(context, guard) -> None:
