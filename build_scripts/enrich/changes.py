@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from build_scripts.enrich.gloss import Gloss
-from build_scripts.model.regulation import Regulation
+from build_scripts.model.regulation import Regulation, parse_eid
 from build_scripts.parse.corpus import CorpusError, read_yaml, rel
 from build_scripts.parse.normalise import decode
 
@@ -26,7 +26,6 @@ CHANGES_FILE = "gloss_changes.yaml"
 KEYS = ("regulation", "eid", "field", "old", "new", "reason", "date")
 SECTION = {"unit": "units", "heading": "headings", "chapter": "chapters"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-ARTICLE_OF = re.compile(r"^art_(\d+)")
 
 
 @dataclass(frozen=True)
@@ -43,8 +42,7 @@ class Change:
     @property
     def article(self) -> int | None:
         """The article the revised text belongs to (None for a chapter title)."""
-        m = ARTICLE_OF.match(self.eid)
-        return int(m[1]) if m else None
+        return None if self.field == "chapter" else parse_eid(self.eid)[0]   # the model's eid codec
 
 
 def _item_lines(path: Path) -> list[int]:

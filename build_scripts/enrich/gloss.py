@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from build_scripts.model.regulation import Regulation, units
+from build_scripts.model.regulation import Regulation, unit_eid, units
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 
@@ -31,7 +31,7 @@ class Gloss:
         return self.units.get(eid) or None
 
     def heading(self, article: int) -> str | None:
-        return self.headings.get(f"art_{article}") or None
+        return self.headings.get(unit_eid(article)) or None
 
     def chapter(self, number: int) -> str | None:
         return self.chapters.get(f"chp_{number}") or None

@@ -95,7 +95,7 @@ def predecessor(reg: Regulation, repeals: Mapping[str, Any] | None) -> Predecess
             sentence = re.split(r"(?<=。)", u.zh.split(f"《{repeals['zh']}》")[0])[-1]
             events = history(sentence + f"《{repeals['zh']}》", repeals["zh"])
             return Predecessor(repeals["zh"], art.number, u.eid, events)
-    return Predecessor(repeals["zh"], art.number, f"art_{art.number}", ())
+    return Predecessor(repeals["zh"], art.number, art.eid, ())
 
 
 def status_of(reg: Regulation, repeals: Mapping[str, Any] | None, changes: tuple[Change, ...], version: str) -> Status:
