@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import yaml
 
-from build_scripts.parse.corpus import CorpusError, SafeLoader, rel
+from build_scripts.parse.corpus import CorpusError, SafeLoader, rel, yaml_error
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9' \-]*$")
@@ -47,10 +47,7 @@ def validate(path: Path, text: str, term_ids: set[str], topic_ids: set[str]) -> 
     try:
         root = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = exc.problem if hasattr(exc, "problem") else exc
-        raise CorpusError(where, (mark.line + 1) if mark else 1, f"not valid YAML ({problem}); "
-                                                                  "expected terms: and topics: mappings") from None
+        raise yaml_error(path, exc) from None
     if root is None or not isinstance(root, yaml.MappingNode):
         raise CorpusError(where, 1, "empty or not a mapping; expected terms: and topics: mappings")
     out: dict[str, dict[str, tuple[Alias, ...]]] = {"terms": {}, "topics": {}}

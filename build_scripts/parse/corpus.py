@@ -6,13 +6,11 @@ predecessor) are read from the text and checked against meta.yaml.
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import logging
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -65,13 +63,8 @@ SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser is ~1
 
 
 def read_yaml(path: Path) -> dict[str, Any]:
-    """Parsed YAML of a curated file; parsed once per file version (several features read the same file)."""
-    stat = path.stat()
-    return copy.deepcopy(_read_yaml(path, stat.st_mtime_ns, stat.st_size))
-
-
-@lru_cache(maxsize=64)
-def _read_yaml(path: Path, mtime_ns: int, size: int) -> dict[str, Any]:
+    """Parsed YAML of a curated file. Each file is read once per build, by the Edition's loaders
+    (enrich/edition.py), so nothing is cached here."""
     text = decode(path.read_bytes(), rel(path))
     try:
         data = yaml.load(text, Loader=SafeLoader)
@@ -284,7 +277,6 @@ def load_regulation(folder: Path) -> Regulation:
     return reg
 
 
-@lru_cache(maxsize=4)
 def load_all(corpus: Path = CORPUS) -> tuple[Regulation, ...]:
     regs = tuple(load_regulation(d) for d in regulation_dirs(corpus))
     if not regs:
