@@ -137,13 +137,6 @@ def published(site: Site, reg: Regulation, pdf_dir: Path | None = None) -> bytes
     return None
 
 
-def site_url() -> str | None:
-    """The public base as the site build will see it: mkdocs.yml's site_url (SITE_URL; none by default)."""
-    from mkdocs.utils.yaml import yaml_load
-    with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml_load(f).get("site_url") or None
-
-
 def write_pdf(html: str, out: Path, digest: str) -> None:
     try:
         from weasyprint import HTML
@@ -154,11 +147,12 @@ def write_pdf(html: str, out: Path, digest: str) -> None:
                                                     pdf_variant="pdf/ua-1", pdf_tags=True)
 
 
-def make_all(out_dir: Path = PDF_DIR, corpus: Path | None = None) -> list[Path]:
+def make_all(out_dir: Path, corpus: Path, site_url: str | None) -> list[Path]:
     """Write dist/pdf/{id}.pdf for every regulation (skipping those already made from the same HTML),
-    and check each: a PDF that fails is removed and the step stops (BuildError)."""
+    and check each: a PDF that fails is removed and the step stops (BuildError). site_url is the site
+    build's public base (the CLI reads it from the MkDocs configuration, its one home)."""
     from build_scripts.enrich.edition import load_edition
-    site = Site(load_edition(corpus or ROOT / "corpus"), site_url=site_url())
+    site = Site(load_edition(corpus), site_url=site_url)
     out_dir.mkdir(parents=True, exist_ok=True)
     made = []
     for reg in site.regs:

@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> None:
         print(offline(Path(args.dist), corpus))
     elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
         from build_scripts.features.pdf import make_all
-        for path in make_all(Path(args.dist) / "pdf", corpus):
+        for path in make_all(Path(args.dist) / "pdf", corpus, mkdocs_config(corpus)["site_url"] or None):
             print(path)
 
 
