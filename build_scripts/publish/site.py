@@ -13,7 +13,7 @@ from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import article_src, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file, regulation_json
-from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries
+from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries, plain
 
 CORE_CSS = ("assets/edition.css",)        # before the features' stylesheets
 LAST_CSS = ("assets/a11y.css",)           # after them: contrast and focus rules win
@@ -52,8 +52,7 @@ class Build:
             marked = f.annotate(reg_id, eid, text, page_src)
             if marked is not None:
                 return marked
-        from build_scripts.render.html import escape
-        return escape(text)
+        return plain(reg_id, eid, text, page_src)
 
 
 _CURRENT: list[Build] = []
