@@ -18,7 +18,7 @@ from build_scripts.enrich.gloss import Gloss
 from build_scripts.features.pdf import published
 from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model import licence
-from build_scripts.model.ref import Ref
+from build_scripts.model.ref import Ref, article_title_en, chapter_title_en
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid, units
 from build_scripts.model.urls import full_text_src
 from build_scripts.render.html import render
@@ -115,7 +115,7 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
 
     def article(parent: ET.Element, art: Article) -> None:
         a = _el(parent, "article", eId=art.eid)
-        _el(a, "num", f"Article {art.number}" if en else art.label)
+        _el(a, "num", article_title_en(art.number) if en else art.label)
         if en and gloss.heading(art.number):
             _el(a, "heading", gloss.heading(art.number))
         for p in art.paragraphs:
@@ -135,7 +135,7 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
     if reg.chapters:
         for ch in reg.chapters:
             c = _el(body, "chapter", eId=ch.eid)
-            _el(c, "num", f"Chapter {ch.number}" if en else ch.label)
+            _el(c, "num", chapter_title_en(ch.number) if en else ch.label)
             heading = gloss.chapter(ch.number) if en else ch.title
             if heading:
                 _el(c, "heading", heading)

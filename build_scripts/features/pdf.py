@@ -26,7 +26,7 @@ from typing import Any
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.errors import BuildError
-from build_scripts.model.ref import Ref
+from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import full_text_anchor
 from build_scripts.render.context import Site
@@ -80,10 +80,10 @@ def pdf_html(site: Site, reg: Regulation) -> str:
         chapter = None
         if art.number in first_of_chapter:
             ch = first_of_chapter[art.number]
-            en_ch = f"Chapter {ch.number}" + (f" {gloss.chapter(ch.number)}" if gloss.chapter(ch.number) else "")
-            chapter = {"anchor": ch.anchor, "zh": f"{ch.label} {ch.title}", "en": en_ch}
+            chapter = {"anchor": ch.anchor, "zh": chapter_title_zh(ch),
+                       "en": chapter_title_en(ch.number, gloss.chapter(ch.number))}
         articles.append({"anchor": full_text_anchor(art.number), "label": art.label, "chapter": chapter,
-                         "en_title": f"Article {art.number}" + (f" · {heading}" if heading else ""),
+                         "en_title": article_title_en(art.number, heading),
                          "units": unit_rows(reg, gloss, art)})
     return render("pdf/document.html.j2", m=reg.meta, note=reg.text.note, articles=articles,
                   chapters=len(reg.chapters), glossed=gloss.exists, online=site.permalink(f"{reg.id}/"))

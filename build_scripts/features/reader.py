@@ -24,7 +24,7 @@ from typing import Any
 
 from build_scripts.features.citations import DATA_JS as CITE_DATA_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
-from build_scripts.model.ref import Ref
+from build_scripts.model.ref import Ref, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Regulation
 from build_scripts.render.html import json_script, render
 from build_scripts.render.pages import front_matter
@@ -68,8 +68,8 @@ class Reader(FeatureBase):
             rec["number"] = str(ref.article)
             if art.chapter is not None:
                 ch = next(c for c in reg.chapters if c.number == art.chapter)
-                rec["chapter"] = {"zh": f"{ch.label} {ch.title}", "en": f"Chapter {ch.number}"
-                                  + (f" {gloss.chapter(ch.number)}" if gloss.chapter(ch.number) else "")}
+                rec["chapter"] = {"zh": chapter_title_zh(ch),
+                                  "en": chapter_title_en(ch.number, gloss.chapter(ch.number))}
         elif ref.kind == "paragraph":
             assert ref.paragraph is not None
             para = art.paragraphs[ref.paragraph - 1]

@@ -28,7 +28,7 @@ from typing import Any
 from build_scripts.enrich.glossary import Term
 from build_scripts.enrich.hant import Hant, convert_many
 from build_scripts.features.protocol import FeatureBase, Files
-from build_scripts.model.ref import Ref
+from build_scripts.model.ref import Ref, article_title_en
 from build_scripts.model.regulation import units
 from build_scripts.model.urls import article_src
 from build_scripts.render.context import Site
@@ -274,7 +274,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
             head_text = " ".join(t.name_zh for t in whole)
             group = index.add_group(
                 {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
-                 "h": f"Article {art.number}" + (f" · {heading}" if heading else "")},
+                 "h": article_title_en(art.number, heading)},
                 {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole))})
             for u in by_article.get(art.number, []):
                 ref = Ref.from_eid(reg, u.eid)

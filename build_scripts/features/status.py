@@ -23,7 +23,7 @@ from typing import Any
 
 from build_scripts.enrich.changes import Change
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
-from build_scripts.model.ref import Ref
+from build_scripts.model.ref import Ref, chapter_title_en
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.urls import CHANGES_SRC, chapter_anchor, full_text_anchor, full_text_src
 from build_scripts.render.context import Site
@@ -85,7 +85,7 @@ class Status(FeatureBase):
             ref = Ref(reg, int(n))
             return {"ref": ref, "label_zh": ref.label_zh, "label_en": ref.label_en, "chapter": None}
         ch = next(c for c in reg.chapters if c.number == int(n))
-        return {"ref": None, "label_zh": ch.label, "label_en": f"Chapter {ch.number}", "chapter": ch.number}
+        return {"ref": None, "label_zh": ch.label, "label_en": chapter_title_en(ch.number), "chapter": ch.number}
 
     def unit_ref(self, reg: Regulation, c: Change) -> Ref | None:
         return Ref.from_eid(reg, c.eid) if c.article is not None else None
@@ -169,4 +169,4 @@ class Status(FeatureBase):
 
     def unit_label(self, reg: Regulation, c: Change) -> str:
         u = self.unit_ref(reg, c)
-        return u.label_en if u else f"Chapter {c.eid.split('_')[1]}"
+        return u.label_en if u else chapter_title_en(int(c.eid.split("_")[1]))

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from build_scripts.model.numerals import from_int
-from build_scripts.model.regulation import Article, Regulation, parse_eid, unit_eid
+from build_scripts.model.regulation import Article, Chapter, Regulation, parse_eid, unit_eid
 from build_scripts.model.urls import Urls, article_path, article_src, full_text_anchor, full_text_src, para_anchor
 
 
@@ -148,3 +148,20 @@ class Ref:
         """{zh, en}: the provision with its regulation's title."""
         m = self.reg.meta
         return {"zh": f"《{m.title_zh}》{self.label_zh}", "en": f"{m.title_en}, {self.label_en}"}
+
+
+# ---------------------------------------------------------------------- titles (headings, not citations)
+def article_title_en(number: int, heading: str | None = None) -> str:
+    """An article's English title: 'Article 15', or 'Article 15 · Grid-Based Service and Management' with
+    its editorial heading. Citations use Ref.label_en ('Art. 15(2)')."""
+    return f"Article {number}" + (f" · {heading}" if heading else "")
+
+
+def chapter_title_en(number: int, title: str | None = None) -> str:
+    """A chapter's English title: 'Chapter 3', or 'Chapter 3 Primary-Level and Foundational Building'."""
+    return f"Chapter {number}" + (f" {title}" if title else "")
+
+
+def chapter_title_zh(chapter: Chapter) -> str:
+    """'第三章 基层和基础建设'."""
+    return f"{chapter.label} {chapter.title}"

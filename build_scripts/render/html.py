@@ -21,6 +21,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from build_scripts.model.ref import article_title_en, chapter_title_en, chapter_title_zh
+
 ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
                         **{c: f"&#{ord(c)};" for c in "\\`*_{}[]|\n\r"}})
 
@@ -68,6 +70,8 @@ def ident(value: str) -> Markup:
 
 
 ENV.filters["json_script"] = json_script
+ENV.globals.update(article_title_en=article_title_en, chapter_title_en=chapter_title_en,  # titles: model/ref.py
+                   chapter_title_zh=chapter_title_zh)
 ENV.filters["ident"] = ident
 ENV.globals["en_html"] = en_html
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.enrich.status import Status
-from build_scripts.model.ref import Ref
+from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import CHANGES_SRC, Urls, article_src, full_text_src
 from build_scripts.render.html import escape, render
@@ -74,7 +74,7 @@ def para_refs(reg: Regulation, art: Article) -> list[ParaRefs]:
 
 def article_title_text(reg: Regulation, art: Article, gloss: Gloss) -> str:
     heading = gloss.heading(art.number)
-    return f"{art.label} Article {art.number}" + (f" · {heading}" if heading else "")
+    return f"{art.label} {article_title_en(art.number, heading)}"
 
 
 def article_page(ctx: PageContext, art: Article) -> str:
@@ -144,12 +144,12 @@ def nav_entries(reg: Regulation, gloss: Gloss) -> list[Any]:
     """MkDocs nav for one regulation: full text, then articles (grouped by chapter when it has them)."""
     def art_entry(a: Article) -> dict[str, Any]:
         heading = gloss.heading(a.number)
-        return {f"{a.label}" + (f" {heading}" if heading else f" Art. {a.number}"): article_src(reg.id, a.number)}
+        return {f"{a.label} {heading or Ref(reg, a.number).label_en}": article_src(reg.id, a.number)}
     entries: list[Any] = [{"全文 Full text": full_text_src(reg.id)}]
     if reg.chapters:
         for ch in reg.chapters:
-            en = gloss.chapter(ch.number) or f"Chapter {ch.number}"
-            entries.append({f"{ch.label} {ch.title} · {en}": [art_entry(reg.article(n)) for n in ch.articles]})
+            en = gloss.chapter(ch.number) or chapter_title_en(ch.number)
+            entries.append({f"{chapter_title_zh(ch)} · {en}": [art_entry(reg.article(n)) for n in ch.articles]})
     else:
         entries.extend(art_entry(a) for a in reg.articles)
     return entries
