@@ -49,6 +49,10 @@ class Feature(Protocol):
     def config_extra(self) -> dict[str, Any]:
         """Values for the theme's `config.extra` (read by overrides/)."""
 
+    def page_meta(self, src: str) -> dict[str, Any]:
+        """Front-matter values added to a page MkDocs builds (docs-relative src), e.g. Material's
+        `search: {exclude: true}`."""
+
     def post_build(self, site_dir: Path) -> None:
         """Runs after MkDocs has written the site (e.g. to replace the search index)."""
 
@@ -78,6 +82,9 @@ class FeatureBase:
         return None
 
     def config_extra(self) -> dict[str, Any]:
+        return {}
+
+    def page_meta(self, src: str) -> dict[str, Any]:
         return {}
 
     def post_build(self, site_dir: Path) -> None:

@@ -427,9 +427,17 @@ class Search(FeatureBase):
         if warning:
             print(f"edition: {warning}", file=sys.stderr)
         self.t2s = t2s_table() if self.enabled() else {}
+        self.article_srcs = {article_src(reg.id, art.number) for reg in site.regs for art in reg.articles}
 
     def config_extra(self) -> dict[str, Any]:
         return {"lex_search": self.enabled()}  # overrides/main.html points the header search at our worker
+
+    def page_meta(self, src: str) -> dict[str, Any]:
+        """Article pages are indexed here from the Edition (build_index), never from Material's index of
+        them: Material's plugin need not parse and segment them (a fifth of a build's time)."""
+        if self.enabled() and src in self.article_srcs:
+            return {"search": {"exclude": True}}
+        return {}
 
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         return {DATA_JS: hant_data_js(self.hant)}

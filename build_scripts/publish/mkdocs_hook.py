@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.files import Files as MkFiles
+from mkdocs.structure.pages import Page
 
 from build_scripts.enrich.edition import load_edition
 from build_scripts.model.urls import Urls
@@ -77,6 +78,12 @@ def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
                                 content=bundle(theme_css + [(src, text(src)) for src in css])))
     files.append(File.generated(config, BUNDLE_JS, content=bundle([(src, text(src)) for src in js])))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: MkFiles) -> str:
+    for feature in current().features:
+        page.meta.update(feature.page_meta(page.file.src_uri))
+    return markdown
 
 
 @event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin
