@@ -100,14 +100,6 @@ def test_feed_entries_link_changed_provisions(feed, built_site, edition):
                 assert f'id="{anchor}"' in page.read_text(encoding="utf-8"), href
 
 
-def test_every_page_announces_the_feed(built_site):
-    pages = [built_site / "index.html", built_site / "jiangxi" / "index.html", built_site / "shanxi" / "art-3" / "index.html",
-             built_site / "changes" / "index.html"]
-    for p in pages:
-        html = p.read_text(encoding="utf-8")
-        assert re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*atom\.xml"', html), p
-
-
 def test_status_box_on_landing_and_article_pages(built_site):
     sx = (built_site / "shanxi" / "index.html").read_text(encoding="utf-8")
     box = sx[sx.index('<section class="lex-status"'):sx.index("</section>", sx.index('<section class="lex-status"'))]

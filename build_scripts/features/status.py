@@ -8,8 +8,10 @@
                          `updated` the log's dates. Links are absolute under SITE_URL, else relative to the feed
     article pages        a compact status box (#status): in force, adopted, as enacted, repeals, the date this
                          article's English was last revised, the edition's version
-Every page announces the feed (<link rel="alternate" type="application/atom+xml">, overrides/main.html
-reads config.extra.lex_feed). The landing page's full status box is the core's (render/pages.py), from the
+The home page, each regulation's landing page and What's new announce the feed (<link rel="alternate"
+type="application/atom+xml">: overrides/main.html reads the page's `lex_feed`). Article pages do not: Material
+fetches sitemap.xml beside every rel="alternate" link it finds (its language-alternate map), one request more
+on the pages read most. The landing page's full status box is the core's (render/pages.py), from the
 same macro (_lex.j2 status_box) and the same data (Edition.status).
 """
 from __future__ import annotations
@@ -25,7 +27,7 @@ from build_scripts.enrich.changes import Change
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref, chapter_title_en
 from build_scripts.model.regulation import Regulation
-from build_scripts.model.urls import CHANGES_SRC, chapter_anchor, full_text_anchor, full_text_src
+from build_scripts.model.urls import CHANGES_SRC, HOME_SRC, chapter_anchor, full_text_anchor, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.html import macro, render
 from build_scripts.render.pages import front_matter, status_links
@@ -63,6 +65,7 @@ class Status(FeatureBase):
     def __init__(self, site: Site) -> None:
         super().__init__(site)
         ed = site.edition
+        self.feed_pages = {HOME_SRC, CHANGES_SRC, *(full_text_src(reg.id) for reg in site.regs)}
         # reg id -> [(group key, Ref or chapter number, [changes])] in document order
         self.groups: dict[str, list[dict[str, Any]]] = {}
         for reg in site.regs:
@@ -97,8 +100,10 @@ class Status(FeatureBase):
     def nav(self) -> list[NavEntry]:
         return [{"更新记录 What's new": CHANGES_SRC}]
 
-    def config_extra(self) -> dict[str, Any]:
-        return {"lex_feed": FEED}
+    def page_meta(self, src: str) -> dict[str, Any]:
+        if src in self.feed_pages:
+            return {"lex_feed": FEED}
+        return {}
 
     def article_block(self, ref: Ref, page_src: str) -> str:
         status = self.site.edition.status.get(ref.reg_id)
@@ -134,7 +139,7 @@ class Status(FeatureBase):
     # ------------------------------------------------------------------------------------ feed
     def link(self, src: str | None, path: str, anchor: str | None = None) -> str:
         """A feed link: absolute under the public base, else relative to the feed (the site root)."""
-        rel = self.site.urls.rel("index.md", src, anchor) if src else path
+        rel = self.site.urls.rel(HOME_SRC, src, anchor) if src else path
         return self.site.permalink(rel) or rel
 
     def feed(self) -> str:

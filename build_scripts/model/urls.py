@@ -38,6 +38,7 @@ def article_src(reg_id: str, number: int) -> str:
     return f"{reg_id}/art-{number}.md"
 
 
+HOME_SRC = "index.md"
 CHANGES_SRC = "changes.md"       # the what's-new page (features/status.py), linked from every status box
 
 

@@ -35,6 +35,7 @@ from build_scripts.render.context import Site
 
 MAIN_CSS = re.compile(r"assets/stylesheets/main\.[0-9a-f]+\.min\.css")
 PALETTE_CSS = re.compile(r"assets/stylesheets/palette\.[0-9a-f]+\.min\.css")
+RELATIVE_URL = re.compile(r"url\((?![\"']?data:)")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -70,10 +71,13 @@ def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
         return file.content_string
 
     css, js = asset_order(current())
-    theme_css = [(f.src_uri, f.content_string) for f in files
-                 if PALETTE_CSS.fullmatch(f.src_uri) and config["theme"]["palette"]]
-    if theme_css:  # Material's palette joins the bundle: one stylesheet request fewer (overrides/main.html)
-        config["extra"]["lex_main_css"] = next(f.src_uri for f in files if MAIN_CSS.fullmatch(f.src_uri))
+    # Material's own stylesheets (main, then palette) open the bundle: a page loads one stylesheet
+    # (overrides/main.html). They hold no relative url(), only data: URIs, so they read the same from assets/.
+    theme_css = [(f.src_uri, f.content_string) for pattern in (MAIN_CSS, PALETTE_CSS) for f in files
+                 if pattern.fullmatch(f.src_uri) and (pattern is MAIN_CSS or config["theme"]["palette"])]
+    if any(RELATIVE_URL.search(text) for _, text in theme_css):
+        raise ValueError("Material's stylesheets now use relative url(): they can no longer join assets/bundle.css")
+    config["extra"]["lex_theme_css_bundled"] = bool(theme_css)
     files.append(File.generated(config, BUNDLE_CSS,
                                 content=bundle(theme_css + [(src, text(src)) for src in css])))
     files.append(File.generated(config, BUNDLE_JS, content=bundle([(src, text(src)) for src in js])))

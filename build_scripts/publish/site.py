@@ -10,7 +10,7 @@ from build_scripts.features import REGISTERED
 from build_scripts.features.protocol import Feature, NavEntry
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
-from build_scripts.model.urls import article_src, full_text_src
+from build_scripts.model.urls import HOME_SRC, article_src, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file, regulation_json
 from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries, plain
@@ -21,7 +21,7 @@ CORE_JS = ("assets/edition.js",)
 BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one stylesheet and one script
 BUNDLE_JS = "assets/bundle.js"
 
-HAND_WRITTEN_NAV: list[NavEntry] = [{"首页 Home": "index.md"}]
+HAND_WRITTEN_NAV: list[NavEntry] = [{"首页 Home": HOME_SRC}]
 ABOUT_NAV: NavEntry = {"关于本版 About": [
     {"关于 About this edition": "about.md"},
     {"译文说明 Translation notes": "translation-notes.md"},

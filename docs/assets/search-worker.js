@@ -3,8 +3,9 @@
  * Speaks Material's worker protocol: SETUP (0) with the start index -> READY (1); QUERY (2) with
  * the text of the header search box -> RESULT (3) with {items: [[group, ...units]], total}.
  * The start index holds only the group tables; READY is answered at once, and the query tables
- * (search/q/0.js: segmenter words, phrase dictionary, t2s, citation rules) and the citation parser
- * (cite.js) load right after it, while the reader types; a query waits for them if it comes first.
+ * (search/q/0.js: segmenter words, phrase dictionary, t2s, citation rules) load right after it, while
+ * the reader types; a query waits for them if it comes first. The citation parser (cite.js) loads with
+ * the first query that holds a number (mayCite), so a page load never fetches it.
  * Runs as a Web Worker over http and inside iframe-worker's shim from file://. Postings (search/p/<k>.js)
  * and the texts of a result (search/t/<g>.js) are script files loaded on demand (importScripts: sync
  * in a worker, a promise in the shim), never JSON fetched.
@@ -529,6 +530,17 @@
     });
   }
 
+  // A citation needs an article number (every pattern of the rules does): an ASCII digit after NFKC,
+  // or a numeral of the rules (their digits and units, or a form the rules replace by one).
+  function mayCite(q) {
+    var rules = lex.cite && lex.cite.rules;
+    if (!rules) return false;
+    var s = String(q).normalize("NFKC");
+    if (/[0-9]/.test(s)) return true;
+    var n = rules.numerals;
+    return s.split("").some(function (c) { c = rules.replace[c] || c; return c in n.digits || c in n.units; });
+  }
+
   function loadCite() {      // the citation parser of the resolver page (docs/assets/cite.js), as it is
     if (!citeReady) citeReady = new Promise(function (resolve) {
       try { resolve(importScripts(url("cite.js"))); } catch (e) { resolve(null); }
@@ -543,12 +555,13 @@
       setup(msg.data);
       postMessage({type: READY});
       loadTables();
-      loadCite();
     } else if (msg.type === QUERY) {
       var query = String(msg.data || "").trim();
       var mine = ++latest;
       if (!query) { postMessage({type: RESULT, data: {items: [], total: 0}}); return; }
-      Promise.all([loadTables(), loadCite()]).then(function () { return search(query); }).then(function (data) {
+      loadTables().then(function () { return mayCite(query) ? loadCite() : null; }).then(function () {
+        return search(query);
+      }).then(function (data) {
         if (mine === latest) postMessage({type: RESULT, data: data});
       }, function (err) {
         if (mine === latest) postMessage({type: RESULT, data: {items: [], total: 0, error: String(err)}});

@@ -1,0 +1,31 @@
+"""What an article page asks the server for on its first load (issue 11: at most two requests more than a bare
+Material page, which makes six: page, stylesheet, bundle, search worker, search index, favicon), and that none
+of them fails: Material fetched a sitemap.xml beside every rel="alternate" link, a 404 without SITE_URL."""
+from __future__ import annotations
+
+FIRST_LOAD_BUDGET = 8
+
+
+def first_load(page, url: str) -> list[tuple[str, int]]:
+    seen: list[tuple[str, int]] = []
+    page.on("requestfinished", lambda r: seen.append((r.url, r.response().status if r.response() else 0)))
+    page.on("requestfailed", lambda r: seen.append((r.url, -1)))
+    page.goto(url, wait_until="networkidle")
+    return seen
+
+
+def test_an_article_page_first_load_requests(page, served_site):
+    seen = first_load(page, served_site + "jiangxi/art-15/")
+    failed = [(u, s) for u, s in seen if not 200 <= s < 400]
+    assert not failed, f"requests that failed on first load: {failed}"
+    distinct = sorted({u for u, _ in seen})
+    assert len(distinct) <= FIRST_LOAD_BUDGET, f"{len(distinct)} requests, budget {FIRST_LOAD_BUDGET}: {distinct}"
+
+
+def test_the_feed_is_announced_where_readers_look_for_it(built_site):
+    import re
+    feed = re.compile(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*atom\.xml"')
+    for rel in ("index.html", "jiangxi/index.html", "shanxi/index.html", "changes/index.html"):
+        assert feed.search((built_site / rel).read_text(encoding="utf-8")), rel
+    for rel in ("jiangxi/art-15/index.html", "shanxi/art-3/index.html"):
+        assert not feed.search((built_site / rel).read_text(encoding="utf-8")), rel
