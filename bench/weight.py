@@ -6,9 +6,9 @@ cache, against a bare Material page of the same generated Markdown, with the URL
 Both sites (the edition's build and the bare Material build from bench/build.py) are served from
 127.0.0.1 by a handler that gzips text (level 6) and allows caching for an hour, as a typical host
 does. Debian's chromium (Playwright) loads an article page in a fresh context (cold cache), then a
-second article page in the same context (warm cache); the bytes are Chrome's own count of encoded
-bytes received (CDP Network.loadingFinished.encodedDataLength, headers included), after the page
-went network-idle (so the search index, fetched on load, is counted too).
+second article page in the same context (warm cache); the bytes are Chrome's own count of the encoded
+response body and headers of every request of the page and its workers (Playwright's request.sizes()),
+after the page went network-idle (so the search index, fetched on load, is counted too).
 
 Lighthouse (npm `lighthouse`, installed by this script into bench/node_modules, gitignored) runs
 with CHROME_PATH=/usr/bin/chromium against the same article page, default mobile profile
