@@ -365,10 +365,9 @@ class Citations(FeatureBase):
         the citation, the link to the provision relative to this page (the browser makes it absolute
         from the page's own location) and the permanent URL when a public base is set."""
         units = {}
-        for ref in Ref.all(reg):
-            if article is None or ref.article == article:
-                units[ref.eid] = {**ref.citation, "href": self.site.urls.rel(page_src, ref.page_src, ref.anchor),
-                                  "url": self.site.permalink(ref.path)}
+        for ref in Ref.all(reg) if article is None else Ref.of_article(reg, reg.article(article)):
+            units[ref.eid] = {**ref.citation, "href": self.site.urls.rel(page_src, ref.page_src, ref.anchor),
+                              "url": self.site.permalink(ref.path)}
         return units
 
     def json_ld(self, ref: Ref) -> dict[str, Any]:

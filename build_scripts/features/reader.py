@@ -132,7 +132,7 @@ class Reader(FeatureBase):
     def article_block(self, ref: Ref, page_src: str) -> str:
         urls = self.site.urls
         short = short_of(ref.reg)
-        units = [r for r in Ref.all(ref.reg) if r.article == ref.article]
+        units = Ref.of_article(ref.reg, ref.art)
         return render("reader/tools.html.j2", ref=ref, units=units, store=STORE_KEY,
                       diff=urls.rel(page_src, DIFF_SRC) + f"?a={ref.short_path.rstrip('/')}",
                       select=urls.rel(page_src, SELECT_SRC) + f"?{short}={ref.article}",

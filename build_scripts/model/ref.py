@@ -30,9 +30,10 @@ class Ref:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "reg_id", self.reg.id)
-        if not any(a.number == self.article for a in self.reg.articles):
-            raise ValueError(f"{self.reg_id} has no article {self.article}")
-        art = self.reg.article(self.article)
+        try:
+            art = self.reg.article(self.article)
+        except KeyError:
+            raise ValueError(f"{self.reg_id} has no article {self.article}") from None
         if self.paragraph is not None and not 1 <= self.paragraph <= len(art.paragraphs):
             raise ValueError(f"{self.reg_id} art. {self.article} has no paragraph {self.paragraph}")
         if self.item is not None:
@@ -49,12 +50,15 @@ class Ref:
     @classmethod
     def all(cls, reg: Regulation) -> list[Ref]:
         """Every citable unit of a regulation in document order: article, its paragraphs, their items."""
-        out = []
-        for art in reg.articles:
-            out.append(cls(reg, art.number))
-            for p in art.paragraphs:
-                out.append(cls(reg, art.number, p.number))
-                out.extend(cls(reg, art.number, p.number, i.number) for i in p.items)
+        return [ref for art in reg.articles for ref in cls.of_article(reg, art)]
+
+    @classmethod
+    def of_article(cls, reg: Regulation, art: Article) -> list[Ref]:
+        """The citable units of one article in document order: the article, its paragraphs, their items."""
+        out = [cls(reg, art.number)]
+        for p in art.paragraphs:
+            out.append(cls(reg, art.number, p.number))
+            out.extend(cls(reg, art.number, p.number, i.number) for i in p.items)
         return out
 
     # ------------------------------------------------------------------ identity
