@@ -131,7 +131,7 @@ def stem(word: str) -> str:
     """Light English stemming, the same as the worker's: plurals and possessives."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
-    if len(word) > 4 and re.search(r"(ss|x|ch|sh)es$", word):
+    if len(word) > 4 and word.endswith(("sses", "xes", "ches", "shes")):
         return word[:-2]
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
@@ -152,8 +152,11 @@ def zh_tokens(text: str) -> list[str]:
     return out
 
 
+STOP_EN_SET = frozenset(STOP_EN)
+
+
 def en_tokens(text: str) -> list[str]:
-    return [stem(w) for w in WORD.findall(text.lower().replace("'s", "")) if w not in STOP_EN]
+    return [stem(w) for w in WORD.findall(text.lower().replace("'s", "")) if w not in STOP_EN_SET]
 
 
 PAGE_CHUNK = 1200        # characters of a page section per document (snippets, BM25 length, bytes)
