@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from build_scripts.features.citations import DATA_JS as CITE_DATA_JS  # the citation rules the diff page reads
+from build_scripts.features.citations import RULES_JS as CITE_RULES_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Regulation
@@ -114,7 +114,7 @@ class Reader(FeatureBase):
         src = PAGES[kind]
         return (front_matter(title=title, search={"exclude": True})
                 + render(f"reader/{kind}.md.j2", index=self.index(src), regs=self.site.regs,
-                         cite_data=self.site.urls.rel(src, CITE_DATA_JS)))
+                         cite_rules=self.site.urls.rel(src, CITE_RULES_JS)))
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:

@@ -418,17 +418,15 @@
   }
 
   // ================================================================== diff/
-  var CITE_STRUCT = null;
   /* "jx/15/2", "jiangxi:art_15__para_2", or any citation the resolver reads -> {reg, eid} or {error}. */
   function resolveSpec(idx, spec) {
     spec = String(spec || "").trim();
     if (!spec) return { error: "empty" };
     var m = /^([a-z0-9_-]+)[:/](art_[0-9a-z_-]+)$/i.exec(spec);
     if (m && regOf(idx, m[1])) return { reg: regOf(idx, m[1]).id, eid: m[2] };
-    var C = window.LexCite, data = window.LEX_CITE_DATA;
-    if (!C || !data) return { error: "unparseable" };
-    CITE_STRUCT = CITE_STRUCT || C.structure(data);
-    var r = C.resolve(C.parse(spec, data.rules), CITE_STRUCT);
+    var C = window.LexCite, cite = window.LEX_CITE_RULES;
+    if (!C || !cite) return { error: "unparseable" };
+    var r = C.resolve(C.parse(spec, cite.rules), cite.structure);
     if (!r.ok) return { error: r.error };
     var hits = r.matches.filter(function (x) { return x.eid; });
     if (!hits.length) return { error: "not_found" };
@@ -442,7 +440,7 @@
   function specMessage(err) {
     var m = MESSAGES[err];
     if (m) return m;
-    var rules = window.LEX_CITE_DATA && window.LEX_CITE_DATA.rules.messages[err];
+    var rules = window.LEX_CITE_RULES && window.LEX_CITE_RULES.rules.messages[err];
     return rules ? [rules.zh, rules.en] : MESSAGES.missing;
   }
 
