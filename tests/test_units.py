@@ -80,7 +80,7 @@ def test_the_index_names_each_file_relative_to_the_bundle(site):
     assert [r["title"]["zh"] for r in index] == [r.meta.title_zh for r in site.regs]
 
 
-def test_the_built_files_are_the_projection(built_site, site):
+def test_the_built_files_are_the_projection_and_replace_the_features_copies(built_site, site):
     total = 0
     for reg in site.regs:
         text = (built_site / units_src(reg.id)).read_text(encoding="utf-8")
@@ -88,7 +88,9 @@ def test_the_built_files_are_the_projection(built_site, site):
         m = SCRIPT.match(text)
         assert m and m[1] == reg.id and json.loads(m[2])["id"] == reg.id
         total += len(text.encode())
-    assert total < 300_000, total           # measured: jiangxi 156 kB, shanxi 82 kB
+    assert total < 300_000, total           # measured: jiangxi 156 kB, shanxi 82 kB (three copies were 585 kB)
+    for gone in ("assets/cite-data.js", "assets/reader", "assets/preview", "assets/preview-regs.js"):
+        assert not (built_site / gone).exists(), gone
     bundle = (built_site / "assets" / "bundle.js").read_text(encoding="utf-8")
     assert "window.LEX_UNITS_INDEX" in bundle and "LEX_UNITS || {})[" not in bundle   # the index, never the data
     assert site.reg("jiangxi").article(15).paragraphs[1].text not in bundle
