@@ -233,6 +233,7 @@ def test_resolver_page_and_rules(built_site):
     what it resolves comes from the core's per-regulation data (tests/test_units.py), loaded on demand."""
     html = (built_site / "resolve" / "index.html").read_text(encoding="utf-8")
     assert 'id="lex-resolve-q"' in html and 'src="../assets/cite-rules.js"' in html
+    assert '<script src="../assets/resolver.js" defer></script>' in html      # its own script, not bundled
     js = (built_site / "assets" / "cite-rules.js").read_text(encoding="utf-8")
     payload = json.loads(js[js.index("=") + 1:].strip().rstrip(";"))
     assert payload == {"rules": C.client_rules(load_all()), "structure": C.structure(load_all())}

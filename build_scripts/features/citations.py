@@ -39,6 +39,7 @@ from build_scripts.render.html import json_script, render
 
 RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
+RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
 ANCHORS_JSON = "data/anchors.json"
 SCHEMA_VERSION = 1
 
@@ -337,7 +338,8 @@ class Citations(FeatureBase):
     def resolver_page(self) -> str:
         ex = examples(self.site)
         return render("citations/resolver.md.j2", examples=ex, placeholder=f"{ex[0]} · {ex[4]}",
-                      linked=quote(ex[4], safe=""), rules_js=self.site.urls.rel(RESOLVER_SRC, RULES_JS))
+                      linked=quote(ex[4], safe=""), rules_js=self.site.urls.rel(RESOLVER_SRC, RULES_JS),
+                      script=self.site.urls.rel(RESOLVER_SRC, RESOLVER_JS))
 
     # ------------------------------------------------------------------ article pages
     def cite_data(self, reg: Regulation, page_src: str, article: int | None = None) -> dict[str, Any]:
