@@ -228,10 +228,14 @@ def test_copy_citation_data_on_article_pages(built_site, regs):
     assert data["art_7__para_1__point_3"]["href"] == "art-7/#para-1-item-3"   # the article page, from here
 
 
-def test_resolver_page_and_data(built_site):
+def test_resolver_page_and_rules(built_site):
+    """The resolver page loads the rules and structure only (a few kB, no text of any unit): the text of
+    what it resolves comes from the core's per-regulation data (tests/test_units.py), loaded on demand."""
     html = (built_site / "resolve" / "index.html").read_text(encoding="utf-8")
-    assert 'id="lex-resolve-q"' in html and 'src="../assets/cite-data.js"' in html
-    js = (built_site / "assets" / "cite-data.js").read_text(encoding="utf-8")
+    assert 'id="lex-resolve-q"' in html and 'src="../assets/cite-rules.js"' in html
+    assert '<script src="../assets/resolver.js" defer></script>' in html      # its own script, not bundled
+    js = (built_site / "assets" / "cite-rules.js").read_text(encoding="utf-8")
     payload = json.loads(js[js.index("=") + 1:].strip().rstrip(";"))
-    assert payload["rules"] == C.client_rules(load_all())
-    assert len(payload["regs"]["jiangxi"]["articles"]) == 63
+    assert payload == {"rules": C.client_rules(load_all()), "structure": C.structure(load_all())}
+    assert len(payload["structure"]["jiangxi"]) == 63 and len(js.encode()) < 10_000
+    assert "units/" not in html                                  # the data is loaded by the script, not bundled

@@ -48,7 +48,7 @@ def test_one_item_reads_the_same_everywhere(built_site, site):
             "anchors.json": (built_site / "data" / "anchors.json").read_text(encoding="utf-8"),
             "export": (built_site / "data" / f"{ref.reg_id}.json").read_text(encoding="utf-8"),
             "article page": (built_site / ref.page_src.replace(".md", "/index.html")).read_text(encoding="utf-8"),
-            "resolver data": (built_site / "assets" / "cite-data.js").read_text(encoding="utf-8"),
+            "browser data": (built_site / "assets" / "units" / f"{ref.reg_id}.js").read_text(encoding="utf-8"),
         }
         for name, text in surfaces.items():
             assert zh in text and en in text, (name, zh, en)

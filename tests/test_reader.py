@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from build_scripts.enrich.alignment import Provision, char_diff, provision_text
-from build_scripts.features.reader import STORE_KEY, Reader, data_src
+from build_scripts.features.reader import STORE_KEY, Reader
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import parse_eid, unit_eid
 
@@ -16,34 +16,7 @@ def prov(reg_id: str, article: int, paragraph: int | None = None, item: int | No
     return Provision(reg_id, unit_eid(article, paragraph, item), article, paragraph, item)
 
 
-DATA = re.compile(r"= (\{.*\});\s*$", re.S)
-
-
-def reg_data(site_dir: Path, reg_id: str) -> dict:
-    return json.loads(DATA.search((site_dir / data_src(reg_id)).read_text(encoding="utf-8"))[1])
-
-
 # ----------------------------------------------------------------------------------------- unit
-def test_data_has_every_unit_with_its_labels_and_links_from_ref(site):
-    feature = Reader(site)
-    for reg in site.regs:
-        data = feature.reg_data(reg)
-        refs = Ref.all(reg)
-        assert [u["eid"] for u in data["units"]] == [r.eid for r in refs]
-        for u, ref in zip(data["units"], refs, strict=True):
-            assert u["label"] == {"zh": ref.label_zh, "en": ref.label_en} and u["cite"] == ref.citation
-            assert u["path"] == ref.path and u["short"] + "/" == ref.short_path
-            assert u["href"] == site.urls.rel("select.md", ref.page_src, ref.anchor)
-            assert u["url"] is None  # no public base in this build: nothing carries a URL of its own
-
-
-def test_data_weight_is_bounded(site):
-    """One file per regulation, loaded only by the reader pages: keep an eye on its size."""
-    feature = Reader(site)
-    sizes = {r.id: len(feature.data_js(r).encode()) for r in site.regs}
-    assert all(size < 250_000 for size in sizes.values()), sizes   # measured: jiangxi 165 kB, shanxi 83 kB
-
-
 def test_article_block_links_compare_and_select_with_short_paths(site):
     feature = Reader(site)
     ref = site.ref("jiangxi", 15)
@@ -58,9 +31,22 @@ def test_article_block_links_compare_and_select_with_short_paths(site):
 def test_permalinks_use_the_public_base_when_set(edition):
     from build_scripts.render.context import Site
     feature = Reader(Site(edition, site_url="https://example.org/pingan/"))
-    u = feature.reg_data(edition.regs[0])["units"][5]
-    assert u["url"] == "https://example.org/pingan/" + u["path"]
     assert feature.index("select.md")["pages"]["select"]["url"] == "https://example.org/pingan/select/"
+
+
+def test_the_pages_read_the_core_data_and_article_pages_do_not_carry_their_script(built_site):
+    """The reader has no data of its own (its pages read assets/units/<reg>.js, tests/test_units.py), and
+    the bundle every page loads holds only what article and full-text pages use (tools block, checkboxes);
+    the three pages load their own script."""
+    assert not (built_site / "assets" / "reader").exists()
+    bundle = (built_site / "assets" / "bundle.js").read_text(encoding="utf-8")
+    assert "LexReaderCore" in bundle and "charDiff" not in bundle and "initNotes" not in bundle
+    for page in ("select", "diff", "notes"):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert '<script src="../assets/reader-pages.js" defer></script>' in html, page
+        assert ("cite-rules.js" in html) == (page == "diff"), page
+    article = (built_site / "jiangxi" / "art-15" / "index.html").read_text(encoding="utf-8")
+    assert "reader-pages.js" not in article and "assets/units/" not in article
 
 
 # ----------------------------------------------------------------------------------------- browser
@@ -94,7 +80,7 @@ def test_browser_provision_text_equals_python(page, served_site, site):
     page.wait_for_function("() => !!window.LexReader")
     for reg in site.regs:
         idx_text = page.evaluate("""r => { const idx = LexReader.readIndex();
-            return LexReader.loadReg(idx, r).then(d => d.units.map(u => [u.eid, LexReader.provisionText(d, u.eid)])); }""",
+            return LexUnits.load(r).then(d => d.units.map(u => [u.eid, LexReader.provisionText(d, u.eid)])); }""",
                                  reg.id)
         for eid, text in idx_text:
             assert text == provision_text(reg, prov(reg.id, *parse_eid(eid))), (reg.id, eid)

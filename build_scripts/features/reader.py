@@ -8,11 +8,17 @@ and, on every article page, a "reader tools" block (bookmark, note, compare with
 every full-text page a selection form (a plain GET form to select/, which JavaScript fills from
 checkboxes beside the article headings).
 
-The pages read one data file per regulation, assets/reader/<reg>.js (a <script>, so it loads from
-file:// too; loaded on demand): every unit's eid, labels, citation, texts and its links, all from Ref.
-Query strings are read with the citation parser of cite.js (LexCite.parse/resolve: one parser), and
-the browser's character diff (reader.js, `charDiff`) is a port of difflib.SequenceMatcher's opcodes,
-as enrich/alignment.char_diff uses; tests/test_reader.py runs both on real pairs.
+The pages have no data of their own: they read the core's one file per regulation, assets/units/<reg>.js
+(the JSON export as the browser reads it, render/export.py units_data: every unit's eid, labels, citation,
+texts and links, all from Ref), loaded on demand by the core's loader (docs/assets/units.js; a <script>,
+so it loads from file:// too). Query strings are read with the citation parser of cite.js
+(LexCite.parse/resolve: one parser) and the rules of the citations feature (assets/cite-rules.js), and
+the browser's character diff (reader-pages.js, `charDiff`) is a port of difflib.SequenceMatcher's
+opcodes, as enrich/alignment.char_diff uses; tests/test_reader.py runs both on real pairs.
+
+Scripts: reader.js, bundled into every page, holds only what article and full-text pages use (the tools
+block, the selection checkboxes, the notes store); reader-pages.js, the three pages' own code, is loaded
+by those pages only.
 
 Notes are keyed by regulation id + eid (never by position), so a note survives any rebuild in which
 its provision still exists; a note whose provision is gone is kept and shown with its stored citation.
@@ -22,23 +28,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from build_scripts.features.citations import DATA_JS as CITE_DATA_JS  # the citation rules the diff page reads
+from build_scripts.features.citations import RULES_JS as CITE_RULES_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
-from build_scripts.model.ref import Ref, chapter_title_en, chapter_title_zh
+from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
-from build_scripts.render.html import json_script, render
+from build_scripts.render.html import render
 from build_scripts.render.pages import front_matter
 
 SELECT_SRC = "select.md"
 DIFF_SRC = "diff.md"
 NOTES_SRC = "notes.md"
 PAGES = {"select": SELECT_SRC, "diff": DIFF_SRC, "notes": NOTES_SRC}
-SCHEMA_VERSION = 1
+PAGES_JS = "assets/reader-pages.js"   # the three pages' own script (not bundled)
 STORE_KEY = "lex-reader-notes-v1"   # localStorage, per origin (the served site and each file:// copy apart)
-
-
-def data_src(reg_id: str) -> str:
-    return f"assets/reader/{reg_id}.js"
 
 
 def short_of(reg: Regulation) -> str:
@@ -52,53 +54,14 @@ class Reader(FeatureBase):
     js = ("assets/reader.js",)
 
     # ------------------------------------------------------------------ data
-    def unit_record(self, ref: Ref) -> dict[str, Any]:
-        """One provision as the reader pages see it. `href` is relative to the reader pages (they share
-        one folder depth); `path` is the public site path, `url` the permanent URL when a base is set."""
-        site, reg = self.site, ref.reg
-        gloss = site.glosses[reg.id]
-        rec: dict[str, Any] = {
-            "eid": ref.eid, "kind": ref.kind, "label": {"zh": ref.label_zh, "en": ref.label_en},
-            "cite": ref.citation, "href": site.urls.rel(SELECT_SRC, ref.page_src, ref.anchor),
-            "path": ref.path, "short": ref.short_path.rstrip("/"), "url": site.permalink(ref.path),
-        }
-        art = ref.art
-        if ref.kind == "article":
-            rec["heading_en"] = gloss.heading(ref.article)
-            rec["number"] = str(ref.article)
-            if art.chapter is not None:
-                ch = next(c for c in reg.chapters if c.number == art.chapter)
-                rec["chapter"] = {"zh": chapter_title_zh(ch),
-                                  "en": chapter_title_en(ch.number, gloss.chapter(ch.number))}
-        elif ref.kind == "paragraph":
-            assert ref.paragraph is not None
-            para = art.paragraphs[ref.paragraph - 1]
-            rec.update(zh=para.text, en=gloss.unit(ref.eid), numbered=len(art.paragraphs) > 1)
-        else:
-            assert ref.paragraph is not None and ref.item is not None
-            item = art.paragraphs[ref.paragraph - 1].items[ref.item - 1]
-            rec.update(zh=item.text, en=gloss.unit(ref.eid), item_label=item.label)
-        return rec
-
-    def reg_data(self, reg: Regulation) -> dict[str, Any]:
-        m = reg.meta
-        return {"schema_version": SCHEMA_VERSION, "id": reg.id, "short": short_of(reg),
-                "title": {"zh": m.title_zh, "en": m.title_en}, "glossed": self.site.glosses[reg.id].exists,
-                "units": [self.unit_record(ref) for ref in Ref.all(reg)]}
-
-    def data_js(self, reg: Regulation) -> str:
-        return ("/* Generated by build_scripts/features/reader.py from corpus/; do not edit. */\n"
-                f"(window.LEX_READER_DATA = window.LEX_READER_DATA || {{}})[{json_script(reg.id)}] = "
-                f"{json_script(self.reg_data(reg))};\n")
-
     def index(self, page_src: str) -> dict[str, Any]:
-        """What a page needs before any regulation's data: the regulations, their data files (relative
-        to this page), the reader pages and their public URLs, and the localStorage key."""
+        """What a page needs before any regulation's data: the regulations, the reader pages and their
+        public URLs, and the localStorage key."""
         site = self.site
         return {
             "store": STORE_KEY, "site_url": site.site_url,
             "regs": [{"id": r.id, "short": short_of(r), "title": {"zh": r.meta.title_zh, "en": r.meta.title_en},
-                      "name": self._name(r), "data": site.urls.rel(page_src, data_src(r.id))} for r in site.regs],
+                      "name": self._name(r)} for r in site.regs],
             "pages": {k: {"href": site.urls.rel(page_src, src), "url": site.permalink(src[:-3] + "/")}
                       for k, src in PAGES.items()},
         }
@@ -114,11 +77,11 @@ class Reader(FeatureBase):
         src = PAGES[kind]
         return (front_matter(title=title, search={"exclude": True})
                 + render(f"reader/{kind}.md.j2", index=self.index(src), regs=self.site.regs,
-                         cite_data=self.site.urls.rel(src, CITE_DATA_JS)))
+                         script=self.site.urls.rel(src, PAGES_JS), cite_rules=self.site.urls.rel(src, CITE_RULES_JS)))
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
-        out: Files = {data_src(r.id): self.data_js(r) for r in self.site.regs}
+        out: Files = {}
         out[SELECT_SRC] = self.page("select", "选读 · Selected articles")
         out[DIFF_SRC] = self.page("diff", "任意两条对比 · Compare any two provisions")
         out[NOTES_SRC] = self.page("notes", "我的笔记 · My notes")

@@ -59,9 +59,10 @@ class Urls:
         return stem + "/" if self.directory_urls else stem + ".html"
 
     def rel(self, from_src: str, to_src: str, anchor: str | None = None) -> str:
-        """Relative href from one page to another page (.md) or to a file such as data/x.json."""
+        """Relative href from a page (.md) or a file such as assets/x.js (a script's data, resolved against
+        the script's own URL) to another page (.md) or to a file such as data/x.json."""
         target = "/" + (self.url(to_src) if to_src.endswith(".md") else to_src)
-        here = "/" + self.url(from_src)
+        here = "/" + (self.url(from_src) if from_src.endswith(".md") else from_src)
         base = here if here.endswith("/") else posixpath.dirname(here) + "/"
         href = posixpath.relpath(target, base)
         if target.endswith("/") and not href.endswith("/"):

@@ -12,12 +12,20 @@ from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import HOME_SRC, article_src, full_text_src
 from build_scripts.render.context import Site
-from build_scripts.render.export import json_file, regulation_json
+from build_scripts.render.export import (
+    UNITS_INDEX_JS,
+    json_file,
+    regulation_json,
+    units_data,
+    units_index_js,
+    units_js,
+    units_src,
+)
 from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries, plain
 
 CORE_CSS = ("assets/edition.css",)        # before the features' stylesheets
 LAST_CSS = ("assets/a11y.css",)           # after them: contrast and focus rules win
-CORE_JS = ("assets/edition.js",)
+CORE_JS = ("assets/edition.js", UNITS_INDEX_JS, "assets/units.js")  # units.js: the provisions' loader
 BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one stylesheet and one script
 BUNDLE_JS = "assets/bundle.js"
 
@@ -80,7 +88,10 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
         files[full_text_src(reg.id)] = full_text_page(ctx)
         for art in reg.articles:
             files[article_src(reg.id, art.number)] = article_page(ctx, art)
-        files[f"data/{reg.id}.json"] = json_file(regulation_json(site, reg))
+        export = regulation_json(site, reg)                     # once: the JSON export and the browser's copy
+        files[f"data/{reg.id}.json"] = json_file(export)
+        files[units_src(reg.id)] = units_js(units_data(site, reg, export))
+    files[UNITS_INDEX_JS] = units_index_js(site, BUNDLE_JS)
     for feature in build.features:
         for src, content in feature.files(dict(files)).items():
             if src in files:

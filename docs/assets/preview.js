@@ -1,15 +1,14 @@
 /* Previews of linked provisions (build_scripts/features/previews.py): hover or keyboard focus shows the
    provision's Chinese and English; Escape hides it; on touch the first tap shows it, a second tap follows.
-   Texts come from assets/preview/<reg>.js, loaded once per regulation on first use (also from file://). */
+   Texts and citations come from the core's assets/units/<reg>.js, loaded once per regulation on first use
+   by LexUnits (docs/assets/units.js; also from file://). */
 (function () {
   "use strict";
   var SELECTOR = ".md-content a.cmp-prov, .md-content .cmp-counterparts a, .md-content .lex-refby a, " +
                  ".md-content a.lex-defined, .md-content a.lex-xref, .md-content .lex-status a, .md-content .lex-st-group a";
   var ZH_MAX = 150, EN_MAX = 320, TIP_ID = "lex-preview";
-  var script = document.currentScript;
-  var base = script && script.src ? script.src.replace(/[^\/]*$/, "") : null;   // .../assets/
-  var regs = window.LexPreviewRegs || [];
-  var loading = {};
+  var Units = window.LexUnits;
+  var regs = Units ? Units.regs.map(function (r) { return r.id; }) : [];
   var tip = null, current = null, armed = null, lastTouch = 0, hideTimer = null, showTimer = null;
 
   function target(a) {
@@ -30,26 +29,6 @@
     return {reg: m[1], eid: "art_" + art + (para ? "__para_" + para + (item ? "__point_" + item : "") : "")};
   }
 
-  function load(reg, then) {
-    var data = window.LexPreviewData && window.LexPreviewData[reg];
-    if (data) { then(data); return; }
-    if (!base) return;
-    if (!loading[reg]) {
-      loading[reg] = [];
-      var s = document.createElement("script");
-      s.src = base + "preview/" + reg + ".js";
-      s.async = true;
-      s.onload = function () {
-        var d = window.LexPreviewData && window.LexPreviewData[reg];
-        var waiting = loading[reg]; loading[reg] = null;
-        if (d) waiting.forEach(function (f) { f(d); });
-      };
-      s.onerror = function () { loading[reg] = null; };
-      document.head.appendChild(s);
-    }
-    if (loading[reg]) loading[reg].push(then);
-  }
-
   function cut(text, max) { return text.length > max ? text.slice(0, max).replace(/\s+\S*$/, "") + "…" : text; }
 
   function el(tag, cls, lang, text) {
@@ -61,18 +40,22 @@
   }
 
   function fill(data, eid) {
-    var label = data.l[eid];
-    if (!label) return false;
+    var u = data.byEid[eid];
+    if (!u) return false;
     var zh = [], en = [];
-    Object.keys(data.u).forEach(function (k) {
-      if (k === eid || k.indexOf(eid + "__") === 0) { zh.push(data.u[k][0]); if (data.u[k][1]) en.push(data.u[k][1]); }
-    });
+    // the unit and the units inside it, in document order (an article's paragraphs and their items)
+    [u].concat(data.units.slice(u.index + 1).filter(function (c) { return c.eid.indexOf(eid + "__") === 0; }))
+      .forEach(function (c) {
+        if (c.kind === "article" || !c.zh) return;
+        zh.push((c.kind === "item" ? c.label : "") + c.zh);
+        if (c.en) en.push(c.en);
+      });
     if (!zh.length) return false;
     tip.textContent = "";
     var head = el("p", "lex-preview-h");
-    head.appendChild(el("span", null, "zh-Hans", "《" + data.t[0] + "》" + label[0]));
+    head.appendChild(el("span", null, "zh-Hans", u.citation.zh));
     head.appendChild(document.createTextNode(" / "));
-    head.appendChild(el("span", null, "en", data.t[1] + ", " + label[1]));
+    head.appendChild(el("span", null, "en", u.citation.en));
     tip.appendChild(head);
     tip.appendChild(el("p", "lex-preview-zh", "zh-Hans", cut(zh.join(""), ZH_MAX)));
     if (en.length) tip.appendChild(el("p", "lex-preview-en", "en", cut(en.join(" "), EN_MAX)));
@@ -107,7 +90,7 @@
     clearTimeout(hideTimer);
     ensureTip();
     current = a;
-    load(t.reg, function (data) {
+    Units.load(t.reg).then(function (data) {
       if (current !== a || !fill(data, t.eid)) return;
       tip.hidden = false;
       tip.style.visibility = "hidden";
@@ -115,7 +98,7 @@
       tip.style.visibility = "";
       describe(a);
       document.documentElement.classList.add("lex-preview-open");
-    });
+    }, function () { /* not loaded: no preview, the link still works */ });
   }
 
   // Material's own tooltip (defined-term links) rewrites aria-describedby when it shows: keep ours in it.

@@ -12,7 +12,7 @@ CASES = yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encodi
 
 
 RUN_TABLE = """(cases) => {
-  const d = window.LEX_CITE_DATA, struct = LexCite.structure(d);
+  const d = window.LEX_CITE_RULES, struct = d.structure;
   return cases.map((input) => {
     const p = LexCite.parse(input, d.rules), r = LexCite.resolve(p, struct);
     return [p.ok ? {reg: p.reg, article: p.article, paragraph: p.paragraph, item: p.item} : p.error,
@@ -35,6 +35,7 @@ def test_resolver_page_shows_provision_and_link(page, served_site):
     box = page.locator("#lex-resolve-q")
     box.fill("江西条例第十一条第二款第（三）项")
     hit = page.locator(".lex-resolve-hit")
+    hit.wait_for()                                  # the regulation's data loads on its first citation
     assert hit.count() == 1
     assert "《江西省平安建设条例》第十一条第二款第（三）项" in hit.inner_text()
     assert "（三）掌握平安建设动态" in hit.inner_text().replace("\n", "")

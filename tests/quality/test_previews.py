@@ -124,10 +124,10 @@ def test_data_is_loaded_lazily(page, served_site, built_site):
     path, selector = where(built_site, "defined-term")
     page.goto(served_site + path.replace("index.html", ""))
     page.wait_for_load_state("load")
-    assert not [u for u in requested if "/assets/preview/" in u]
+    assert not [u for u in requested if "/assets/units/" in u]
     page.locator(selector).first.focus()
     wait_shown(page)
-    assert [u for u in requested if "/assets/preview/" in u]
+    assert [u for u in requested if "/assets/units/" in u]
 
 
 @pytest.mark.parametrize("kind", ["matrix", "defined-term"])

@@ -1,0 +1,103 @@
+/* The citation resolver page (resolve/, build_scripts/features/citations.py), loaded by that page only
+ * (deferred: it runs after the bundle, whose cite.js, LexCite, and units.js, LexUnits, it uses). A typed
+ * citation is read by LexCite.parse / resolve with the rules of assets/cite-rules.js; the provision it names
+ * is shown from the core's assets/units/<reg>.js, loaded the first time its regulation is cited (also
+ * from file://). */
+(function () {
+  "use strict";
+
+  function initResolver() {
+    var form = document.getElementById("lex-resolve");
+    var cite = window.LEX_CITE_RULES, Units = window.LexUnits, C = window.LexCite;
+    if (!form || !cite || !Units || !C || form.getAttribute("data-ready")) return;
+    var el = C.el, bi = C.bi, parse = C.parse, resolve = C.resolve;
+    form.setAttribute("data-ready", "1");
+    var input = document.getElementById("lex-resolve-q");
+    var out = document.getElementById("lex-resolve-out");
+    var rules = cite.rules, latest = 0;
+
+    function titleOf(id) {
+      for (var i = 0; i < Units.regs.length; i++) if (Units.regs[i].id === id) return Units.regs[i].title;
+      return { zh: id, en: id };
+    }
+    function readAs(p) {
+      var parts = [];
+      if (p.reg) parts.push(titleOf(p.reg).zh);
+      if (p.article !== null) parts.push("Art. " + p.article);
+      if (p.paragraph !== null) parts.push("para. " + p.paragraph);
+      if (p.item !== null) parts.push("item " + p.item);
+      return parts.join(" · ");
+    }
+    function unitBlock(zh, en, label) {
+      var row = el("div", { "class": "lex-resolve-unit" });
+      row.appendChild(el("p", { lang: "zh-Hans" }, [(label || "") + zh]));
+      if (en) row.appendChild(el("p", { lang: "en", "class": "lex-resolve-en" }, [en]));
+      return row;
+    }
+    function hit(data, m) {
+      var box = el("section", { "class": "lex-resolve-hit" });
+      if (m.article === null) {
+        box.appendChild(el("p", { "class": "lex-resolve-cite" }, bi(data.title.zh, data.title.en)));
+        box.appendChild(el("p", {}, [el("a", { href: Units.link(data.url) }, bi("阅读全文", "Read the full text"))]));
+        return box;
+      }
+      var u = data.byEid[m.eid];    // every link and label comes from the generated data (Ref)
+      var paras = u.kind === "article" ? u.paragraphs : (u.kind === "paragraph" ? [u] : [{ zh: "", items: [u] }]);
+      var head = el("p", { "class": "lex-resolve-cite" });
+      head.appendChild(el("span", { lang: "zh-Hans" }, [u.citation.zh]));
+      head.appendChild(el("br"));
+      head.appendChild(el("span", { lang: "en" }, [u.citation.en]));
+      box.appendChild(head);
+      paras.forEach(function (p) {
+        if (p.zh) box.appendChild(unitBlock(p.zh, p.en));
+        p.items.forEach(function (it) { box.appendChild(unitBlock(it.zh, it.en, it.label)); });
+      });
+      var links = el("p", { "class": "lex-resolve-links" });
+      links.appendChild(el("a", { href: Units.link(u.url), "class": "lex-resolve-go" }, bi("前往条文", "Go to the provision")));
+      links.appendChild(document.createTextNode(" · "));
+      links.appendChild(el("span", {}, [el("span", { lang: "zh-Hans" }, ["短链接"]), " / ",
+        el("span", { lang: "en" }, ["short link"]), ": ", el("code", {}, [u.short_url])]));
+      box.appendChild(links);
+      return box;
+    }
+    function error(code, p) {
+      var msg = rules.messages[code];
+      var box = el("div", { "class": "lex-resolve-error", role: "alert", "data-error": code });
+      box.appendChild(el("p", { lang: "zh-Hans" }, [msg.zh]));
+      box.appendChild(el("p", { lang: "en" }, [msg.en]));
+      if (p && p.ok) box.appendChild(el("p", { "class": "lex-resolve-readas" },
+        [el("span", { lang: "zh-Hans" }, ["识别为"]), " / ", el("span", { lang: "en" }, ["read as"]), ": " + readAs(p)]));
+      out.textContent = "";
+      out.appendChild(box);
+    }
+    // The text of the matches is in the data of their regulations, loaded the first time one is cited; a
+    // newer input wins over a slower older one.
+    function render() {
+      var q = input.value, mine = ++latest;
+      var p = parse(q, rules);
+      var r = resolve(p, cite.structure);
+      if (!r.ok) {
+        if (r.error === "empty" && !q) { out.textContent = ""; return; }
+        error(r.error, p);
+        return;
+      }
+      var ids = [];
+      r.matches.forEach(function (m) { if (ids.indexOf(m.reg) < 0) ids.push(m.reg); });
+      Promise.all(ids.map(Units.load)).then(function () {
+        if (mine !== latest) return;
+        out.textContent = "";
+        out.setAttribute("data-matches", r.matches.map(function (m) { return m.reg + ":" + (m.eid || ""); }).join(" "));
+        r.matches.forEach(function (m) { out.appendChild(hit(Units.get(m.reg), m)); });
+      }, function () { if (mine === latest) error("not_found", p); });
+    }
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); render(); });
+    input.addEventListener("input", render);
+    document.querySelectorAll(".lex-resolve-example").forEach(function (b) {
+      b.addEventListener("click", function () { input.value = b.getAttribute("data-q"); render(); input.focus(); });
+    });
+    var q = new URLSearchParams(location.search).get("cite");
+    if (q) { input.value = q; render(); }
+  }
+
+  initResolver();
+})();
