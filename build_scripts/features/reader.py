@@ -32,6 +32,7 @@ from build_scripts.features.citations import RULES_JS as CITE_RULES_JS  # the ci
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
+from build_scripts.model.urls import public_path
 from build_scripts.render.html import render
 from build_scripts.render.pages import front_matter
 
@@ -62,7 +63,7 @@ class Reader(FeatureBase):
             "store": STORE_KEY, "site_url": site.site_url,
             "regs": [{"id": r.id, "short": short_of(r), "title": {"zh": r.meta.title_zh, "en": r.meta.title_en},
                       "name": self._name(r)} for r in site.regs],
-            "pages": {k: {"href": site.urls.rel(page_src, src), "url": site.permalink(src[:-3] + "/")}
+            "pages": {k: {"href": site.urls.rel(page_src, src), "url": site.permalink(public_path(src))}
                       for k, src in PAGES.items()},
         }
 

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 
 from build_scripts.model.numerals import from_int
 from build_scripts.model.regulation import Article, Chapter, Regulation, parse_eid, unit_eid
-from build_scripts.model.urls import Urls, article_path, article_src, full_text_anchor, full_text_src, para_anchor
+from build_scripts.model.urls import (
+    Urls,
+    article_path,
+    article_src,
+    full_text_anchor,
+    full_text_src,
+    para_anchor,
+    public_path,
+)
 
 
 @dataclass(frozen=True)
@@ -108,11 +116,11 @@ class Ref:
 
     @property
     def full_text_path(self) -> str:
-        return f"{self.reg_id}/#{self.full_text_anchor}"
+        return public_path(self.full_text_src, self.full_text_anchor)
 
     @property
     def short_path(self) -> str:
-        return self.short_src[:-3] + "/"
+        return public_path(self.short_src)
 
     def href(self, urls: Urls, from_src: str) -> str:
         """Relative link from a page: inside the full-text page when on it, else to the article page."""

@@ -70,3 +70,12 @@ class Urls:
         if href == "./" and not target.endswith("/"):
             href = posixpath.basename(target)
         return href + (f"#{anchor}" if anchor else "")
+
+
+PUBLIC = Urls(directory_urls=True)
+
+
+def public_path(src: str, anchor: str | None = None) -> str:
+    """Permanent site-relative URL of a source page (directory form, the public one, whatever this build
+    writes): changes.md -> changes/, jiangxi/index.md -> jiangxi/."""
+    return PUBLIC.url(src) + (f"#{anchor}" if anchor else "")
