@@ -9,7 +9,7 @@ from typing import Any
 
 from build_scripts.model import licence
 from build_scripts.model.numerals import ArticleNumber
-from build_scripts.model.ref import Ref, chapter_title_en, chapter_title_zh
+from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.urls import full_text_src
 from build_scripts.render.context import Site
@@ -110,7 +110,8 @@ def units_data(site: Site, reg: Regulation, export: dict[str, Any]) -> dict[str,
     label_en, the provision without its regulation), `href` (the provision in this build's URL form,
     relative to this file: the loader resolves it), `short_url` (its short link, as anchors.json has it)
     and `permalink` (only when a public base URL is set). Per regulation `glossed` (whether an English
-    gloss exists) and `href` (the full text); per chapter its `heading` as pages show it."""
+    gloss exists) and `href` (the full text); per chapter its `heading` and per article its `title_en` as
+    pages show them (model/ref.py)."""
     here = units_src(reg.id)
 
     def unit(node: dict[str, Any], keys: tuple[str, ...], **nested: Any) -> dict[str, Any]:
@@ -123,6 +124,12 @@ def units_data(site: Site, reg: Regulation, export: dict[str, Any]) -> dict[str,
             out["permalink"] = permalink
         return {**out, **nested}
 
+    def article(a: dict[str, Any]) -> dict[str, Any]:
+        ref = Ref.from_eid(reg, a["eid"])
+        return unit(a, ARTICLE_KEYS, title_en=article_title_en(ref.article, (a.get("heading") or {}).get("en")),
+                    paragraphs=[unit(p, UNIT_KEYS, items=[unit(i, UNIT_KEYS) for i in p["items"]])
+                                for p in a["paragraphs"]])
+
     chapters = {c.number: c for c in reg.chapters}
     return {
         "id": export["id"],
@@ -134,11 +141,7 @@ def units_data(site: Site, reg: Regulation, export: dict[str, Any]) -> dict[str,
                       "heading": {"zh": chapter_title_zh(chapters[c["number"]]),
                                   "en": chapter_title_en(c["number"], c["title"]["en"])}}
                      for c in export["chapters"]],
-        "articles": [
-            unit(a, ARTICLE_KEYS, paragraphs=[
-                unit(p, UNIT_KEYS, items=[unit(i, UNIT_KEYS) for i in p["items"]]) for p in a["paragraphs"]])
-            for a in export["articles"]
-        ],
+        "articles": [article(a) for a in export["articles"]],
     }
 
 

@@ -140,7 +140,6 @@
     for (var i = 0; i < data.chapters.length; i++) if (data.chapters[i].number === a.chapter) return data.chapters[i];
     return null;
   }
-  function articleTitleEn(a) { return "Article " + a.number + (a.heading && a.heading.en ? " · " + a.heading.en : ""); }
   function shortPath(u) { return u.short_url.replace(/^\/+|\/+$/g, ""); }   // jx/15/2: the diff page's parameter
   /* The provision's Chinese as enrich/alignment.provision_text gives it: item labels kept, paragraphs
    * joined by newlines. */
@@ -238,7 +237,7 @@
           }
           var id = "lex-tick-" + data.id + "-" + a.number;
           var box = el("input", { type: "checkbox", id: id, value: a.number });
-          var label = el("label", { "for": id }, [zh(a.labels.zh), " ", en(articleTitleEn(a))]);
+          var label = el("label", { "for": id }, [zh(a.labels.zh), " ", en(a.title_en)]);
           list.appendChild(el("li", {}, [box, " ", label]));
         });
         det.appendChild(list);
@@ -323,7 +322,7 @@
           count++;
           var art = el("article", { "class": "lex-select-art", "data-eid": u.eid, "data-reg": data.id });
           art.appendChild(el("h3", {}, [zh(u.labels.zh), " ", el("span", { "class": "lex-en-label", lang: "en" },
-            [articleTitleEn(u)])]));
+            [u.title_en])]));
           art.appendChild(citeBlock(u));
           art.appendChild(unitRows(data, u.eid));
           art.appendChild(linkLine(u));
