@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from bench.common import PY, copy_repo, folder_size, machine, median, save, timed
+from bench.common import PY, copy_repo, cpu_timed, folder_size, machine, median, save
 
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}]
 
@@ -125,23 +125,31 @@ def main() -> None:
         tmp = Path(tmp)
         repo = copy_repo(tmp / "repo")
         bare = bare_project(repo, tmp / "bare")
-        edition_t, bare_t = [], []
+        edition_t, bare_t, edition_cpu, bare_cpu = [], [], [], []
         for _ in range(args.runs):
-            edition_t.append(timed([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tmp / "out-e")],
-                                   repo))
-            bare_t.append(timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / "out-b")], bare))
+            wall, cpu = cpu_timed([PY, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(tmp / "out-e")],
+                                  repo)
+            edition_t.append(wall)
+            edition_cpu.append(cpu)
+            wall, cpu = cpu_timed([PY, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp / "out-b")], bare)
+            bare_t.append(wall)
+            bare_cpu.append(cpu)
         pages_e = len(list((tmp / "out-e").rglob("*.html")))
         pages_b = len(list((tmp / "out-b").rglob("*.html")))
         result["full_build"] = {
             "edition_s": [round(t, 2) for t in edition_t], "bare_material_s": [round(t, 2) for t in bare_t],
             "median_edition_s": round(median(edition_t), 2), "median_bare_s": round(median(bare_t), 2),
             "ratio": round(median(edition_t) / median(bare_t), 2),
+            "edition_cpu_s": [round(t, 2) for t in edition_cpu], "bare_material_cpu_s": [round(t, 2) for t in bare_cpu],
+            "cpu_ratio": round(median(edition_cpu) / median(bare_cpu), 2),
             "html_pages": {"edition": pages_e, "bare": pages_b},
             "site_bytes": {"edition": folder_size(tmp / "out-e"), "bare": folder_size(tmp / "out-b")},
         }
         print(f"full build (median of {args.runs}):  edition {median(edition_t):.2f} s   "
               f"bare Material {median(bare_t):.2f} s   ratio {median(edition_t) / median(bare_t):.2f}   "
               f"pages {pages_e} vs {pages_b}")
+        print(f"  CPU time (median):  edition {median(edition_cpu):.2f} s   bare Material {median(bare_cpu):.2f} s   "
+              f"ratio {median(edition_cpu) / median(bare_cpu):.2f}")
         if not args.skip_serve:
             gloss = repo / "corpus" / "shanxi" / "gloss.yaml"
             original = gloss.read_text(encoding="utf-8")
