@@ -1,11 +1,18 @@
 """Session fixtures shared by every test: the Edition read once, the site built once in-process.
 
+Under pytest-xdist (make test) the builds of the session are shared by the workers: the first worker that
+needs the site builds it while the others wait for it (`made_once`), so that two workers do not build the
+same site twice.
+
 Tiers (markers are given here from the fixtures a test uses, so no test can be in the wrong tier):
     unit     no build, no browser        make test-fast
     build    reads a built site          (the one site of the session, built in-process)
     browser  drives Debian's Chromium
 """
+import fcntl
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,20 +78,42 @@ def regs(edition):
     return {r.id: r for r in edition.regs}
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+    """The folder `name` that make(folder) fills, made once per test run. Under xdist, in the run's folder
+    that the workers share (each worker's basetemp is a folder of it): the first worker to ask makes it,
+    holding a lock that the others wait on, then they all read the same files. A failed make leaves no
+    folder, so the next worker that needs it tries again and reports the same error."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if make raises
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            try:
+                make(folder)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            done.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session, in-process, with --strict (warnings fail)."""
+    """The real site, built once per test run (shared by the xdist workers), in-process, with --strict
+    (warnings fail). No test writes into it."""
     from build_scripts.publish.cli import build
-    return build(tmp_path_factory.mktemp("build") / "site")
+    return made_once(tmp_path_factory, "build", lambda folder: build(folder / "site")) / "site"
 
 
 @pytest.fixture(scope="session")
 def offline_dist(tmp_path_factory) -> Path:
-    """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip, built once."""
+    """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip, built once per test run."""
     from build_scripts.publish.cli import offline
-    dist = tmp_path_factory.mktemp("offline") / "dist"
-    offline(dist)
-    return dist
+    return made_once(tmp_path_factory, "offline", lambda folder: offline(folder / "dist")) / "dist"
 
 
 @pytest.fixture(scope="session")
