@@ -30,3 +30,25 @@ def serve():
 def copy_corpus(dest: Path) -> Path:
     shutil.copytree(ROOT / "corpus", dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, serve):
+    return serve(built_site)
+
+
+@pytest.fixture
+def guarded(browser, site_url):
+    """make(**context_args) -> a11y.Guarded: a fresh context on the served site, every request recorded."""
+    from a11y import Guarded
+    origin = site_url.rstrip("/")
+    opened: list = []
+
+    def make(**kw):
+        g = Guarded(browser, origin, **kw)
+        opened.append(g)
+        return g
+
+    yield make
+    for g in opened:
+        g.close()
