@@ -129,6 +129,17 @@ def new_context(browser, base: str, probe_ready: bool = False, intercept: bool =
     return context, guard
 
 
+def wait_until(page, condition: str, arg=None, timeout: float = 5_000) -> bool:
+    """Wait until the JavaScript function `condition` returns something truthy (polled each animation frame),
+    at most `timeout` ms; whether it did. Instead of a fixed sleep: the caller's own assertions follow."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    try:
+        page.wait_for_function(condition, arg=arg, timeout=timeout)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
 def open_search(page) -> None:
     page.locator("label.md-header__button[for='__search']").first.click()
     page.wait_for_selector("input.md-search__input", state="visible")

@@ -31,6 +31,8 @@ from a11y import (
     views,
 )
 
+from browser import wait_until
+
 
 @pytest.fixture(scope="module", params=KINDS)
 def loaded(request, browser, built_site, site_url):
@@ -105,7 +107,7 @@ def test_offline_copy_requests_nothing_outside(offline_dist, browser, built_site
             if kind == "home":  # the search box must work offline too: type into it (loads the index)
                 g.page.focus("input.md-search__input")
                 g.page.keyboard.type("Ping")
-                g.page.wait_for_timeout(300)
+                wait_until(g.page, "() => document.querySelectorAll('.md-search-result__item').length > 0")
         assert not g.outside, f"offline copy requests other hosts: {g.outside}"
         assert not g.errors, f"JavaScript errors offline: {g.errors}"
     finally:

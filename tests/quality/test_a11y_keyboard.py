@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from a11y import LANG_AUDIT, SCRIPT_TOGGLE, axe_violations, modes, page_url, seed_notes, tab_to
 
+from browser import wait_until
+
 
 def test_display_toggle_by_keyboard(built_site, site_url, guarded):
     g = guarded()
@@ -67,7 +69,7 @@ def test_term_tooltips_by_keyboard(built_site, site_url, guarded):
     before = page.evaluate(VISIBLE_TOOLTIP)
     assert not before, f"a tooltip is showing before any interaction: {before}"
     tab_to(page, ".lex-term, abbr[title], dfn[title]")
-    page.wait_for_timeout(400)  # Material shows tooltips after a short delay
+    wait_until(page, f"() => ({VISIBLE_TOOLTIP})().length > 0")  # Material shows tooltips after a short delay
     shown = page.evaluate(VISIBLE_TOOLTIP)
     assert shown, "focusing a term by keyboard shows no tooltip"
     page.keyboard.press("Escape")
@@ -110,8 +112,8 @@ def test_focus_is_visible_at_every_tab_stop(kind, built_site, site_url, guarded)
             break  # wrapped around
         first = first or key
         stops += 1
-        if info["idx"] is not None and info["same"]:  # focus styles may arrive by a CSS transition
-            page.wait_for_timeout(350)
+        if info["idx"] is not None and info["same"]:  # focus styles may arrive by a CSS transition (350 ms)
+            wait_until(page, f"(fs) => {{ const info = ({probe})(fs); return !info || !info.same; }}", FOCUS_STYLE, 350)
             info = page.evaluate(probe, FOCUS_STYLE)
         if info["idx"] is None or info["same"]:
             invisible.append(f"no visible focus: {info['what']}")

@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser import wait_until
 from conftest import copy_corpus
 
 PAYLOAD = ("HOSTILE-{tag} <script>window.__pwned='{tag}'</script> <img src=x onerror=\"window.__pwned='{tag}'\"> "
@@ -222,7 +223,9 @@ def test_hostile_site_runs_no_injected_code(hostile, serve, browser):
         page.goto(base, wait_until="networkidle")
         page.focus("input.md-search__input")
         page.keyboard.type("HOSTILE")
-        page.wait_for_timeout(1500)
+        wait_until(page, """() => document.querySelectorAll('.md-search-result__item').length > 0
+                                   && [...document.querySelectorAll('.md-search-result img')].every(i => i.complete)""",
+                   timeout=10_000)  # the results drawn, and any image in them loaded or failed (onerror run)
         results = page.locator(".md-search-result__item")
         assert results.count() > 0, "search finds no payload (index built from this corpus?)"
         assert page.evaluate("window.__pwned") is None
