@@ -145,56 +145,94 @@ def open_search(page) -> None:
     page.wait_for_selector("input.md-search__input", state="visible")
 
 
+# Whether Material's search has answered since the page loaded: the result count line no longer says that the
+# search is initialising (Material writes it only once the worker is ready), but one of its translations.
+SEARCH_ANSWERED = r"""() => {
+  const t = JSON.parse(document.getElementById("__config").textContent).translations;
+  const line = document.querySelector(".md-search-result__meta").textContent.trim();
+  const count = t["search.result.other"].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "[\\d,.]+");
+  return [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].includes(line)
+      || new RegExp("^" + count + "$").test(line);
+}"""
+
+# Focuses the search box and selects its text (the value is unchanged, so Material sends no query); then, if
+# the search has answered since the page loaded, puts a stale probe into the result list, which Material's next
+# redraw removes: the observer stamps __lexT1 and hands the redrawn list to whoever waits (QUERY_ANSWER).
+# "hidden": the box is not shown; "wait": not answered yet (focusing the box for the first time sends the
+# search the box's value; its answer would redraw the list and pass for the answer to the next query).
+QUERY_SETUP = """() => {
+  const box = document.querySelector("input.md-search__input");
+  const rect = box && box.getBoundingClientRect();
+  if (!rect || !rect.width || !rect.height || getComputedStyle(box).visibility === "hidden") return "hidden";
+  box.focus();
+  box.select();
+  if (!(SEARCH_ANSWERED)()) return "wait";
+  const list = document.querySelector(".md-search-result__list");
+  const probe = document.createElement("li");
+  probe.id = "lex-probe-stale";
+  list.appendChild(probe);
+  window.__lexT0 = undefined; window.__lexT1 = undefined; window.__lexRedrawn = undefined;
+  if (!window.__lexObserver) {
+    window.__lexObserver = new MutationObserver(() => {
+      if (document.getElementById("lex-probe-stale")) return;
+      if (window.__lexT1 === undefined) window.__lexT1 = performance.now();
+      if (window.__lexRedrawn) { const done = window.__lexRedrawn; window.__lexRedrawn = undefined; done(); }
+    });
+    window.__lexObserver.observe(list, {childList: true});
+    document.addEventListener("keyup", (ev) => {
+      if (ev.key === "End") window.__lexT0 = performance.now();
+    }, true);
+  }
+  return "ready";
+}""".replace("SEARCH_ANSWERED", SEARCH_ANSWERED)
+
+# Resolves with the result list once it has been redrawn (Material clears it and draws the first ten
+# results in one task, so the list is whole by then), or with null after `timeout` ms.
+QUERY_ANSWER = """(timeout) => new Promise((resolve) => {
+  const read = () => {
+    const items = [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")];
+    return {
+      ms: window.__lexT1 - window.__lexT0,
+      items: items.map(li => {
+        const links = [...li.querySelectorAll("a.md-search-result__link")];
+        return {
+          href: links[0] ? links[0].href : null,
+          title: links[0] ? links[0].querySelector("h1,h2").textContent : null,
+          children: links.slice(1).map(a => ({href: a.href, text: a.textContent,
+                                             html: a.querySelector("article").innerHTML})),
+          html: li.innerHTML,
+        };
+      }),
+    };
+  };
+  if (!document.getElementById("lex-probe-stale")) return resolve(read());
+  const timer = setTimeout(() => { window.__lexRedrawn = undefined; resolve(null); }, timeout);
+  window.__lexRedrawn = () => { clearTimeout(timer); resolve(read()); };
+})"""
+
+
 def run_query(page, query: str, timeout: float = 10_000) -> dict:
     """Type a query into Material's header search box and wait for the result list to be redrawn.
 
     Returns {"items": [{"href", "title", "children": [{"href", "text"}]}], "ms": latency from the
-    key press that Material reacts to (keyup) to the redrawn list}.
+    key press that Material reacts to (keyup) to the redrawn list}. Four calls to the browser a query once the
+    search has answered the box on this page.
     """
     last = getattr(page, "_lex_last", None)
     if last and last[0] == query:  # Material ignores an unchanged value: nothing would be redrawn
         return last[1]
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
+    state = page.evaluate(QUERY_SETUP)
+    if state == "hidden":
         open_search(page)
-    box.focus()
-    page.keyboard.press("Control+A")  # the value is unchanged, so Material sends no query
-    page.evaluate("""() => {
-      const list = document.querySelector(".md-search-result__list");
-      const probe = document.createElement("li");
-      probe.id = "lex-probe-stale";
-      list.appendChild(probe);
-      window.__lexT0 = undefined; window.__lexT1 = undefined;
-      if (!window.__lexObserver) {
-        window.__lexObserver = new MutationObserver(() => {
-          if (!document.getElementById("lex-probe-stale") && window.__lexT1 === undefined)
-            window.__lexT1 = performance.now();
-        });
-        window.__lexObserver.observe(list, {childList: true});
-        document.addEventListener("keyup", (ev) => {
-          if (ev.key === "End") window.__lexT0 = performance.now();
-        }, true);
-      }
-    }""")
+        state = page.evaluate(QUERY_SETUP)
+    if state == "wait":
+        assert wait_until(page, SEARCH_ANSWERED, timeout=timeout), "the search never answered the search box"
+        state = page.evaluate(QUERY_SETUP)
+    assert state == "ready", f"search box: {state}"
     page.keyboard.insert_text(query)  # replaces the selection
     page.keyboard.press("End")  # insertText fires no keyup; Material searches on keyup
-    page.wait_for_function("() => !document.getElementById('lex-probe-stale')", timeout=timeout)
-    data = page.evaluate("""() => {
-      const items = [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")];
-      return {
-        ms: window.__lexT1 - window.__lexT0,
-        items: items.map(li => {
-          const links = [...li.querySelectorAll("a.md-search-result__link")];
-          return {
-            href: links[0] ? links[0].href : null,
-            title: links[0] ? links[0].querySelector("h1,h2").textContent : null,
-            children: links.slice(1).map(a => ({href: a.href, text: a.textContent,
-                                               html: a.querySelector("article").innerHTML})),
-            html: li.innerHTML,
-          };
-        }),
-      };
-    }""")
+    data = page.evaluate(QUERY_ANSWER, timeout)
+    assert data is not None, f"the result list was not redrawn within {timeout} ms of the query {query!r}"
     page._lex_last = (query, data)
     return data
 
