@@ -10,7 +10,7 @@ import functools
 import os
 import re
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -119,6 +119,149 @@ class Guard:
         else:
             self.outside.append(url)
             route.abort()
+
+
+# Playwright's viewport of a new context (what a fresh page has).
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
+
+
+class Tab:
+    """A browser context with one page, whose every request goes through the `allow` of the test holding it:
+    allowed ones continue, others are aborted and recorded in `outside`. Remembers the origins it visited."""
+
+    def __init__(self, browser, **context_args):
+        self.context = browser.new_context(**context_args)
+        self.page = self.context.new_page()
+        self.allow = lambda url: False
+        self.outside: list[str] = []
+        self.origins: set[str] = set()
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "file"):
+            self.origins.add("file://" if parts.scheme == "file" else f"{parts.scheme}://{parts.netloc}")
+        if self.allow(url):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def reset(self) -> None:
+        """Back to what a new context's page is: about:blank; no cookies, storage (local, session, IndexedDB,
+        caches) or permissions of any origin it visited; no media emulation; the default viewport; the mouse
+        at (0, 0) (moved over about:blank: a navigation leaves nothing hovered). Raises when it cannot (a
+        navigation the test left under way interrupts about:blank): the lender then closes the tab."""
+        page = self.page
+        for other in self.context.pages:  # popups
+            if other != page:
+                other.close()
+        page.goto("about:blank")
+        cdp = self.context.new_cdp_session(page)
+        try:
+            for origin in sorted(self.origins):
+                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        finally:
+            cdp.detach()
+        self.origins.clear()
+        self.context.clear_cookies()
+        self.context.clear_permissions()
+        page.emulate_media(media="null")
+        if page.viewport_size != DEFAULT_VIEWPORT:
+            page.set_viewport_size(DEFAULT_VIEWPORT)
+        page.mouse.move(0, 0)
+        if page.url != "about:blank":
+            raise RuntimeError(f"the page left {page.url} after the reset")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+class LeasedPage:
+    """The tab's page as one test sees it. Listeners the test adds are removed when it ends; a call whose effect
+    would outlive the test (an init script, a route, an exposed function, extra headers, default timeouts, the
+    clock, anything done through the context) marks the tab spent: it is closed, not handed to the next test."""
+
+    SPENDING = frozenset({"add_init_script", "route", "route_from_har", "route_web_socket", "unroute", "unroute_all",
+                          "expose_function", "expose_binding", "set_extra_http_headers", "set_default_timeout",
+                          "set_default_navigation_timeout", "clock", "context", "request"})
+
+    def __init__(self, page):
+        self._page = page
+        self._listeners: list[tuple[str, object]] = []
+        self.spent = False
+
+    def on(self, event: str, f) -> None:
+        self._listeners.append((event, f))
+        self._page.on(event, f)
+
+    def once(self, event: str, f) -> None:
+        self._listeners.append((event, f))
+        self._page.once(event, f)
+
+    def remove_listeners(self) -> None:
+        for event, f in self._listeners:
+            with suppress(KeyError):  # a `once` listener that has run
+                self._page.remove_listener(event, f)
+        self._listeners.clear()
+
+    def __getattr__(self, name: str):
+        if name in self.SPENDING:
+            self.spent = True
+        return getattr(self._page, name)
+
+
+class Lease:
+    def __init__(self, tab: Tab, temporary: bool):
+        self.tab, self.temporary = tab, temporary
+        self.page = LeasedPage(tab.page)
+        self.outside = tab.outside = []  # this test's: the next lease gets a list of its own
+
+
+class Tabs:
+    """The worker's browser page, lent to one test after another instead of a new context each (a new page
+    starts a renderer process: about a second of CPU, more than most browser tests take). Between two tests
+    the page is reset to what a new context gives (Tab.reset); a test that changes it for longer (LeasedPage)
+    gets it replaced. While the page is lent, or for context options, a lease gets a context of its own."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.tab: Tab | None = None
+        self.lent = False
+
+    @contextmanager
+    def lease(self, allow, **context_args):
+        """A Lease (.page, .outside) whose requests `allow(url)` decides; the others are aborted and recorded."""
+        temporary = self.lent or bool(context_args)
+        if temporary:
+            tab = Tab(self.browser, **context_args)
+        else:
+            tab = self.tab = self.tab if self.tab and not self.tab.page.is_closed() else Tab(self.browser)
+            self.lent = True
+        tab.allow = allow
+        lease = Lease(tab, temporary)
+        try:
+            yield lease
+        finally:
+            lease.page.remove_listeners()
+            if not temporary:
+                self.lent = False
+            if temporary or lease.page.spent or tab.page.is_closed():
+                tab.close()
+                if not temporary:
+                    self.tab = None
+            else:
+                try:
+                    tab.reset()
+                except Exception:  # not the test's failure: the next lease gets a new context
+                    tab.close()
+                    self.tab = None
+
+    def close(self) -> None:
+        if self.tab:
+            self.tab.close()
+            self.tab = None
 
 
 def new_context(browser, base: str, probe_ready: bool = False, intercept: bool = True):

@@ -21,7 +21,7 @@ from browser import CHROMIUM, chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_FIXTURES = {"built_site", "served_site", "offline_dist", "offline_site", "shanxi_pdf"}
-BROWSER_FIXTURES = {"browser", "page"}
+BROWSER_FIXTURES = {"browser", "tabs", "page"}
 BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
 
 
@@ -132,22 +132,22 @@ def browser():
         yield b
 
 
+@pytest.fixture(scope="session")
+def tabs(browser):
+    """The worker's one page, lent to each test that asks for `page` (browser.Tabs)."""
+    from browser import Tabs
+    lender = Tabs(browser)
+    yield lender
+    lender.close()
+
+
+LOCAL = ("http://127.0.0.1", "file://", "data:", "blob:", "about:")
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh page whose requests to any host but 127.0.0.1 or file:// fail the test."""
-    context = browser.new_context()
-    outside: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "file://", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    pg = context.new_page()
-    yield pg
-    context.close()
-    assert not outside, f"requests to outside hosts: {outside}"
+def page(tabs):
+    """A page as a new browser context gives it (the worker's one page, reset after each test: browser.Tabs),
+    whose requests to any host but 127.0.0.1 or file:// fail the test."""
+    with tabs.lease(lambda url: url.startswith(LOCAL)) as lease:
+        yield lease.page
+    assert not lease.outside, f"requests to outside hosts: {lease.outside}"

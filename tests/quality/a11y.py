@@ -80,17 +80,23 @@ def seed_notes(page) -> None:
 
 
 class Guarded:
-    """A fresh browser context whose every request is recorded; other hosts are refused."""
+    """A page as a new browser context gives it (lent by the worker's browser.Tabs) whose every request is
+    recorded; other hosts are refused."""
 
-    def __init__(self, browser, allowed_origin: str | None, **context_args):
-        self.outside: list[str] = []
+    def __init__(self, tabs, allowed_origin: str | None, **context_args):
         self.allowed = allowed_origin
-        self.context = browser.new_context(**context_args)
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
+        self._requested: list[str] = []
+        self._lending = tabs.lease(self._local, **context_args)
+        self._lease = self._lending.__enter__()
+        self.page = self._lease.page
         self.page.on("request", self._record)
         self.errors: list[str] = []
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+    @property
+    def outside(self) -> list[str]:
+        """Requests to other hosts: seen by the page, and refused by the route."""
+        return self._requested + self._lease.outside
 
     def _local(self, url: str) -> bool:
         if url.startswith(("data:", "blob:", "about:")):
@@ -102,14 +108,7 @@ class Guarded:
 
     def _record(self, request):
         if not self._local(request.url):
-            self.outside.append(request.url)
-
-    def _route(self, route):
-        if self._local(route.request.url):
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
+            self._requested.append(request.url)
 
     def goto(self, url: str):
         self.page.goto(url, wait_until="load")
@@ -117,7 +116,7 @@ class Guarded:
         return self.page
 
     def close(self):
-        self.context.close()
+        self._lending.__exit__(None, None, None)
 
 
 # ----------------------------------------------------------------------------- axe

@@ -38,14 +38,15 @@ def site_url(built_site, serve):
 
 
 @pytest.fixture
-def guarded(browser, site_url):
-    """make(**context_args) -> a11y.Guarded: a fresh context on the served site, every request recorded."""
+def guarded(tabs, site_url):
+    """make(**context_args) -> a11y.Guarded: a page as a new context gives it, on the served site, every
+    request recorded."""
     from a11y import Guarded
     origin = site_url.rstrip("/")
     opened: list = []
 
     def make(**kw):
-        g = Guarded(browser, origin, **kw)
+        g = Guarded(tabs, origin, **kw)
         opened.append(g)
         return g
 

@@ -35,10 +35,10 @@ from browser import wait_until
 
 
 @pytest.fixture(scope="module", params=KINDS)
-def loaded(request, browser, built_site, site_url):
+def loaded(request, tabs, built_site, site_url):
     """(kind, Guarded) with the page of that kind loaded once for the axe, lang and request tests."""
     url = page_url(built_site, site_url, request.param)
-    g = Guarded(browser, site_url.rstrip("/"))
+    g = Guarded(tabs, site_url.rstrip("/"))
     g.goto(url)
     if request.param == "notes":
         seed_notes(g.page)
@@ -92,14 +92,14 @@ def test_page_requests_only_the_local_host(loaded):
     assert not g.outside, f"requests to other hosts: {g.outside}"
 
 
-def test_offline_copy_requests_nothing_outside(offline_dist, browser, built_site):
+def test_offline_copy_requests_nothing_outside(offline_dist, tabs, built_site):
     folder = offline_dist / "offline"
     rels = {"home": "index.html", "article": pick(built_site, "article").replace("/index.html", ".html")}
     for kind in ("glossary", "resolver", "compare-topic", "select", "diff", "notes"):
         rel = pick(built_site, kind)
         if rel:  # x/index.md stays x/index.html offline; x.md becomes x.html
             rels[kind] = rel if (folder / rel).is_file() else rel.replace("/index.html", ".html")
-    g = Guarded(browser, None)
+    g = Guarded(tabs, None)
     try:
         for kind, rel in rels.items():
             assert (folder / rel).is_file(), (kind, rel)
