@@ -9,6 +9,7 @@ Tiers (markers are given here from the fixtures a test uses, so no test can be i
     build    reads a built site          (the one site of the session, built in-process)
     browser  drives Debian's Chromium
 """
+import contextlib
 import fcntl
 import os
 import shutil
@@ -25,6 +26,15 @@ BROWSER_FIXTURES = {"browser", "tabs", "page"}
 BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
 
 
+# The files that take longest (make test, measured), longest first; the other files follow in collection order.
+# make test hands out whole files (--dist loadfile) in collection order (--no-loadscope-reorder), the next one to
+# whichever worker is nearly done: started first, the long files leave the short ones to even out the end.
+LONGEST_FIRST = ["quality/test_a11y.py", "test_search.py", "quality/test_reproducible.py",
+                 "quality/test_a11y_keyboard.py", "test_reader.py", "quality/test_hostile.py",
+                 "test_new_regulation.py", "quality/test_previews.py", "test_opendata.py",
+                 "quality/test_cite_browser.py"]
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         names = set(item.fixturenames)
@@ -36,6 +46,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.relative_to(ROOT / "tests").as_posix(), len(rank)))  # stable
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -99,6 +111,20 @@ def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Pa
                 raise
             done.touch()
     return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_builds_side_by_side(request):
+    """Under xdist, each worker starts by making one of the shared builds that the run's tests need (the first
+    worker the site, the second the offline copy), so that they are made side by side rather than one worker
+    waiting for the other's. A failure is left for the tests that need the build to report."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    needed = [name for name in ("built_site", "offline_dist")
+              if any(name in item.fixturenames for item in request.session.items)]
+    index = int(worker[2:]) if worker.startswith("gw") else len(needed)
+    if index < len(needed):
+        with contextlib.suppress(Exception):
+            request.getfixturevalue(needed[index])
 
 
 @pytest.fixture(scope="session")

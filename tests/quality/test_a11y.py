@@ -34,6 +34,31 @@ from a11y import (
 from browser import wait_until
 
 
+# ----------------------------------------------------------------------------- the offline copy
+# (first: then it has the worker's page to itself, which the page kinds below hold until the module ends)
+def test_offline_copy_requests_nothing_outside(offline_dist, tabs, built_site):
+    folder = offline_dist / "offline"
+    rels = {"home": "index.html", "article": pick(built_site, "article").replace("/index.html", ".html")}
+    for kind in ("glossary", "resolver", "compare-topic", "select", "diff", "notes"):
+        rel = pick(built_site, kind)
+        if rel:  # x/index.md stays x/index.html offline; x.md becomes x.html
+            rels[kind] = rel if (folder / rel).is_file() else rel.replace("/index.html", ".html")
+    g = Guarded(tabs, None)
+    try:
+        for kind, rel in rels.items():
+            assert (folder / rel).is_file(), (kind, rel)
+            g.goto((folder / rel).as_uri())
+            if kind == "home":  # the search box must work offline too: type into it (loads the index)
+                g.page.focus("input.md-search__input")
+                g.page.keyboard.type("Ping")
+                wait_until(g.page, "() => document.querySelectorAll('.md-search-result__item').length > 0")
+        assert not g.outside, f"offline copy requests other hosts: {g.outside}"
+        assert not g.errors, f"JavaScript errors offline: {g.errors}"
+    finally:
+        g.close()
+
+
+# ----------------------------------------------------------------------------- each page kind
 @pytest.fixture(scope="module", params=KINDS)
 def loaded(request, tabs, built_site, site_url):
     """(kind, Guarded) with the page of that kind loaded once for the axe, lang and request tests."""
@@ -90,25 +115,3 @@ def test_page_requests_only_the_local_host(loaded):
     g.page.keyboard.press("Tab")
     g.page.wait_for_load_state("networkidle")
     assert not g.outside, f"requests to other hosts: {g.outside}"
-
-
-def test_offline_copy_requests_nothing_outside(offline_dist, tabs, built_site):
-    folder = offline_dist / "offline"
-    rels = {"home": "index.html", "article": pick(built_site, "article").replace("/index.html", ".html")}
-    for kind in ("glossary", "resolver", "compare-topic", "select", "diff", "notes"):
-        rel = pick(built_site, kind)
-        if rel:  # x/index.md stays x/index.html offline; x.md becomes x.html
-            rels[kind] = rel if (folder / rel).is_file() else rel.replace("/index.html", ".html")
-    g = Guarded(tabs, None)
-    try:
-        for kind, rel in rels.items():
-            assert (folder / rel).is_file(), (kind, rel)
-            g.goto((folder / rel).as_uri())
-            if kind == "home":  # the search box must work offline too: type into it (loads the index)
-                g.page.focus("input.md-search__input")
-                g.page.keyboard.type("Ping")
-                wait_until(g.page, "() => document.querySelectorAll('.md-search-result__item').length > 0")
-        assert not g.outside, f"offline copy requests other hosts: {g.outside}"
-        assert not g.errors, f"JavaScript errors offline: {g.errors}"
-    finally:
-        g.close()

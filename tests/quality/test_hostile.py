@@ -201,19 +201,15 @@ def test_hostile_payloads_render_as_text(hostile):
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])
 
 
-def test_hostile_site_runs_no_injected_code(hostile, serve, browser):
+def test_hostile_site_runs_no_injected_code(hostile, serve, tabs):
     site, tags = hostile
     base = serve(site)
     pages = [""]
     for pattern in ("*/art-1/index.html", "glossary/index.html", "compare/*/index.html"):
         found = sorted(site.glob(pattern))
         pages += [p.relative_to(site).parent.as_posix() + "/" for p in found[:2]]
-    context = browser.new_context()
-    outside = []
-    context.route("**/*", lambda route: (route.continue_() if route.request.url.startswith(base)
-                                         else (outside.append(route.request.url), route.abort())))
-    page = context.new_page()
-    try:
+    with tabs.lease(lambda url: url.startswith(base)) as lease:  # others aborted, recorded in lease.outside
+        page = lease.page
         for rel in pages:
             page.goto(base + rel, wait_until="networkidle")
             for term in page.locator("article .lex-term").all()[:3]:
@@ -231,6 +227,4 @@ def test_hostile_site_runs_no_injected_code(hostile, serve, browser):
         assert page.evaluate("window.__pwned") is None
         assert page.locator(f".md-search-result a[href*='{EVIL_HOST}'], .md-search-result img[src='x'], "
                             ".md-search-result script").count() == 0
-    finally:
-        context.close()
-    assert not outside, outside
+    assert not lease.outside, lease.outside
