@@ -63,7 +63,7 @@ hooks: $(STAMP)
 	$(VENV)/bin/pre-commit install
 
 test: $(STAMP) lint types browser
-	$(PY) -m pytest -q -n 2 --dist loadfile  # one worker per core; a file's tests share one worker and its fixtures
+	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder  # one worker per core; a file's tests share one worker and its fixtures; files in tests/conftest.py's order (longest first)
 
 # The fast tier: no build, no browser (parser tables, properties, data, glossary, gloss, layers).
 test-fast: $(STAMP)

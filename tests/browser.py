@@ -10,7 +10,7 @@ import functools
 import os
 import re
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,6 +121,149 @@ class Guard:
             route.abort()
 
 
+# Playwright's viewport of a new context (what a fresh page has).
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}
+
+
+class Tab:
+    """A browser context with one page, whose every request goes through the `allow` of the test holding it:
+    allowed ones continue, others are aborted and recorded in `outside`. Remembers the origins it visited."""
+
+    def __init__(self, browser, **context_args):
+        self.context = browser.new_context(**context_args)
+        self.page = self.context.new_page()
+        self.allow = lambda url: False
+        self.outside: list[str] = []
+        self.origins: set[str] = set()
+        self.context.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https", "file"):
+            self.origins.add("file://" if parts.scheme == "file" else f"{parts.scheme}://{parts.netloc}")
+        if self.allow(url):
+            route.continue_()
+        else:
+            self.outside.append(url)
+            route.abort()
+
+    def reset(self) -> None:
+        """Back to what a new context's page is: about:blank; no cookies, storage (local, session, IndexedDB,
+        caches) or permissions of any origin it visited; no media emulation; the default viewport; the mouse
+        at (0, 0) (moved over about:blank: a navigation leaves nothing hovered). Raises when it cannot (a
+        navigation the test left under way interrupts about:blank): the lender then closes the tab."""
+        page = self.page
+        for other in self.context.pages:  # popups
+            if other != page:
+                other.close()
+        page.goto("about:blank")
+        cdp = self.context.new_cdp_session(page)
+        try:
+            for origin in sorted(self.origins):
+                cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        finally:
+            cdp.detach()
+        self.origins.clear()
+        self.context.clear_cookies()
+        self.context.clear_permissions()
+        page.emulate_media(media="null")
+        if page.viewport_size != DEFAULT_VIEWPORT:
+            page.set_viewport_size(DEFAULT_VIEWPORT)
+        page.mouse.move(0, 0)
+        if page.url != "about:blank":
+            raise RuntimeError(f"the page left {page.url} after the reset")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+class LeasedPage:
+    """The tab's page as one test sees it. Listeners the test adds are removed when it ends; a call whose effect
+    would outlive the test (an init script, a route, an exposed function, extra headers, default timeouts, the
+    clock, anything done through the context) marks the tab spent: it is closed, not handed to the next test."""
+
+    SPENDING = frozenset({"add_init_script", "route", "route_from_har", "route_web_socket", "unroute", "unroute_all",
+                          "expose_function", "expose_binding", "set_extra_http_headers", "set_default_timeout",
+                          "set_default_navigation_timeout", "clock", "context", "request"})
+
+    def __init__(self, page):
+        self._page = page
+        self._listeners: list[tuple[str, object]] = []
+        self.spent = False
+
+    def on(self, event: str, f) -> None:
+        self._listeners.append((event, f))
+        self._page.on(event, f)
+
+    def once(self, event: str, f) -> None:
+        self._listeners.append((event, f))
+        self._page.once(event, f)
+
+    def remove_listeners(self) -> None:
+        for event, f in self._listeners:
+            with suppress(KeyError):  # a `once` listener that has run
+                self._page.remove_listener(event, f)
+        self._listeners.clear()
+
+    def __getattr__(self, name: str):
+        if name in self.SPENDING:
+            self.spent = True
+        return getattr(self._page, name)
+
+
+class Lease:
+    def __init__(self, tab: Tab, temporary: bool):
+        self.tab, self.temporary = tab, temporary
+        self.page = LeasedPage(tab.page)
+        self.outside = tab.outside = []  # this test's: the next lease gets a list of its own
+
+
+class Tabs:
+    """The worker's browser page, lent to one test after another instead of a new context each (a new page
+    starts a renderer process: about a second of CPU, more than most browser tests take). Between two tests
+    the page is reset to what a new context gives (Tab.reset); a test that changes it for longer (LeasedPage)
+    gets it replaced. While the page is lent, or for context options, a lease gets a context of its own."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.tab: Tab | None = None
+        self.lent = False
+
+    @contextmanager
+    def lease(self, allow, **context_args):
+        """A Lease (.page, .outside) whose requests `allow(url)` decides; the others are aborted and recorded."""
+        temporary = self.lent or bool(context_args)
+        if temporary:
+            tab = Tab(self.browser, **context_args)
+        else:
+            tab = self.tab = self.tab if self.tab and not self.tab.page.is_closed() else Tab(self.browser)
+            self.lent = True
+        tab.allow = allow
+        lease = Lease(tab, temporary)
+        try:
+            yield lease
+        finally:
+            lease.page.remove_listeners()
+            if not temporary:
+                self.lent = False
+            if temporary or lease.page.spent or tab.page.is_closed():
+                tab.close()
+                if not temporary:
+                    self.tab = None
+            else:
+                try:
+                    tab.reset()
+                except Exception:  # not the test's failure: the next lease gets a new context
+                    tab.close()
+                    self.tab = None
+
+    def close(self) -> None:
+        if self.tab:
+            self.tab.close()
+            self.tab = None
+
+
 def new_context(browser, base: str, probe_ready: bool = False, intercept: bool = True):
     context = browser.new_context(locale="zh-CN")
     guard = Guard(context, base, intercept)
@@ -129,61 +272,110 @@ def new_context(browser, base: str, probe_ready: bool = False, intercept: bool =
     return context, guard
 
 
+def wait_until(page, condition: str, arg=None, timeout: float = 5_000) -> bool:
+    """Wait until the JavaScript function `condition` returns something truthy (polled each animation frame),
+    at most `timeout` ms; whether it did. Instead of a fixed sleep: the caller's own assertions follow."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    try:
+        page.wait_for_function(condition, arg=arg, timeout=timeout)
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
 def open_search(page) -> None:
     page.locator("label.md-header__button[for='__search']").first.click()
     page.wait_for_selector("input.md-search__input", state="visible")
+
+
+# Whether Material's search has answered since the page loaded: the result count line no longer says that the
+# search is initialising (Material writes it only once the worker is ready), but one of its translations.
+SEARCH_ANSWERED = r"""() => {
+  const t = JSON.parse(document.getElementById("__config").textContent).translations;
+  const line = document.querySelector(".md-search-result__meta").textContent.trim();
+  const count = t["search.result.other"].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "[\\d,.]+");
+  return [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].includes(line)
+      || new RegExp("^" + count + "$").test(line);
+}"""
+
+# Focuses the search box and selects its text (the value is unchanged, so Material sends no query); then, if
+# the search has answered since the page loaded, puts a stale probe into the result list, which Material's next
+# redraw removes: the observer stamps __lexT1 and hands the redrawn list to whoever waits (QUERY_ANSWER).
+# "hidden": the box is not shown; "wait": not answered yet (focusing the box for the first time sends the
+# search the box's value; its answer would redraw the list and pass for the answer to the next query).
+QUERY_SETUP = """() => {
+  const box = document.querySelector("input.md-search__input");
+  const rect = box && box.getBoundingClientRect();
+  if (!rect || !rect.width || !rect.height || getComputedStyle(box).visibility === "hidden") return "hidden";
+  box.focus();
+  box.select();
+  if (!(SEARCH_ANSWERED)()) return "wait";
+  const list = document.querySelector(".md-search-result__list");
+  const probe = document.createElement("li");
+  probe.id = "lex-probe-stale";
+  list.appendChild(probe);
+  window.__lexT0 = undefined; window.__lexT1 = undefined; window.__lexRedrawn = undefined;
+  if (!window.__lexObserver) {
+    window.__lexObserver = new MutationObserver(() => {
+      if (document.getElementById("lex-probe-stale")) return;
+      if (window.__lexT1 === undefined) window.__lexT1 = performance.now();
+      if (window.__lexRedrawn) { const done = window.__lexRedrawn; window.__lexRedrawn = undefined; done(); }
+    });
+    window.__lexObserver.observe(list, {childList: true});
+    document.addEventListener("keyup", (ev) => {
+      if (ev.key === "End") window.__lexT0 = performance.now();
+    }, true);
+  }
+  return "ready";
+}""".replace("SEARCH_ANSWERED", SEARCH_ANSWERED)
+
+# Resolves with the result list once it has been redrawn (Material clears it and draws the first ten
+# results in one task, so the list is whole by then), or with null after `timeout` ms.
+QUERY_ANSWER = """(timeout) => new Promise((resolve) => {
+  const read = () => {
+    const items = [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")];
+    return {
+      ms: window.__lexT1 - window.__lexT0,
+      items: items.map(li => {
+        const links = [...li.querySelectorAll("a.md-search-result__link")];
+        return {
+          href: links[0] ? links[0].href : null,
+          title: links[0] ? links[0].querySelector("h1,h2").textContent : null,
+          children: links.slice(1).map(a => ({href: a.href, text: a.textContent,
+                                             html: a.querySelector("article").innerHTML})),
+          html: li.innerHTML,
+        };
+      }),
+    };
+  };
+  if (!document.getElementById("lex-probe-stale")) return resolve(read());
+  const timer = setTimeout(() => { window.__lexRedrawn = undefined; resolve(null); }, timeout);
+  window.__lexRedrawn = () => { clearTimeout(timer); resolve(read()); };
+})"""
 
 
 def run_query(page, query: str, timeout: float = 10_000) -> dict:
     """Type a query into Material's header search box and wait for the result list to be redrawn.
 
     Returns {"items": [{"href", "title", "children": [{"href", "text"}]}], "ms": latency from the
-    key press that Material reacts to (keyup) to the redrawn list}.
+    key press that Material reacts to (keyup) to the redrawn list}. Four calls to the browser a query once the
+    search has answered the box on this page.
     """
     last = getattr(page, "_lex_last", None)
     if last and last[0] == query:  # Material ignores an unchanged value: nothing would be redrawn
         return last[1]
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
+    state = page.evaluate(QUERY_SETUP)
+    if state == "hidden":
         open_search(page)
-    box.focus()
-    page.keyboard.press("Control+A")  # the value is unchanged, so Material sends no query
-    page.evaluate("""() => {
-      const list = document.querySelector(".md-search-result__list");
-      const probe = document.createElement("li");
-      probe.id = "lex-probe-stale";
-      list.appendChild(probe);
-      window.__lexT0 = undefined; window.__lexT1 = undefined;
-      if (!window.__lexObserver) {
-        window.__lexObserver = new MutationObserver(() => {
-          if (!document.getElementById("lex-probe-stale") && window.__lexT1 === undefined)
-            window.__lexT1 = performance.now();
-        });
-        window.__lexObserver.observe(list, {childList: true});
-        document.addEventListener("keyup", (ev) => {
-          if (ev.key === "End") window.__lexT0 = performance.now();
-        }, true);
-      }
-    }""")
+        state = page.evaluate(QUERY_SETUP)
+    if state == "wait":
+        assert wait_until(page, SEARCH_ANSWERED, timeout=timeout), "the search never answered the search box"
+        state = page.evaluate(QUERY_SETUP)
+    assert state == "ready", f"search box: {state}"
     page.keyboard.insert_text(query)  # replaces the selection
     page.keyboard.press("End")  # insertText fires no keyup; Material searches on keyup
-    page.wait_for_function("() => !document.getElementById('lex-probe-stale')", timeout=timeout)
-    data = page.evaluate("""() => {
-      const items = [...document.querySelectorAll(".md-search-result__list > .md-search-result__item")];
-      return {
-        ms: window.__lexT1 - window.__lexT0,
-        items: items.map(li => {
-          const links = [...li.querySelectorAll("a.md-search-result__link")];
-          return {
-            href: links[0] ? links[0].href : null,
-            title: links[0] ? links[0].querySelector("h1,h2").textContent : null,
-            children: links.slice(1).map(a => ({href: a.href, text: a.textContent,
-                                               html: a.querySelector("article").innerHTML})),
-            html: li.innerHTML,
-          };
-        }),
-      };
-    }""")
+    data = page.evaluate(QUERY_ANSWER, timeout)
+    assert data is not None, f"the result list was not redrawn within {timeout} ms of the query {query!r}"
     page._lex_last = (query, data)
     return data
 

@@ -1,11 +1,19 @@
 """Session fixtures shared by every test: the Edition read once, the site built once in-process.
 
+Under pytest-xdist (make test) the builds of the session are shared by the workers: the first worker that
+needs the site builds it while the others wait for it (`made_once`), so that two workers do not build the
+same site twice.
+
 Tiers (markers are given here from the fixtures a test uses, so no test can be in the wrong tier):
     unit     no build, no browser        make test-fast
     build    reads a built site          (the one site of the session, built in-process)
     browser  drives Debian's Chromium
 """
+import contextlib
+import fcntl
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,8 +22,17 @@ from browser import CHROMIUM, chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_FIXTURES = {"built_site", "served_site", "offline_dist", "offline_site", "shanxi_pdf"}
-BROWSER_FIXTURES = {"browser", "page"}
+BROWSER_FIXTURES = {"browser", "tabs", "page"}
 BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
+
+
+# The files that take longest (make test, measured), longest first; the other files follow in collection order.
+# make test hands out whole files (--dist loadfile) in collection order (--no-loadscope-reorder), the next one to
+# whichever worker is nearly done: started first, the long files leave the short ones to even out the end.
+LONGEST_FIRST = ["quality/test_a11y.py", "test_search.py", "quality/test_reproducible.py",
+                 "quality/test_a11y_keyboard.py", "test_reader.py", "quality/test_hostile.py",
+                 "test_new_regulation.py", "quality/test_previews.py", "test_opendata.py",
+                 "quality/test_cite_browser.py"]
 
 
 def pytest_collection_modifyitems(items):
@@ -29,6 +46,8 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.relative_to(ROOT / "tests").as_posix(), len(rank)))  # stable
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -71,20 +90,56 @@ def regs(edition):
     return {r.id: r for r in edition.regs}
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+    """The folder `name` that make(folder) fills, made once per test run. Under xdist, in the run's folder
+    that the workers share (each worker's basetemp is a folder of it): the first worker to ask makes it,
+    holding a lock that the others wait on, then they all read the same files. A failed make leaves no
+    folder, so the next worker that needs it tries again and reports the same error."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder, done = base / name, base / f"{name}.done"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, also if make raises
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            try:
+                make(folder)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_builds_side_by_side(request):
+    """Under xdist, each worker starts by making one of the shared builds that the run's tests need (the first
+    worker the site, the second the offline copy), so that they are made side by side rather than one worker
+    waiting for the other's. A failure is left for the tests that need the build to report."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    needed = [name for name in ("built_site", "offline_dist")
+              if any(name in item.fixturenames for item in request.session.items)]
+    index = int(worker[2:]) if worker.startswith("gw") else len(needed)
+    if index < len(needed):
+        with contextlib.suppress(Exception):
+            request.getfixturevalue(needed[index])
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once per test session, in-process, with --strict (warnings fail)."""
+    """The real site, built once per test run (shared by the xdist workers), in-process, with --strict
+    (warnings fail). No test writes into it."""
     from build_scripts.publish.cli import build
-    return build(tmp_path_factory.mktemp("build") / "site")
+    return made_once(tmp_path_factory, "build", lambda folder: build(folder / "site")) / "site"
 
 
 @pytest.fixture(scope="session")
 def offline_dist(tmp_path_factory) -> Path:
-    """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip, built once."""
+    """dist/ of `edition offline`: offline/ (the file:// copy) and pingan-offline.zip, built once per test run."""
     from build_scripts.publish.cli import offline
-    dist = tmp_path_factory.mktemp("offline") / "dist"
-    offline(dist)
-    return dist
+    return made_once(tmp_path_factory, "offline", lambda folder: offline(folder / "dist")) / "dist"
 
 
 @pytest.fixture(scope="session")
@@ -103,22 +158,22 @@ def browser():
         yield b
 
 
+@pytest.fixture(scope="session")
+def tabs(browser):
+    """The worker's one page, lent to each test that asks for `page` (browser.Tabs)."""
+    from browser import Tabs
+    lender = Tabs(browser)
+    yield lender
+    lender.close()
+
+
+LOCAL = ("http://127.0.0.1", "file://", "data:", "blob:", "about:")
+
+
 @pytest.fixture
-def page(browser):
-    """A fresh page whose requests to any host but 127.0.0.1 or file:// fail the test."""
-    context = browser.new_context()
-    outside: list[str] = []
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("http://127.0.0.1", "file://", "data:", "blob:", "about:")):
-            route.continue_()
-        else:
-            outside.append(url)
-            route.abort()
-
-    context.route("**/*", guard)
-    pg = context.new_page()
-    yield pg
-    context.close()
-    assert not outside, f"requests to outside hosts: {outside}"
+def page(tabs):
+    """A page as a new browser context gives it (the worker's one page, reset after each test: browser.Tabs),
+    whose requests to any host but 127.0.0.1 or file:// fail the test."""
+    with tabs.lease(lambda url: url.startswith(LOCAL)) as lease:
+        yield lease.page
+    assert not lease.outside, f"requests to outside hosts: {lease.outside}"

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 import yaml
 
+from browser import wait_until
 from build_scripts.enrich.glossary import (
     CATEGORIES,
     find_definitions,
@@ -424,16 +425,17 @@ def test_tab_reaches_a_term_and_exposes_its_tooltip(page, served_site, by_id):
     else:
         pytest.fail("Tab never reached a glossary term")
     term_id = page.evaluate("() => document.activeElement.dataset.term")
-    page.wait_for_timeout(500)   # Material shows tooltips after a short delay
-    described = page.evaluate("""() => { const el = document.activeElement;
+    describe = """() => { const el = document.activeElement;
         const id = el.getAttribute('aria-describedby'); const tip = id && document.getElementById(id);
         if (!tip) return null; const r = tip.getBoundingClientRect(), s = getComputedStyle(tip);
-        return {text: tip.innerText, visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'}; }""")
+        return {text: tip.innerText, visible: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'}; }"""
+    wait_until(page, f"() => {{ const d = ({describe})(); return d && d.visible; }}")  # Material shows tooltips after a short delay
+    described = page.evaluate(describe)
     assert described, "the focused term is described by no tooltip element"
     assert by_id[term_id].en in described["text"] and described["visible"]
     # hover reaches the same kind of tooltip on another term
     page.keyboard.press("Tab")
     other = page.locator(".lex-zh .lex-term:not(.lex-rep)").nth(3)   # later uses are plain by default
     other.hover()
-    page.wait_for_timeout(500)
+    wait_until(page, "el => !!el.getAttribute('aria-describedby')", other.element_handle())
     assert other.get_attribute("aria-describedby")

@@ -1,6 +1,7 @@
 """The traditional-character view (enrich/hant.py): Taiwan's forms, every phrase conversion of OpenCC in
 the texts reviewed (corpus/zh_hant_corrections.yaml), tables that never crash on new text, the glossary
-agreeing with the view, and one OpenCC converter per config per build."""
+agreeing with the view. (One OpenCC converter per config per build: tests/test_once.py, which counts what one
+build makes.)"""
 from pathlib import Path
 
 import opencc
@@ -84,22 +85,3 @@ def test_new_text_never_crashes_and_reproduces(text):
     for run in HAN_RUN.findall(text):
         assert tables.convert(run) == S2TW.convert(run)
     assert tables.warning() is None or "not reviewed" in tables.warning()
-
-
-@pytest.mark.build
-def test_one_converter_per_config_per_build(tmp_path, monkeypatch):
-    """Building an OpenCC converter reads its dictionaries: one per config in a whole in-process build."""
-    from build_scripts.publish.cli import build
-    made: list[str] = []
-    real = opencc.OpenCC
-
-    def counting(config="t2s", *args, **kwargs):
-        made.append(config)
-        return real(config, *args, **kwargs)
-
-    monkeypatch.setattr(opencc, "OpenCC", counting)
-    monkeypatch.setattr(G, "_CONVERTERS", {})
-    build(tmp_path / "site")
-    assert made, "the build converts (traditional view, search table)"
-    assert sorted(made) == sorted(set(made)), made
-    assert set(made) <= set(G.ALLOWED_CONFIGS)

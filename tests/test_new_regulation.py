@@ -1,9 +1,6 @@
 """Adding a regulation is adding a folder: a third province in each raw shape builds with no code change."""
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -51,18 +48,16 @@ effective: 2024-01-01
 
 @pytest.fixture(scope="module", params=["wrapped", "lines"])
 def site_with_third(request, tmp_path_factory):
+    """The site built in-process (as `edition build --corpus`) from a copy of the corpus with a third folder.
+    (tests/test_later_stages.py builds its third regulation through the real command, EDITION_CORPUS set.)"""
+    from build_scripts.publish.cli import build
     tmp = tmp_path_factory.mktemp(f"third-{request.param}")
     corpus = tmp / "corpus"
     shutil.copytree(ROOT / "corpus", corpus)
     (corpus / "hunan").mkdir()
     (corpus / "hunan" / "source.txt").write_text(WRAPPED if request.param == "wrapped" else LINES, encoding="utf-8")
     (corpus / "hunan" / "meta.yaml").write_text(META, encoding="utf-8")
-    site = tmp / "site"
-    result = subprocess.run([sys.executable, "-m", "build_scripts.publish.cli", "build", "--site-dir", str(site)],
-                            cwd=ROOT, env={**os.environ, "EDITION_CORPUS": str(corpus)},
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
-    return request.param, site
+    return request.param, build(tmp / "site", corpus)
 
 
 def test_third_regulation_is_published(site_with_third):

@@ -357,7 +357,7 @@ WHOLE_PAGE = {  # what the traditional view converts besides the text: selector 
 
 def test_reading_view_converts_the_whole_page(web, view):
     """Navigation, table of contents, heading, notices, tooltips and search results, not only the text."""
-    from tests.browser import run_query
+    from tests.browser import run_query, wait_until
     page = web.page
     page.goto(web.url("jiangxi/art-15/"))
     page.evaluate("localStorage.setItem('lex-script', 'hant')")
@@ -373,7 +373,8 @@ def test_reading_view_converts_the_whole_page(web, view):
         hans = opencc.OpenCC("t2s").convert(term.text_content())
         assert term.text_content() == view.convert(hans) and hans in title and view.convert(hans) in title
         term.hover()
-        page.wait_for_timeout(600)
+        active = "() => { const t = document.querySelector('.md-tooltip2--active, .md-tooltip--active'); return t && t.innerText; }"
+        wait_until(page, active)  # Material shows tooltips after a short delay
         tip = page.evaluate("""() => { const t = document.querySelector('.md-tooltip2--active, .md-tooltip--active');
                                        return t ? t.innerText : null; }""")
         assert tip and view.convert(hans) in tip, tip

@@ -30,3 +30,26 @@ def serve():
 def copy_corpus(dest: Path) -> Path:
     shutil.copytree(ROOT / "corpus", dest)
     return dest
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site, serve):
+    return serve(built_site)
+
+
+@pytest.fixture
+def guarded(tabs, site_url):
+    """make(**context_args) -> a11y.Guarded: a page as a new context gives it, on the served site, every
+    request recorded."""
+    from a11y import Guarded
+    origin = site_url.rstrip("/")
+    opened: list = []
+
+    def make(**kw):
+        g = Guarded(tabs, origin, **kw)
+        opened.append(g)
+        return g
+
+    yield make
+    for g in opened:
+        g.close()

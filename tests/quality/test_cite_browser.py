@@ -54,12 +54,12 @@ def test_resolver_page_shows_provision_and_link(page, served_site):
 
 
 @pytest.fixture
-def clipboard_page(browser, served_site):
-    """A page allowed to read the clipboard back, to check what a copy control copied."""
-    context = browser.new_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
-    yield context.new_page()
-    context.close()
+def clipboard_page(tabs, served_site):
+    """A page allowed to read the clipboard back, to check what a copy control copied (the grant is the
+    lease's: the reset after the test clears it)."""
+    with tabs.lease(lambda url: True) as lease:
+        lease.tab.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+        yield lease.page
 
 
 def test_copy_citation_from_keyboard(clipboard_page, served_site):

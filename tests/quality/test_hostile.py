@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from browser import wait_until
 from conftest import copy_corpus
 
 PAYLOAD = ("HOSTILE-{tag} <script>window.__pwned='{tag}'</script> <img src=x onerror=\"window.__pwned='{tag}'\"> "
@@ -200,19 +201,15 @@ def test_hostile_payloads_render_as_text(hostile):
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems[:40])
 
 
-def test_hostile_site_runs_no_injected_code(hostile, serve, browser):
+def test_hostile_site_runs_no_injected_code(hostile, serve, tabs):
     site, tags = hostile
     base = serve(site)
     pages = [""]
     for pattern in ("*/art-1/index.html", "glossary/index.html", "compare/*/index.html"):
         found = sorted(site.glob(pattern))
         pages += [p.relative_to(site).parent.as_posix() + "/" for p in found[:2]]
-    context = browser.new_context()
-    outside = []
-    context.route("**/*", lambda route: (route.continue_() if route.request.url.startswith(base)
-                                         else (outside.append(route.request.url), route.abort())))
-    page = context.new_page()
-    try:
+    with tabs.lease(lambda url: url.startswith(base)) as lease:  # others aborted, recorded in lease.outside
+        page = lease.page
         for rel in pages:
             page.goto(base + rel, wait_until="networkidle")
             for term in page.locator("article .lex-term").all()[:3]:
@@ -222,12 +219,12 @@ def test_hostile_site_runs_no_injected_code(hostile, serve, browser):
         page.goto(base, wait_until="networkidle")
         page.focus("input.md-search__input")
         page.keyboard.type("HOSTILE")
-        page.wait_for_timeout(1500)
+        wait_until(page, """() => document.querySelectorAll('.md-search-result__item').length > 0
+                                   && [...document.querySelectorAll('.md-search-result img')].every(i => i.complete)""",
+                   timeout=10_000)  # the results drawn, and any image in them loaded or failed (onerror run)
         results = page.locator(".md-search-result__item")
         assert results.count() > 0, "search finds no payload (index built from this corpus?)"
         assert page.evaluate("window.__pwned") is None
         assert page.locator(f".md-search-result a[href*='{EVIL_HOST}'], .md-search-result img[src='x'], "
                             ".md-search-result script").count() == 0
-    finally:
-        context.close()
-    assert not outside, outside
+    assert not lease.outside, lease.outside

@@ -131,7 +131,7 @@ def test_data_is_loaded_lazily(page, served_site, built_site):
 
 
 @pytest.mark.parametrize("kind", ["matrix", "defined-term"])
-def test_offline_copy_previews(browser, offline_dist, kind):
+def test_offline_copy_previews(tabs, offline_dist, kind):
     site = offline_dist / "offline"
     path, selector = KINDS[kind]
     if path is None:
@@ -139,17 +139,11 @@ def test_offline_copy_previews(browser, offline_dist, kind):
         path = path.relative_to(site).as_posix()
     else:
         path = path.replace("/index.html", ".html") if not (site / path).exists() else path
-    context = browser.new_context()
-    outside: list[str] = []
-    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "data:", "about:"))
-                  else (outside.append(r.request.url), r.abort()))
-    page = context.new_page()
-    try:
+    with tabs.lease(lambda url: url.startswith(("file:", "data:", "about:"))) as lease:  # others aborted, recorded
+        page = lease.page
         page.goto((site / path).as_uri())
         link = page.locator(selector).first
         link.focus()
         wait_shown(page)
         check_tip(tip_state(page, link))
-    finally:
-        context.close()
-    assert not outside
+    assert not lease.outside
