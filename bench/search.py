@@ -137,7 +137,7 @@ def ui_table(browser, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-
     context, guard = new_context(browser, base)
     page = context.new_page()
     page.goto(base + start)
-    run_query(page, "平安")  # warm-up: the first query waits for the index
+    run_query(page, "平安", timeout=180_000)  # warm-up: waits for the index (Material at 31 regulations: seconds)
     rows = []
     for row in QUERIES:
         result = run_query(page, row["q"])
