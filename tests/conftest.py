@@ -29,10 +29,12 @@ BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
 # The files that take longest (make test, measured), longest first; the other files follow in collection order.
 # make test hands out whole files (--dist loadfile) in collection order (--no-loadscope-reorder), the next one to
 # whichever worker is nearly done: started first, the long files leave the short ones to even out the end.
-LONGEST_FIRST = ["quality/test_a11y.py", "test_search.py", "quality/test_reproducible.py",
-                 "quality/test_a11y_keyboard.py", "test_reader.py", "quality/test_hostile.py",
-                 "test_new_regulation.py", "quality/test_previews.py", "test_opendata.py",
-                 "quality/test_cite_browser.py"]
+LONGEST_FIRST = ["quality/test_a11y.py", "test_search.py", "quality/test_a11y_keyboard.py",
+                 "quality/test_reproducible.py", "test_reader.py", "quality/test_hostile.py", "test_opendata.py",
+                 "test_new_regulation.py", "quality/test_previews.py", "test_parse_properties.py",
+                 "quality/test_cite_browser.py", "quality/test_permalinks.py", "test_later_stages.py",
+                 "quality/test_cited_unit_marked.py", "test_once.py", "quality/test_links.py", "test_display.py",
+                 "test_browser_tabs.py", "quality/test_cite_offline.py"]
 
 
 def pytest_collection_modifyitems(items):
