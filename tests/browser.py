@@ -1,8 +1,8 @@
 """Headless Chromium helpers shared by the browser tests and bench/search.py.
 
 Debian's chromium driven by Playwright (never `playwright install`); the site is served from a
-thread on 127.0.0.1, or opened from file://. Every request is routed through `Guard`, which lets
-only the local origin through and records anything else.
+thread on 127.0.0.1, or opened from file://. Every request is routed through `Guard` (benches, search
+sessions) or a `Tab` (the tests' lent page), which let only the local origin through and record anything else.
 """
 from __future__ import annotations
 

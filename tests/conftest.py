@@ -2,7 +2,8 @@
 
 Under pytest-xdist (make test) the builds of the session are shared by the workers: the first worker that
 needs the site builds it while the others wait for it (`made_once`), so that two workers do not build the
-same site twice.
+same site twice. The browser tests of a worker share its one browser and borrow its one page (`tabs`,
+browser.Tabs), reset after each test to what a new context gives.
 
 Tiers (markers are given here from the fixtures a test uses, so no test can be in the wrong tier):
     unit     no build, no browser        make test-fast
