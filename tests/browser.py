@@ -1,8 +1,8 @@
 """Headless Chromium helpers shared by the browser tests and bench/search.py.
 
 Debian's chromium driven by Playwright (never `playwright install`); the site is served from a
-thread on 127.0.0.1, or opened from file://. Every request is routed through `Guard`, which lets
-only the local origin through and records anything else.
+thread on 127.0.0.1, or opened from file://. Every request is routed through `Guard` (benches, search
+sessions) or a `Tab` (the tests' lent page), which let only the local origin through and record anything else.
 """
 from __future__ import annotations
 
@@ -149,9 +149,9 @@ class Tab:
             route.abort()
 
     def reset(self) -> None:
-        """Back to what a new context's page is: about:blank; no cookies, storage (local, session, IndexedDB,
-        caches) or permissions of any origin it visited; no media emulation; the default viewport; the mouse
-        at (0, 0) (moved over about:blank: a navigation leaves nothing hovered). Raises when it cannot (a
+        """Back to what a new context's page is: about:blank, with no history before it; no cookies, storage
+        (local, session, IndexedDB, caches) or permissions of any origin it visited; no media emulation; the
+        default viewport; the mouse at (0, 0) (moved over about:blank: a navigation leaves nothing hovered). Raises when it cannot (a
         navigation the test left under way interrupts about:blank): the lender then closes the tab."""
         page = self.page
         for other in self.context.pages:  # popups
@@ -162,6 +162,7 @@ class Tab:
         try:
             for origin in sorted(self.origins):
                 cdp.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+            cdp.send("Page.resetNavigationHistory")  # going back leads nowhere but about:blank
         finally:
             cdp.detach()
         self.origins.clear()

@@ -2,7 +2,8 @@
 
 Under pytest-xdist (make test) the builds of the session are shared by the workers: the first worker that
 needs the site builds it while the others wait for it (`made_once`), so that two workers do not build the
-same site twice.
+same site twice. The browser tests of a worker share its one browser and borrow its one page (`tabs`,
+browser.Tabs), reset after each test to what a new context gives.
 
 Tiers (markers are given here from the fixtures a test uses, so no test can be in the wrong tier):
     unit     no build, no browser        make test-fast
@@ -26,13 +27,15 @@ BROWSER_FIXTURES = {"browser", "tabs", "page"}
 BUILD_ENV = ("SITE_URL", "OFFLINE", "EDITION_CORPUS")
 
 
-# The files that take longest (make test, measured), longest first; the other files follow in collection order.
-# make test hands out whole files (--dist loadfile) in collection order (--no-loadscope-reorder), the next one to
-# whichever worker is nearly done: started first, the long files leave the short ones to even out the end.
-LONGEST_FIRST = ["quality/test_a11y.py", "test_search.py", "quality/test_a11y_keyboard.py",
-                 "quality/test_reproducible.py", "test_reader.py", "quality/test_hostile.py", "test_opendata.py",
-                 "test_new_regulation.py", "quality/test_previews.py", "test_parse_properties.py",
-                 "quality/test_cite_browser.py", "quality/test_permalinks.py", "test_later_stages.py",
+# The files that take longest (make test, measured), in the order the workers should start them; the other files
+# follow in collection order. make test hands out whole files (--dist loadfile) in collection order
+# (--no-loadscope-reorder), the next one to whichever worker is nearly done; the first two go to one worker each,
+# the next two as their second. Started first, the long files leave the short ones to even out the end; and a
+# file that mostly waits for the browser (a11y, search) runs beside one that builds (reproducible, new_regulation).
+LONGEST_FIRST = ["quality/test_a11y.py", "quality/test_reproducible.py", "test_search.py",
+                 "quality/test_a11y_keyboard.py", "test_new_regulation.py", "test_reader.py",
+                 "quality/test_hostile.py", "test_opendata.py", "quality/test_previews.py", "test_parse_properties.py",
+                 "quality/test_permalinks.py", "quality/test_cite_browser.py", "test_later_stages.py",
                  "quality/test_cited_unit_marked.py", "test_once.py", "quality/test_links.py", "test_display.py",
                  "test_browser_tabs.py", "quality/test_cite_offline.py"]
 

@@ -23,6 +23,7 @@ def test_a_lent_page_is_as_new(tabs, served_site, built_site):
         page = second.page
         assert page._page is lent, "the page was not lent again (so this test checks nothing)"
         assert page.url == "about:blank" and second.outside == []
+        assert page.evaluate("history.length") == 1, "the test before's pages are in the history"
         assert page.viewport_size == {"width": 1280, "height": 720}
         seen.clear()
         page.goto(served_site + "jiangxi/art-16/")
