@@ -24,30 +24,22 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 
 ARTICLE_HREF = re.compile(r"/(?P<reg>[a-z][a-z0-9-]*)/art-(?P<n>\d+)(?:/|\.html)(?:[?#].*)?$")
 
-# Records when the search worker answers READY (message type 1), whatever Worker class the page
-# ends up using (the native one, or iframe-worker's shim that the offline copy installs).
+# Records when Material's search interface first answers: it writes its result line (the "type to start
+# searching" placeholder) once the worker has said READY and answered the box's empty query. That is the
+# moment a reader's query gets an answer, whoever started the worker and whenever; the same for Material's
+# own worker, the edition's, and the iframe-worker shim of the offline copy.
 READY_PROBE = """
 (() => {
-  let current = window.Worker;
-  const wrap = (Base) => {
-    if (!Base || Base.__lexWrapped) return Base;
-    class Probed extends Base {
-      constructor(...args) {
-        super(...args);
-        this.addEventListener("message", (ev) => {
-          if (ev.data && ev.data.type === 1 && window.__lexReadyAt === undefined)
-            window.__lexReadyAt = performance.now();
-        });
-      }
-    }
-    Probed.__lexWrapped = true;
-    return Probed;
-  };
-  current = wrap(current);
-  Object.defineProperty(window, "Worker", {
+  const text = Object.getOwnPropertyDescriptor(Node.prototype, "textContent");
+  Object.defineProperty(Node.prototype, "textContent", {
     configurable: true,
-    get() { return current; },
-    set(value) { current = wrap(value); },
+    enumerable: text.enumerable,
+    get: text.get,
+    set(value) {
+      text.set.call(this, value);
+      if (window.__lexReadyAt === undefined && this.classList && this.classList.contains("md-search-result__meta"))
+        window.__lexReadyAt = performance.now();
+    },
   });
 })();
 """

@@ -549,12 +549,32 @@
   }
 
   // ------------------------------------------------------------------ protocol
+  // Over http the worker does not wait for Material's SETUP: Material sends it only once its own request
+  // for the start index has been answered on the main thread, which is busy with the page's scripts and
+  // DOMContentLoaded handlers until then. The worker fetches the same file and says READY on its own;
+  // Material's interface listens from the moment it creates the worker (same task), takes the first READY
+  // and ignores the second, which answers SETUP in case this one was not seen. From file:// (iframe-worker's
+  // shim, no fetch) SETUP is the only start.
+  var started = null;
+  function start(index) {
+    if (!started) {
+      setup(index);
+      started = true;
+      loadTables();
+    }
+    postMessage({type: READY});
+  }
+  if (typeof document === "undefined" && self.location.protocol !== "file:") {
+    fetch(url("../search/search_index.json")).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (index) { if (!started) start(index); }, function () { /* SETUP will start it */ });
+  }
+
   addEventListener("message", function (ev) {
     var msg = ev.data || {};
     if (msg.type === SETUP) {
-      setup(msg.data);
-      postMessage({type: READY});
-      loadTables();
+      start(msg.data);
     } else if (msg.type === QUERY) {
       var query = String(msg.data || "").trim();
       var mine = ++latest;
