@@ -12,8 +12,9 @@ on first use into bench/node_modules, gitignored; `--root-selector article.md-co
     article it expects is among the first five, as itself or as a copy. Five copies of one expected article
     do not make a hit for a query expecting two articles (the engine has to show different provisions).
     The edition's recall is measured twice: over http and from file:// (its offline build, OFFLINE=true);
-  - ready time after load (median of --loads fresh loads of an article page): the worker's READY for the
-    edition and Material; for Pagefind, `import('pagefind.js')` + `init()` started at DOMContentLoaded;
+  - ready time after load (median of --loads fresh loads of an article page, the three engines in turn): for
+    the edition and Material, when Material's search interface first answers (tests/browser.READY_PROBE);
+    for Pagefind, `import('pagefind.js')` + `init()` started at DOMContentLoaded;
     in ms after navigation start, and after DOMContentLoaded (what search adds to the page's own load);
   - first-query bytes: every search file fetched from load to the first answer of 电信网络诈骗 (index,
     shards, worker, wasm, fragments), counted gzip -9 as a server would send them; the query is typed once
@@ -102,20 +103,18 @@ def close(context, guard) -> None:
 
 # ------------------------------------------------------------------ edition and Material (Material's UI)
 
-def ui_ready(browser, base: str, loads: int) -> list[float]:
-    out = []
-    for _ in range(loads):
-        context, guard = new_context(browser, base, probe_ready=True)
-        page = context.new_page()
-        page.goto(base + "jiangxi/art-15/")
-        page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
-        out.append(page.evaluate(READY_AND_DCL.replace("READY", "window.__lexReadyAt")))
-        close(context, guard)
+def ui_ready_once(browser, base: str) -> list[float]:
+    context, guard = new_context(browser, base, probe_ready=True)
+    page = context.new_page()
+    page.goto(base + "jiangxi/art-15/")
+    page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
+    out = page.evaluate(READY_AND_DCL.replace("READY", "window.__lexReadyAt"))
+    close(context, guard)
     return out
 
 
-# [ready, DOMContentLoaded] in ms after navigation start: Material starts its search (index request,
-# worker) from its bundle at the end of the body, so READY cannot come before the page is parsed.
+# [ready, DOMContentLoaded] in ms after navigation start: Material's search interface is set up by its bundle
+# at the end of the body, so no engine behind it can answer before the page is parsed.
 READY_AND_DCL = "[READY, performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]"
 
 
@@ -133,14 +132,17 @@ def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
                if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
 
 
-def ui_table(browser, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-15/") -> dict:
+def ui_table(browser, engine: str, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-15/") -> dict:
     context, guard = new_context(browser, base)
     page = context.new_page()
     page.goto(base + start)
     run_query(page, "平安", timeout=180_000)  # warm-up: waits for the index (Material at 31 regulations: seconds)
     rows = []
     for row in QUERIES:
-        result = run_query(page, row["q"])
+        try:
+            result = run_query(page, row["q"])
+        except AssertionError as e:
+            raise AssertionError(f"{engine}, {base}: {e}") from None
         rows.append((row, [rewrite(a) for a in top_articles(result)], result["ms"]))
     close(context, guard)
     return summarise(rows)
@@ -175,12 +177,21 @@ def pf_page(browser, base: str):
     return context, guard, page
 
 
-def pf_ready(browser, base: str, loads: int) -> list[float]:
-    out = []
+def pf_ready_once(browser, base: str) -> list[float]:
+    context, guard, page = pf_page(browser, base)
+    out = page.evaluate(READY_AND_DCL.replace("READY", "window.__pfReadyAt"))
+    close(context, guard)
+    return out
+
+
+def ready_times(browser, edition: str, material: str, loads: int) -> dict[str, list[list[float]]]:
+    """Fresh loads of the same article page, the three engines in turn (edition, Material, Pagefind on the
+    edition's build), so that whatever else the machine does weighs on each alike."""
+    out: dict[str, list[list[float]]] = {"edition": [], "material": [], "pagefind": []}
     for _ in range(loads):
-        context, guard, page = pf_page(browser, base)
-        out.append(page.evaluate(READY_AND_DCL.replace("READY", "window.__pfReadyAt")))
-        close(context, guard)
+        out["edition"].append(ui_ready_once(browser, edition))
+        out["material"].append(ui_ready_once(browser, material))
+        out["pagefind"].append(pf_ready_once(browser, edition))
     return out
 
 
@@ -240,21 +251,21 @@ def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
         sites[mode] = build(tmp / f"{mode}-{size}", corpus, mode)
         report[mode] = {"build_s": round(time.perf_counter() - t0, 1)}
     offline = build(tmp / f"edition-offline-{size}", corpus, "edition", offline=True)
-    report["edition"]["file"] = ui_table(browser, offline.resolve().as_uri() + "/", rewrite, "jiangxi/art-15.html")
+    offline_base = offline.resolve().as_uri() + "/"
+    report["edition"]["file"] = ui_table(browser, "edition", offline_base, rewrite, "jiangxi/art-15.html")
     t0 = time.perf_counter()
     subprocess.run([str(pagefind_binary()), "--site", str(sites["edition"]), "--force-language", "zh",
                     "--root-selector", "article.md-content__inner", "--output-subdir", "pagefind"],
                    check=True, capture_output=True)
     report["pagefind"] = {"index_s": round(time.perf_counter() - t0, 1)}
-    for mode in ("edition", "material"):
-        with serve(sites[mode]) as base:
-            report[mode]["ready_ms"] = ui_ready(browser, base, loads)
+    with serve(sites["edition"]) as edition, serve(sites["material"]) as material:
+        for engine, ms in ready_times(browser, edition, material, loads).items():
+            report[engine]["ready_ms"] = ms
+        for mode, base in (("edition", edition), ("material", material)):
             report[mode]["first_query_gzip_bytes"] = ui_first_bytes(browser, base, sites[mode], mode)
-            report[mode].update(ui_table(browser, base, rewrite))
-    with serve(sites["edition"]) as base:
-        report["pagefind"]["ready_ms"] = pf_ready(browser, base, loads)
-        report["pagefind"]["first_query_gzip_bytes"] = pf_first_bytes(browser, base, sites["edition"])
-        report["pagefind"].update(pf_table(browser, base, rewrite))
+            report[mode].update(ui_table(browser, mode, base, rewrite))
+        report["pagefind"]["first_query_gzip_bytes"] = pf_first_bytes(browser, edition, sites["edition"])
+        report["pagefind"].update(pf_table(browser, edition, rewrite))
     return report
 
 

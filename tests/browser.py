@@ -293,10 +293,12 @@ def open_search(page) -> None:
 
 # Whether Material's search has answered since the page loaded: the result count line no longer says that the
 # search is initialising (Material writes it only once the worker is ready), but one of its translations.
+RESULT_LINE = """() => document.querySelector(".md-search-result__meta").textContent.trim()"""
+
 SEARCH_ANSWERED = r"""() => {
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
   const line = document.querySelector(".md-search-result__meta").textContent.trim();
-  const count = t["search.result.other"].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "[\\d,.]+");
+  const count = t["search.result.other"].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "[\\d,.]+k?");  // Material writes 1.7k
   return [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].includes(line)
       || new RegExp("^" + count + "$").test(line);
 }"""
@@ -372,7 +374,9 @@ def run_query(page, query: str, timeout: float = 10_000) -> dict:
         open_search(page)
         state = page.evaluate(QUERY_SETUP)
     if state == "wait":
-        assert wait_until(page, SEARCH_ANSWERED, timeout=timeout), "the search never answered the search box"
+        assert wait_until(page, SEARCH_ANSWERED, timeout=timeout), (
+            f"the search never answered the search box (before {query!r}; its result line: "
+            f"{page.evaluate(RESULT_LINE)!r})")
         state = page.evaluate(QUERY_SETUP)
     assert state == "ready", f"search box: {state}"
     page.keyboard.insert_text(query)  # replaces the selection
