@@ -46,6 +46,9 @@ READY_PROBE = """
 
 
 class _Quiet(SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as every static host: not a new connection per request
+    disable_nagle_algorithm = True  # the headers and the body are two writes: no wait for an ACK between them
+
     def log_message(self, *args):
         pass
 
