@@ -116,7 +116,7 @@ def test_edition_index(built_site, regs):
     texts are script shards."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     lex = index["config"]["lex"]
-    assert set(lex) == {"version", "regs", "groups", "shards", "dups"}, "the start index holds the group tables only"
+    assert set(lex) == {"version", "regs", "groups", "shards", "dups", "split"}, "the start index holds the group tables only"
     tables = (built_site / "search" / "q" / "0.js").read_text(encoding="utf-8")
     assert tables.startswith('__lexShard("q0",')
     lex = {**lex, **json.loads(tables[tables.index(",") + 1:tables.rindex(")")])}   # loaded right after READY

@@ -334,6 +334,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
     first_doc = 0
     canon: dict[str, int] = {}
     dups: list[list[int]] = []          # runs [first group, its canonical group, length]: identical articles
+    split: list[int] = []               # pages whose documents' texts are files of their own
     for g, group in enumerate(index.groups):
         starts.append(first_doc)
         kinds += group["k"]
@@ -342,6 +343,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         size = sum(len(d.get("x", "")) for d in group["docs"] if d)
         if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
             head["s"] = 1
+            split.append(g)
             head["d"] = [d and {k: v for k, v in d.items() if k != "x"} for d in group["docs"]]
             for i, d in enumerate(group["docs"]):
                 if d:
@@ -387,6 +389,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "groups": {"start": starts, "kind": kinds},
         "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
         "dups": dups,
+        "split": split,     # a query loads a split page's head and the documents it shows at once
     }
     tables = {
         "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),

@@ -41,7 +41,7 @@
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
   var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
-  var shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
+  var split = {}, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
@@ -94,6 +94,8 @@
     starts = (lex.groups || {}).start || [];
     kinds = (lex.groups || {}).kind || "";
     regFirst = lex.regs || {};
+    split = {};
+    (lex.split || []).forEach(function (g) { split[g] = true; });
     canon = [];
     for (var g = 0; g + 1 < starts.length; g++) canon[g] = g;
     (lex.dups || []).forEach(function (run) {
@@ -514,16 +516,16 @@
       var results = score(concepts, boost);
       if (only) results = results.filter(function (r) { return only.regs[regOf(r.g)]; });
       var top = results.slice(0, MAX_GROUPS);
-      return load(top.map(function (r) { return "t" + r.g; })).then(function () {
-        var docs = [];           // a split page: the texts of the units shown
-        top.forEach(function (r) {
-          var group = shards["t" + r.g];
-          if (group.s) r.units.slice(0, PAGE_CHILDREN).forEach(function (u) {
-            if (group.d[u.d - starts[r.g]]) docs.push("t" + r.g + "-" + (u.d - starts[r.g]));
-          });
+      // one wave: each group's head, and for a split page the texts of the units shown (every document of
+      // a group has its file but the first, which is the group's own: build_scripts/features/search.py)
+      var files = [];
+      top.forEach(function (r) {
+        files.push("t" + r.g);
+        if (split[r.g]) r.units.slice(0, PAGE_CHILDREN).forEach(function (u) {
+          if (u.d > starts[r.g]) files.push("t" + r.g + "-" + (u.d - starts[r.g]));
         });
-        return load(docs);
-      }).then(function () {
+      });
+      return load(files).then(function () {
         top = verify(top, concepts, q);
         return {items: top.map(function (r) { return render(r, concepts, null); }), total: results.length};
       });
