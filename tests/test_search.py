@@ -383,3 +383,21 @@ def test_reading_view_converts_the_whole_page(web, view):
     finally:
         page.evaluate("localStorage.removeItem('lex-script')")
         page._lex_last = None
+
+
+@pytest.mark.browser
+def test_one_character_matches_through_its_neighbours(search_browser, http_base):
+    """治安防控网 segments as 治安 / 防控 / 网: the lone 网 matches through 控网, the bigram it makes with its
+    neighbour in the query, not through every bigram of the index that holds 网 (at 31 regulations that
+    loaded 50 of the 212 postings shards). A fresh page, so that no earlier query has loaded a shard."""
+    from tests.browser import new_context, run_query, top_articles
+    context, guard = new_context(search_browser, http_base, intercept=False)
+    try:
+        page = context.new_page()
+        page.goto(http_base + "jiangxi/art-15/")
+        result = run_query(page, "治安防控网", timeout=30_000)
+        shards = {u for u in guard.seen if "/search/p/" in u}
+        assert len(shards) <= 3, sorted(shards)
+        assert "shanxi/14" in top_articles(result), top_articles(result)
+    finally:
+        context.close()

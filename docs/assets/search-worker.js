@@ -213,11 +213,19 @@
     var li = 0;
     while ((m = re.exec(q))) {
       if (m[1]) {
-        segment(m[1]).forEach(function (seg) {
+        var run = m[1], end = 0;
+        segment(run).forEach(function (seg) {
+          var start = end;
+          end += seg.length;
           if (question[seg] && !phrases[seg]) return;
           var c = {text: seg, kind: "zh", tokens: [], keys: phrases[seg] || []};
           if (seg.length >= 2) bigrams(seg).forEach(function (b) { c.tokens.push({t: b, w: 1}); });
-          else c.expand = seg;       // one character: the index bigrams containing it (vocabulary loaded then)
+          else {                     // one character: see search()
+            c.expand = seg;
+            c.near = [];
+            if (start > 0) c.near.push(run.substr(start - 1, 2));
+            if (end < run.length) c.near.push(run.substr(start, 2));
+          }
           if (c.tokens.length || c.keys.length || c.expand) concepts.push(c);
         });
       } else {
@@ -487,6 +495,15 @@
     return [parent].concat(children);
   }
 
+  var hanSet = null;
+  function hanVocabulary() {     // the Chinese bigrams of the index (search/v/0.js), as a set
+    if (!hanSet) {
+      hanSet = {};
+      shards.v0.split(" ").forEach(function (t) { hanSet[t] = 1; });
+    }
+    return hanSet;
+  }
+
   // ------------------------------------------------------------------ search
   function search(raw) {
     var q = simplify(raw.normalize ? raw.normalize("NFKC") : raw).toLowerCase().trim();
@@ -504,9 +521,14 @@
     var concepts = analyse(q);
     var boost = DEFINITION_Q.test(q) ? ["!def"] : [];
     var expand = concepts.filter(function (c) { return c.expand; });
+    // A one-character concept matches through its bigrams with its neighbours in the query when the index
+    // has them (治安防控网: 控网), else through every index bigram containing it: alone, a common character
+    // such as 网 would pull in most of the postings shards.
     return load(expand.length ? ["v0"] : []).then(function () {
       expand.forEach(function (c) {
-        shards.v0.split(" ").forEach(function (t) { if (t.indexOf(c.expand) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT}); });
+        var near = c.near.filter(function (b) { return hanVocabulary()[b]; });
+        if (near.length) near.forEach(function (b) { c.tokens.push({t: b, w: 1}); });
+        else shards.v0.split(" ").forEach(function (t) { if (t.indexOf(c.expand) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT}); });
       });
       var needed = {};
       concepts.forEach(function (c) { c.tokens.forEach(function (t) { needed["p" + shardOf(t.t)] = 1; }); });
