@@ -120,7 +120,7 @@ QUESTION_ZH = ["怎么办", "怎么样", "怎么", "怎样", "如何", "什么",
                "要不要", "能不能", "可不可以", "需不需要", "有没有", "是不是", "会不会", "由谁", "谁来", "谁管",
                "谁", "吗", "呢", "吧", "啊", "呀", "么", "了", "的", "地", "得", "有", "是", "要", "会", "能",
                "需要", "应该", "可以", "该", "去", "找", "对", "和", "与", "在", "我", "我们", "你", "被", "给",
-               "时候", "规定", "条例"]
+               "由", "来", "时候", "规定", "条例"]
 STOP_EN = ["a", "an", "and", "the", "of", "in", "to", "for", "or", "on", "with", "by", "at", "as", "is", "be",
            "are", "was", "what", "who", "whom", "which", "how", "when", "where", "why", "do", "does", "did",
            "can", "should", "must", "i", "my", "me", "we", "it", "its", "there", "this", "that", "about",
@@ -406,8 +406,10 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "vocab_en": " ".join(t for t in sorted(postings) if re.match(r"[a-z]", t)),   # English prefixes
     }
     files["q/0.js"] = shard_js("q0", tables)
-    # the Chinese bigrams of the index, for a one-character query only (loaded then)
-    files["v/0.js"] = shard_js("v0", " ".join(t for t in sorted(postings) if HAN.match(t)))
+    # the Chinese bigrams of the index, for a one-character concept only (loaded then); the most frequent
+    # first: the worker expands a character through the first few that hold it
+    files["v/0.js"] = shard_js("v0", " ".join(sorted((t for t in postings if HAN.match(t)),
+                                                     key=lambda t: (-len(postings[t]), t))))
     return {"config": config, "docs": []}, files
 
 

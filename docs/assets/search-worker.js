@@ -36,6 +36,7 @@
   var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;        // units shown of a page whose texts are split per document
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
+  var EXPAND_MAX = 6;           // index bigrams a single character stands for: each may be another postings shard
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
   self.__lexWorker = true;
 
@@ -527,13 +528,16 @@
     var boost = DEFINITION_Q.test(q) ? ["!def"] : [];
     var expand = concepts.filter(function (c) { return c.expand; });
     // A one-character concept matches through its bigrams with its neighbours in the query when the index
-    // has them (治安防控网: 控网), else through every index bigram containing it: alone, a common character
-    // such as 网 would pull in most of the postings shards.
+    // has them (治安防控网: 控网), else through the most frequent index bigrams containing it (由谁来管: 管理,
+    // 监管...): all of them, for a common character such as 网 or 管, were most of the postings shards.
     return load(expand.length ? ["v0"] : []).then(function () {
       expand.forEach(function (c) {
         var near = c.near.filter(function (b) { return hanVocabulary()[b]; });
         if (near.length) near.forEach(function (b) { c.tokens.push({t: b, w: 1}); });
-        else shards.v0.split(" ").forEach(function (t) { if (t.indexOf(c.expand) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT}); });
+        else shards.v0.split(" ").some(function (t) {       // the most frequent first
+          if (t.indexOf(c.expand) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT});
+          return c.tokens.length >= EXPAND_MAX;
+        });
       });
       var needed = {};
       concepts.forEach(function (c) { c.tokens.forEach(function (t) { needed["p" + shardOf(t.t)] = 1; }); });
