@@ -403,7 +403,8 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "stop": STOP_EN,
         "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
-        "vocab_en": " ".join(t for t in sorted(postings) if re.match(r"[a-z]", t)),   # English prefixes
+        # English words for prefixes, the most frequent first: the worker expands a prefix through a few
+        "vocab_en": " ".join(sorted((t for t in postings if re.match(r"[a-z]", t)), key=lambda t: (-len(postings[t]), t))),
     }
     files["q/0.js"] = shard_js("q0", tables)
     # the Chinese bigrams of the index, for a one-character concept only (loaded then); the most frequent

@@ -36,7 +36,7 @@
   var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;        // units shown of a page whose texts are split per document
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
-  var EXPAND_MAX = 6;           // index bigrams a single character stands for: each may be another postings shard
+  var EXPAND_MAX = 6;           // index words a character or a prefix stands for: each may be another postings shard
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
   self.__lexWorker = true;
 
@@ -243,8 +243,10 @@
           if (!part) return;
           var st = stem(part);
           if (vocabEnSet[st] || /^\d+$/.test(st)) c2.tokens.push({t: st, w: 1});
-          if (part.length >= 3) vocabEn.forEach(function (t) {
-            if (t !== st && t.indexOf(part) === 0) c2.tokens.push({t: t, w: EXPAND_WEIGHT});
+          var more = 0;
+          if (part.length >= 3) vocabEn.some(function (t) {      // the most frequent first
+            if (t !== st && t.indexOf(part) === 0) { c2.tokens.push({t: t, w: EXPAND_WEIGHT}); more++; }
+            return more >= EXPAND_MAX;
           });
         });
         if (c2.tokens.length || c2.keys.length) concepts.push(c2);
