@@ -21,7 +21,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -365,6 +365,11 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
     starts.append(first_doc)
     files.update({f"h/{k}.js": shard_js(f"h{k}", chunk) for k, chunk in heads.items()})
 
+    def by_frequency(tokens: Iterable[str]) -> str:
+        """Index words, the most frequent first: the worker expands a character or a prefix through the first
+        few that hold it (EXPAND_MAX), each of which may be another postings shard."""
+        return " ".join(sorted(tokens, key=lambda t: (-len(postings[t]), t)))
+
     # the query tables
     phrases: dict[str, set[str]] = {}
     def phrase(text: str, key: str) -> None:
@@ -403,14 +408,11 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "stop": STOP_EN,
         "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
-        # English words for prefixes, the most frequent first: the worker expands a prefix through a few
-        "vocab_en": " ".join(sorted((t for t in postings if re.match(r"[a-z]", t)), key=lambda t: (-len(postings[t]), t))),
+        "vocab_en": by_frequency(t for t in postings if re.match(r"[a-z]", t)),   # English words, for prefixes
     }
     files["q/0.js"] = shard_js("q0", tables)
-    # the Chinese bigrams of the index, for a one-character concept only (loaded then); the most frequent
-    # first: the worker expands a character through the first few that hold it
-    files["v/0.js"] = shard_js("v0", " ".join(sorted((t for t in postings if HAN.match(t)),
-                                                     key=lambda t: (-len(postings[t]), t))))
+    # the Chinese bigrams of the index, for a one-character concept only (loaded then)
+    files["v/0.js"] = shard_js("v0", by_frequency(t for t in postings if HAN.match(t)))
     return {"config": config, "docs": []}, files
 
 
