@@ -116,7 +116,7 @@ def test_edition_index(built_site, regs):
     texts are script shards."""
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     lex = index["config"]["lex"]
-    assert set(lex) == {"version", "regs", "groups", "shards", "dups", "split", "heads"}, "the start index holds the group tables only"
+    assert set(lex) == {"version", "regs", "groups", "shards", "dups", "split"}, "the start index holds the group tables only"
     tables = (built_site / "search" / "q" / "0.js").read_text(encoding="utf-8")
     assert tables.startswith('__lexShard("q0",')
     lex = {**lex, **json.loads(tables[tables.index(",") + 1:tables.rindex(")")])}   # loaded right after READY
@@ -126,14 +126,12 @@ def test_edition_index(built_site, regs):
     assert "@new-technologies-and-business-forms" in lex["phrases"]["打车软件"]
     assert ["赣", "jiangxi"] in lex["cite"]["rules"]["aliases"] and ["晋", "shanxi"] in lex["cite"]["rules"]["aliases"]
     assert index["docs"] == []
-    shards = {}     # group -> head, from the head files (lex["heads"] groups a file)
-    for path in sorted((built_site / "search" / "h").glob("*.js")):
+    shards = {}
+    for path in sorted(p for p in (built_site / "search" / "t").glob("*.js") if "-" not in p.stem):
         text = path.read_text(encoding="utf-8")
-        assert text.startswith(f'__lexShard("h{path.stem}",') and "\u200b" not in text
-        chunk = json.loads(text[text.index(",") + 1:text.rindex(")")])
-        assert {int(g) // lex["heads"] for g in chunk} == {int(path.stem)}
-        shards.update({int(g): head for g, head in chunk.items()})
-    assert sorted(shards) == list(range(len(lex["groups"]["kind"]))) and len(shards) == len(lex["groups"]["start"]) - 1
+        assert text.startswith(f'__lexShard("t{path.stem}",') and "\u200b" not in text
+        shards[int(path.stem)] = json.loads(text[text.index(",") + 1:text.rindex(")")])
+    assert len(shards) == len(lex["groups"]["kind"]) == len(lex["groups"]["start"]) - 1
     locations = {d["l"] for g in shards.values() for d in g["d"] if d}
     for reg in regs.values():
         first = lex["regs"][reg.id]
@@ -186,7 +184,7 @@ def test_offline_copy_uses_vendored_shim(offline_site):
     assert (offline_site / "assets" / "vendor" / "iframe-worker" / "LICENSE").exists()
     js = (offline_site / "search" / "search_index.js").read_text(encoding="utf-8")
     assert js.startswith("var __index = ") and '"lex":' in js
-    assert (offline_site / "search" / "p" / "0.js").exists() and (offline_site / "search" / "h" / "0.js").exists()
+    assert (offline_site / "search" / "p" / "0.js").exists() and (offline_site / "search" / "t" / "0.js").exists()
     assert "assets/search-worker.js" in html
 
 

@@ -95,8 +95,8 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # such copies after every different result). The query tables (t2s, the words of the index and of the
 # glossary for the segmenter, question words, the phrase dictionary of glossary terms, aliases and topics,
 # the citation rules and structure) are search/q/0.js, loaded right after READY. Postings (search/p/<k>.js)
-# and the texts of a group (its head: search/h/<k>.js, eight groups a file; a long page keeps each piece's
-# text in search/t/<g>-<i>.js) are script files the worker loads on demand, over http and from file://.
+# and the texts of a group (search/t/<g>.js; a long page keeps each piece's text in t/<g>-<i>.js) are
+# script files the worker loads on demand, over http and from file://.
 #
 # Tokens: Chinese character bigrams of every Han run (partial words match without a segmenter in
 # the index), English words (lower case, light stemming), digits, and concept tokens: "#<term id>" in
@@ -161,8 +161,6 @@ def en_tokens(text: str) -> list[str]:
 
 PAGE_CHUNK = 1200        # characters of a page section per document (snippets, BM25 length, bytes)
 SPLIT_PAGE = 8000        # a page with more text keeps each document's text in its own shard (t/<g>-<i>.js)
-HEADS_PER_FILE = 8      # group heads (title, link, documents) per file, search/h/<k>.js: a query's results are
-                        # mostly neighbouring articles, so a few more bytes save most of the requests
 
 
 def chunks(text: str, size: int = PAGE_CHUNK) -> list[str]:
@@ -337,7 +335,6 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
     canon: dict[str, int] = {}
     dups: list[list[int]] = []          # runs [first group, its canonical group, length]: identical articles
     split: list[int] = []               # pages whose documents' texts are files of their own
-    heads: dict[int, dict[str, Any]] = {}
     for g, group in enumerate(index.groups):
         starts.append(first_doc)
         kinds += group["k"]
@@ -353,7 +350,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
                     files[f"t/{g}-{i}.js"] = shard_js(f"t{g}-{i}", d.get("x", ""))
         else:
             head["d"] = group["docs"]
-        heads.setdefault(g // HEADS_PER_FILE, {})[str(g)] = head
+        files[f"t/{g}.js"] = shard_js(f"t{g}", head)
         if group["k"] == "a":
             key = "\n".join(d["z"] for d in group["docs"] if d)
             first = canon.setdefault(key, g)
@@ -363,7 +360,6 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
                 else:
                     dups.append([g, first, 1])
     starts.append(first_doc)
-    files.update({f"h/{k}.js": shard_js(f"h{k}", chunk) for k, chunk in heads.items()})
 
     def by_frequency(tokens: Iterable[str]) -> str:
         """Index words, the most frequent first: the worker expands a character or a prefix through the first
@@ -399,7 +395,6 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "shards": shards,                                   # postings shard of a token: crc32(UTF-8) % shards
         "dups": dups,
         "split": split,     # a query loads a split page's head and the documents it shows at once
-        "heads": HEADS_PER_FILE,
     }
     tables = {
         "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),

@@ -42,7 +42,7 @@
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
   var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
-  var split = {}, headsPerFile = 1, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
+  var split = {}, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
@@ -65,7 +65,7 @@
   // shim, where fetch cannot read files): script elements, in parallel.
   var SHARD = /^__lexShard\(("[^"]*"),([\s\S]*)\);\s*$/;
   function load(names) {
-    var missing = names.filter(function (n, i) { return !shards[n] && names.indexOf(n) === i; });
+    var missing = names.filter(function (n) { return !shards[n]; });
     if (!missing.length) return Promise.resolve();
     return Promise.all(missing.map(function (n) {
       var src = url("../search/" + n[0] + "/" + n.slice(1) + ".js");
@@ -95,7 +95,6 @@
     starts = (lex.groups || {}).start || [];
     kinds = (lex.groups || {}).kind || "";
     regFirst = lex.regs || {};
-    headsPerFile = lex.heads || 1;
     split = {};
     (lex.split || []).forEach(function (g) { split[g] = true; });
     canon = [];
@@ -106,10 +105,6 @@
     regRanges = Object.keys(regFirst).map(function (id) { return [regFirst[id], id]; })
       .sort(function (a, b) { return a[0] - b[0]; });
   }
-
-  // A group's head (title, link, documents): eight groups a file (search/h/<k>.js), HEADS_PER_FILE of the build.
-  function headFile(g) { return "h" + Math.floor(g / headsPerFile); }
-  function head(g) { return shards[headFile(g)][g]; }
 
   function regOf(g) {
     if (kinds[g] !== "a") return null;
@@ -358,7 +353,7 @@
       return !zh.some(function (c) { return c.text === run; }) && concepts.filter(function (c) { return run.indexOf(c.text) >= 0; }).length > 1;
     });
     top.forEach(function (r) {
-      var group = head(r.g), start = starts[r.g], best = 0;
+      var group = shards["t" + r.g], start = starts[r.g], best = 0;
       if (group.s || !r.whole) return;          // a split page: its texts are not all loaded
       r.units.forEach(function (u) {
         var doc = group.d[u.d - start];
@@ -462,7 +457,7 @@
   }
 
   function render(r, concepts, citeEid) {
-    var group = head(r.g);
+    var group = shards["t" + r.g];
     var title = group.k === "a"
       ? '<span lang="zh-Hans">' + esc(group.t) + '</span> <span lang="en">' + esc(group.h) + "</span>"
       : esc(group.t);
@@ -517,7 +512,7 @@
     var q = simplify(raw.normalize ? raw.normalize("NFKC") : raw).toLowerCase().trim();
     var cited = citation(q);
     if (cited && cited.length) {
-      return load(cited.map(function (c) { return headFile(c.g); })).then(function () {
+      return load(cited.map(function (c) { return "t" + c.g; })).then(function () {
         var items = cited.map(function (c) {
           return render({g: c.g, units: [], score: 100, hits: {}}, [], c.eid);
         });
@@ -553,7 +548,7 @@
       // a group has its file but the first, which is the group's own: build_scripts/features/search.py)
       var files = [];
       top.forEach(function (r) {
-        files.push(headFile(r.g));
+        files.push("t" + r.g);
         if (split[r.g]) r.units.slice(0, PAGE_CHILDREN).forEach(function (u) {
           if (u.d > starts[r.g]) files.push("t" + r.g + "-" + (u.d - starts[r.g]));
         });
