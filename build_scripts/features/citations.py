@@ -94,6 +94,10 @@ RULES: dict[str, Any] = {
                       "en": "No such provision in the regulations of this edition."},
         "ambiguous_item": {"zh": "该条有多款含项，请写明第几款。",
                            "en": "Several paragraphs of this article have items: give the paragraph."},
+        # not an outcome of the rules: the page could not load the cited regulation's text
+        "unavailable": {"zh": "无法载入该法规的条文。请检查网络连接，或重新下载离线副本。",
+                        "en": "The text of this regulation could not be loaded. Check the connection, "
+                              "or download the offline copy again."},
     },
 }
 

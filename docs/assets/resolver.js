@@ -88,7 +88,7 @@
         out.textContent = "";
         out.setAttribute("data-matches", r.matches.map(function (m) { return m.reg + ":" + (m.eid || ""); }).join(" "));
         r.matches.forEach(function (m) { out.appendChild(hit(Units.get(m.reg), m)); });
-      }, function () { if (mine === latest) error("not_found", p); });
+      }, function () { if (mine === latest) error("unavailable", p); });   // a broken or partial copy
     }
     form.addEventListener("submit", function (ev) { ev.preventDefault(); render(); });
     input.addEventListener("input", render);

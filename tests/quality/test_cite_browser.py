@@ -53,6 +53,19 @@ def test_resolver_page_shows_provision_and_link(page, served_site):
     assert "could not be read" in page.locator(".lex-resolve-error").inner_text()
 
 
+def test_resolver_says_when_a_regulation_cannot_be_loaded(page, served_site):
+    """A copy missing a regulation's data (or a dropped connection) is not "no such provision"."""
+    page.route("**/assets/units/jiangxi.js", lambda route: route.abort())
+    try:
+        page.goto(served_site + "resolve/?cite=" + "江西条例第十五条")
+        err = page.locator(".lex-resolve-error")
+        err.wait_for()
+        assert err.get_attribute("data-error") == "unavailable" and err.get_attribute("role") == "alert"
+        assert "无法载入" in err.inner_text() and "could not be loaded" in err.inner_text()
+    finally:
+        page.unroute("**/assets/units/jiangxi.js")
+
+
 @pytest.fixture
 def clipboard_page(tabs, served_site):
     """A page allowed to read the clipboard back, to check what a copy control copied (the grant is the
