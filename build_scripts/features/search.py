@@ -39,6 +39,7 @@ HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 DATA_JS = "assets/zh-hant-data.js"
+WORKER_JS = "assets/search-worker.js"
 INDEX_VERSION = 4
 HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
 
@@ -342,7 +343,6 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
         size = sum(len(d.get("x", "")) for d in group["docs"] if d)
         if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
-            head["s"] = 1
             split.append(g)
             head["d"] = [d and {k: v for k, v in d.items() if k != "x"} for d in group["docs"]]
             for i, d in enumerate(group["docs"]):
@@ -441,7 +441,8 @@ class Search(FeatureBase):
         self.article_srcs = {article_src(reg.id, art.number) for reg in site.regs for art in reg.articles}
 
     def config_extra(self) -> dict[str, Any]:
-        return {"lex_search": self.enabled()}  # overrides/main.html points the header search at our worker
+        # overrides/main.html starts this worker and points Material's header search at it
+        return {"lex_search_worker": WORKER_JS if self.enabled() else None}
 
     def page_meta(self, src: str) -> dict[str, Any]:
         """Article pages are indexed here from the Edition (build_index), never from Material's index of

@@ -30,10 +30,10 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
   var MAX_GROUPS = 12;          // groups returned
-  var PAGE_CHILDREN = 3;
+  var PAGE_CHILDREN = 3;        // units shown of a page whose texts are split per document
   var WHOLE = 0.5;              // a Chinese concept whole in a unit (not only its bigrams): up to x(1 + WHOLE)
   // a question asking what something is: units defining a term (token "!def" of the index) rank higher
-  var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;        // units shown of a page whose texts are split per document
+  var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
   var EXPAND_MAX = 6;           // index words a character or a prefix stands for: each may be another postings shard
@@ -42,7 +42,7 @@
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
   var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
-  var split = {}, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
+  var split = {}, hanWords = null, hanSet = null, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
@@ -238,11 +238,8 @@
           if (!part) return;
           var st = stem(part);
           if (vocabEnSet[st] || /^\d+$/.test(st)) c2.tokens.push({t: st, w: 1});
-          var more = 0;
-          if (part.length >= 3) vocabEn.some(function (t) {      // the most frequent first
-            if (t !== st && t.indexOf(part) === 0) { c2.tokens.push({t: t, w: EXPAND_WEIGHT}); more++; }
-            return more >= EXPAND_MAX;
-          });
+          if (part.length >= 3) mostFrequent(vocabEn, function (t) { return t !== st && t.indexOf(part) === 0; })
+            .forEach(function (t) { c2.tokens.push({t: t, w: EXPAND_WEIGHT}); });
         });
         if (c2.tokens.length || c2.keys.length) concepts.push(c2);
         else if (c2.kind !== "num") concepts.push(c2);   // counts against coverage: nothing matches it
@@ -354,7 +351,7 @@
     });
     top.forEach(function (r) {
       var group = shards["t" + r.g], start = starts[r.g], best = 0;
-      if (group.s || !r.whole) return;          // a split page: its texts are not all loaded
+      if (split[r.g] || !r.whole) return;          // a split page: its texts are not all loaded
       r.units.forEach(function (u) {
         var doc = group.d[u.d - start];
         var text = doc ? (doc.z || doc.x || "") : "";
@@ -474,10 +471,10 @@
     var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
                   text: units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true)};
     var best = units.length ? units[0].s : 0;
-    var children = units.slice(0, group.s ? PAGE_CHILDREN : 12).map(function (u, i) {
+    var children = units.slice(0, split[r.g] ? PAGE_CHILDREN : 12).map(function (u, i) {
       var doc = group.d[u.d - starts[r.g]];
       if (!doc) return null;
-      if (group.s) doc = Object.assign({x: shards["t" + r.g + "-" + (u.d - starts[r.g])] || ""}, doc);
+      if (split[r.g]) doc = Object.assign({x: shards[docFile(r.g, u.d)] || ""}, doc);
       var parts = [], hits = u.hits;
       if (doc.z) {
         var onZ = markZh(doc.z, hits);
@@ -498,14 +495,23 @@
     return [parent].concat(children);
   }
 
-  var hanSet = null;
-  function hanVocabulary() {     // the Chinese bigrams of the index (search/v/0.js), as a set
-    if (!hanSet) {
+  function hanVocabulary() {     // the Chinese bigrams of the index (search/v/0.js, loaded), read once
+    if (!hanWords) {
+      hanWords = shards.v0.split(" ");
       hanSet = {};
-      shards.v0.split(" ").forEach(function (t) { hanSet[t] = 1; });
+      hanWords.forEach(function (t) { hanSet[t] = 1; });
     }
-    return hanSet;
   }
+
+  // The first EXPAND_MAX words of a vocabulary (the index's, most frequent first) that pass `test`.
+  function mostFrequent(vocabulary, test) {
+    var out = [];
+    for (var i = 0; i < vocabulary.length && out.length < EXPAND_MAX; i++) if (test(vocabulary[i])) out.push(vocabulary[i]);
+    return out;
+  }
+
+  // The text file of document `d` of split page `g` (every document but the group's own first one has one).
+  function docFile(g, d) { return "t" + g + "-" + (d - starts[g]); }
 
   // ------------------------------------------------------------------ search
   function search(raw) {
@@ -528,13 +534,12 @@
     // has them (治安防控网: 控网), else through the most frequent index bigrams containing it (由谁来管: 管理,
     // 监管...): all of them, for a common character such as 网 or 管, were most of the postings shards.
     return load(expand.length ? ["v0"] : []).then(function () {
+      if (expand.length) hanVocabulary();
       expand.forEach(function (c) {
-        var near = c.near.filter(function (b) { return hanVocabulary()[b]; });
+        var near = c.near.filter(function (b) { return hanSet[b]; });
         if (near.length) near.forEach(function (b) { c.tokens.push({t: b, w: 1}); });
-        else shards.v0.split(" ").some(function (t) {       // the most frequent first
-          if (t.indexOf(c.expand) >= 0) c.tokens.push({t: t, w: EXPAND_WEIGHT});
-          return c.tokens.length >= EXPAND_MAX;
-        });
+        else mostFrequent(hanWords, function (t) { return t.indexOf(c.expand) >= 0; })
+          .forEach(function (t) { c.tokens.push({t: t, w: EXPAND_WEIGHT}); });
       });
       var needed = {};
       concepts.forEach(function (c) { c.tokens.forEach(function (t) { needed["p" + shardOf(t.t)] = 1; }); });
@@ -550,7 +555,7 @@
       top.forEach(function (r) {
         files.push("t" + r.g);
         if (split[r.g]) r.units.slice(0, PAGE_CHILDREN).forEach(function (u) {
-          if (u.d > starts[r.g]) files.push("t" + r.g + "-" + (u.d - starts[r.g]));
+          if (u.d > starts[r.g]) files.push(docFile(r.g, u.d));
         });
       });
       return load(files).then(function () {
@@ -585,7 +590,7 @@
   // Material's interface listens from the moment it creates the worker (same task), takes the first READY
   // and ignores the second, which answers SETUP in case this one was not seen. From file:// (iframe-worker's
   // shim, no fetch) SETUP is the only start.
-  var started = null;
+  var started = false;
   function start(index) {
     if (!started) {
       setup(index);
