@@ -6,7 +6,7 @@ reports the ratio; results go to stdout and bench/results/<name>.json (gitignore
 from __future__ import annotations
 
 import gzip
-import http.server
+import io
 import json
 import os
 import resource
@@ -17,6 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+from tests.browser import StaticHandler
+from tests.browser import serve as serve_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
@@ -24,12 +27,9 @@ PY = sys.executable
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files as a typical host serves them: gzip (level 6) for text, cacheable for an hour,
-    so that a second page load shows what a warm cache saves."""
-
-    def log_message(self, *args):
-        pass
+class GzipHandler(StaticHandler):
+    """Static files as a typical host serves them (the tests' handler: keep-alive, quiet), and gzip (level 6)
+    for text, cacheable for an hour, so that a second page load shows what a warm cache saves."""
 
     def end_headers(self):
         self.send_header("Cache-Control", "public, max-age=3600")
@@ -49,14 +49,12 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            import io
             return io.BytesIO(body)
         return super().send_head()
 
 
 def serve(folder: Path, handler=GzipHandler):
     """A local gzip-serving HTTP server over folder (tests/browser.py's server with another handler)."""
-    from tests.browser import serve as serve_folder
     return serve_folder(folder, handler)
 
 

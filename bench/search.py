@@ -103,11 +103,17 @@ def close(context, guard) -> None:
 
 # ------------------------------------------------------------------ edition and Material (Material's UI)
 
-def ui_ready_once(browser, base: str) -> list[float]:
+def ui_page(browser, base: str):
+    """A fresh article page of the edition's or Material's build, once its search interface has answered."""
     context, guard = new_context(browser, base, probe_ready=True)
     page = context.new_page()
     page.goto(base + "jiangxi/art-15/")
     page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
+    return context, guard, page
+
+
+def ui_ready_once(browser, base: str) -> list[float]:
+    context, guard, page = ui_page(browser, base)
     out = page.evaluate(READY_AND_DCL.replace("READY", "window.__lexReadyAt"))
     close(context, guard)
     return out
@@ -118,18 +124,20 @@ def ui_ready_once(browser, base: str) -> list[float]:
 READY_AND_DCL = "[READY, performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]"
 
 
+def search_bytes(seen: list[str], base: str, site: Path, engine: str) -> int:
+    """The engine's search files among the URLs a page fetched, gzip -9 as a server would send them."""
+    paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
+    return sum(gz(site / p.lstrip("/")) for p in paths
+               if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
+
+
 def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
-    context, guard = new_context(browser, base, probe_ready=True)
-    page = context.new_page()
-    page.goto(base + "jiangxi/art-15/")
-    page.wait_for_function("() => window.__lexReadyAt !== undefined", timeout=30_000)
+    context, guard, page = ui_page(browser, base)
     result = run_query(page, FIRST_QUERY)
     assert result["items"], f"{engine}: no answer to {FIRST_QUERY}"
     seen = list(guard.seen)
     close(context, guard)
-    paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
-    return sum(gz(site / p.lstrip("/")) for p in paths
-               if is_search_file(engine, p) and (site / p.lstrip("/")).is_file())
+    return search_bytes(seen, base, site, engine)
 
 
 def ui_table(browser, engine: str, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-15/") -> dict:
@@ -200,9 +208,7 @@ def pf_first_bytes(browser, base: str, site: Path) -> int:
     page.evaluate(PF_SEARCH, FIRST_QUERY)
     seen = list(guard.seen)
     close(context, guard)
-    paths = {unquote(urlsplit(u).path) for u in seen if u.startswith(base)}
-    return sum(gz(site / p.lstrip("/")) for p in paths
-               if is_search_file("pagefind", p) and (site / p.lstrip("/")).is_file())
+    return search_bytes(seen, base, site, "pagefind")
 
 
 def pf_table(browser, base: str, rewrite=lambda a: a) -> dict:

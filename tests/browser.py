@@ -45,7 +45,8 @@ READY_PROBE = """
 """
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+class StaticHandler(SimpleHTTPRequestHandler):
+    """A static host's answers (also bench/common.GzipHandler's base), without a log line per request."""
     protocol_version = "HTTP/1.1"  # keep-alive, as every static host: not a new connection per request
     disable_nagle_algorithm = True  # the headers and the body are two writes: no wait for an ACK between them
 
@@ -63,7 +64,7 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(directory: Path, handler_class=_Quiet):
+def serve(directory: Path, handler_class=StaticHandler):
     """Serve a built site on 127.0.0.1 (a free port) from a thread; yields the base URL."""
     handler = functools.partial(handler_class, directory=str(directory))
     server = _Server(("127.0.0.1", 0), handler)
@@ -294,17 +295,17 @@ def open_search(page) -> None:
     page.wait_for_selector("input.md-search__input", state="visible")
 
 
-# Whether Material's search has answered since the page loaded: the result count line no longer says that the
-# search is initialising (Material writes it only once the worker is ready), but one of its translations.
+# Material's result count line (it says that the search is initialising until the worker is ready).
 RESULT_LINE = """() => document.querySelector(".md-search-result__meta").textContent.trim()"""
 
+# Whether Material's search has answered since the page loaded: the result line is one of its translations.
 SEARCH_ANSWERED = r"""() => {
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
-  const line = document.querySelector(".md-search-result__meta").textContent.trim();
+  const line = (RESULT_LINE)();
   const count = t["search.result.other"].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "[\\d,.]+k?");  // Material writes 1.7k
   return [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].includes(line)
       || new RegExp("^" + count + "$").test(line);
-}"""
+}""".replace("RESULT_LINE", RESULT_LINE)
 
 # Focuses the search box and selects its text (the value is unchanged, so Material sends no query); then, if
 # the search has answered since the page loaded, puts a stale probe into the result list, which Material's next

@@ -375,8 +375,7 @@ def test_reading_view_converts_the_whole_page(web, view):
         term.hover()
         active = "() => { const t = document.querySelector('.md-tooltip2--active, .md-tooltip--active'); return t && t.innerText; }"
         wait_until(page, active)  # Material shows tooltips after a short delay
-        tip = page.evaluate("""() => { const t = document.querySelector('.md-tooltip2--active, .md-tooltip--active');
-                                       return t ? t.innerText : null; }""")
+        tip = page.evaluate(active)
         assert tip and view.convert(hans) in tip, tip
         result = run_query(page, "网格员")
         assert "網格員" in result["items"][0]["html"] and "网格员" not in result["items"][0]["children"][0]["text"]
