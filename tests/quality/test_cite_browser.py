@@ -53,17 +53,27 @@ def test_resolver_page_shows_provision_and_link(page, served_site):
     assert "could not be read" in page.locator(".lex-resolve-error").inner_text()
 
 
-def test_resolver_says_when_a_regulation_cannot_be_loaded(page, served_site):
+def test_resolver_fits_a_phone(page, served_site):
+    """At 390 px the citation box shrinks to the column (its size="40" made it 411 px wide: the page scrolled
+    sideways)."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served_site + "resolve/")
+    box = page.locator("#lex-resolve-q").bounding_box()
+    assert box and box["x"] + box["width"] <= 390
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_resolver_says_when_a_regulation_cannot_be_loaded(tabs, served_site):
     """A copy missing a regulation's data (or a dropped connection) is not "no such provision"."""
-    page.route("**/assets/units/jiangxi.js", lambda route: route.abort())
-    try:
+    missing = served_site + "assets/units/jiangxi.js"
+    with tabs.lease(lambda url: url.startswith(served_site) and url != missing) as lease:  # the rest aborted
+        page = lease.page
         page.goto(served_site + "resolve/?cite=" + "江西条例第十五条")
         err = page.locator(".lex-resolve-error")
         err.wait_for()
         assert err.get_attribute("data-error") == "unavailable" and err.get_attribute("role") == "alert"
         assert "无法载入" in err.inner_text() and "could not be loaded" in err.inner_text()
-    finally:
-        page.unroute("**/assets/units/jiangxi.js")
+    assert lease.outside == [missing], lease.outside
 
 
 @pytest.fixture
