@@ -50,7 +50,19 @@ from tests.browser import new_context as browser_context
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 PAGEFIND_VERSION = "1.6.0"
-QUERIES = yaml.safe_load((ROOT / "tests" / "search_queries.yaml").read_text(encoding="utf-8"))["queries"]
+TABLE = ROOT / "tests" / "search_queries.yaml"
+QUERIES: list[dict] = []
+
+
+def load_table(path: Path) -> None:
+    """The query table measured: the tests' own by default; --table measures a fresh one (e.g. one written
+    by someone who never saw the engine) in exactly the same way."""
+    global TABLE
+    TABLE = path
+    QUERIES[:] = yaml.safe_load(path.read_text(encoding="utf-8"))["queries"]
+
+
+load_table(TABLE)
 FIRST_QUERY = "电信网络诈骗"
 COPY = re.compile(r"^(?P<base>[a-z]+)-c\d+/")
 
@@ -277,7 +289,7 @@ def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
 
 def print_size(size: int, report: dict) -> None:
     engines = ("edition", "material", "pagefind")
-    print(f"\n== {size} regulations ({len(QUERIES)} queries, tests/search_queries.yaml; top-5 recall) ==")
+    print(f"\n== {size} regulations ({len(QUERIES)} queries, {TABLE.name}; top-5 recall) ==")
     print(f"{'':30}" + "".join(f"{e:>14}" for e in engines))
     kinds = list(report["edition"]["recall"])
     for k in kinds:
@@ -313,7 +325,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 31])
+    parser.add_argument("--table", type=Path, default=TABLE, help="query table (YAML with queries: q, kind, top5)")
     args = parser.parse_args()
+    load_table(args.table.resolve())
     out = {}
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
         for size in args.sizes:
