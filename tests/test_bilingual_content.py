@@ -174,3 +174,15 @@ def test_status_facts_have_english(regs, edition, reg_id):
     events = status_of(reg, stated, (), "").predecessor.history
     assert [h["zh"] for h in rep.get("history", [])] == [e.body_zh for e in events]
     assert all(h["en"].strip() and not HAN.search(h["en"]) for h in rep["history"])
+
+
+# ------------------------------------------------------------------ reader vocabulary (the glossary page shows why)
+
+def test_every_alias_says_why_in_both_languages(regs):
+    data = yaml.safe_load((CORPUS / "aliases.yaml").read_text(encoding="utf-8"))
+    entries = [(key, e) for section in data.values() for key, aliases in section.items() for e in aliases]
+    assert entries
+    missing = [(key, e.get("zh") or e.get("en")) for key, e in entries if not str(e.get("why_zh") or "").strip()]
+    assert not missing
+    bad = {e.get("zh") or e.get("en"): p for _, e in entries for p in [problems_of_chinese(e["why_zh"], regs)] if p}
+    assert not bad
