@@ -77,10 +77,10 @@ def validate(path: Path, text: str, term_ids: set[str], topic_ids: set[str]) -> 
                     raise CorpusError(where, line, f"{key}: an alias that is not a mapping"
                                                    f"; expected {{zh|en: alias, why: reason}}")
                 langs = [k for k in ("zh", "en") if k in entry]
-                extra = sorted(set(entry) - {"zh", "en", "why"})
+                extra = sorted(set(entry) - {"zh", "en", "why", "why_zh"})
                 if len(langs) != 1 or extra:
                     raise CorpusError(where, line, f"{key}: keys {sorted(entry)}"
-                                                   f"; expected exactly one of zh, en, and why")
+                                                   f"; expected exactly one of zh, en, and why (and why_zh)")
                 lang = langs[0]
                 alias = entry[lang]
                 why = entry.get("why")

@@ -6,6 +6,7 @@
         provisions: {shanxi: [art_35], jiangxi: [art_15, art_53__para_1]}
         pairs: [{shanxi: art_35, jiangxi: art_15__para_1, kind: similar}]
         note: >- what differs in substance (English)
+        note_zh: 差异（中文，一行）
 
 A regulation is *aligned* when it appears under `provisions` of some topic; then every topic must name
 it (an empty list: "not in this regulation") and every one of its articles must be placed in some topic.
@@ -26,7 +27,7 @@ from build_scripts.model.regulation import parse_eid as model_parse_eid
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KINDS = ("equivalent", "similar")
-TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note"}
+TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note", "note_zh"}
 TOPIC_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The similarity cross-check (tests/test_compare.py). Measured with `python -m build_scripts.alignment` on the

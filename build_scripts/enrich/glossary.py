@@ -11,6 +11,7 @@ except load_glossary, which reads the one file.
         category: institution           # one of CATEGORIES
         variants: [综治中心]             # other forms in the texts that mean the same term
         definition: >- ...              # short English definition written from the texts
+        definition_zh: ...              # 中文释义, written from the texts (one line: a folded line break is a space)
 
 Terms the regulations define themselves (本条例所称X，是指…, （以下简称X）, （以下称X）) are found
 in the texts by find_definitions, never typed into the glossary.
@@ -27,7 +28,7 @@ from typing import Any, Protocol, cast
 from build_scripts.model.regulation import Regulation, units
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
-KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition")
+KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition", "definition_zh")
 REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")
 CATEGORIES = {
     "concept": ("概念", "Concepts"),
