@@ -261,19 +261,31 @@ def test_change_log_is_well_formed(regs):
         assert re.fullmatch(r"(?:consistency|set phrase|word order|wrong term|change of sense|passive|one list item|style)"
                             r"[^:]*: .+", c["reason"]), where                     # a category, then the specifics
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(c["date"])), where
-        assert (c["regulation"], c["field"], c["eid"]) not in seen, where         # one entry per revised text
-        seen.add((c["regulation"], c["field"], c["eid"]))
+        key = (c["regulation"], c["field"], c["eid"], str(c["date"]))
+        assert key not in seen, where                                            # one entry per text and pass
+        seen.add(key)
     for c in log["confirmed_or"]:
         assert set(c) == {"regulation", "eid", "reason"} and c["regulation"] in GLOSSED
 
 
+def revisions(log) -> dict[tuple[str, str, str], list[dict]]:
+    """The logged revisions of each text, oldest first (a text revised in two passes has two entries)."""
+    out: dict[tuple[str, str, str], list[dict]] = {}
+    for c in sorted(log["changes"], key=lambda c: str(c["date"])):
+        out.setdefault((c["regulation"], c["field"], c["eid"]), []).append(c)
+    return out
+
+
 def test_change_log_new_is_the_current_text(regs):
-    """Each entry's 'new' is exactly today's text for that eid: the log matches the gloss it describes."""
-    stale = []
-    for c in change_log()["changes"]:
-        if current_text(load_gloss(regs[c["regulation"]]), c["field"], c["eid"]) != c["new"]:
-            stale.append((c["regulation"], c["eid"]))
-    assert stale == []
+    """The latest entry's 'new' is exactly today's text for that eid, and each later entry's 'old' is the
+    earlier entry's 'new': the log is an unbroken history of the gloss it describes."""
+    stale, broken = [], []
+    for (reg, field, eid), chain in revisions(change_log()).items():
+        if current_text(load_gloss(regs[reg]), field, eid) != chain[-1]["new"]:
+            stale.append((reg, eid))
+        broken += [(reg, eid, str(b["date"])) for a, b in zip(chain, chain[1:], strict=False)
+                   if " ".join(a["new"].split()) != " ".join(b["old"].split())]
+    assert stale == [] and broken == []
 
 
 def test_change_log_covers_the_issue_17_findings():

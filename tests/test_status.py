@@ -19,7 +19,7 @@ RNG = Path(__file__).parent / "schemas" / "atom.rng"
 def test_change_log_read_through_the_edition(edition):
     raw = yaml.safe_load((ROOT / "corpus" / "gloss_changes.yaml").read_text(encoding="utf-8"))
     assert len(edition.changes) == len(raw["changes"]) > 0   # every logged revision, read once
-    assert {c.date for c in edition.changes} == {"2026-11-29"}
+    assert {c.date for c in edition.changes} == {"2026-11-29", "2026-12-07"}   # issue 17's pass, issue 26's
     assert edition.version == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
@@ -31,7 +31,7 @@ def test_status_facts(edition):
         ("1992-04-25", "adopted"), ("1997-08-15", "amended"), ("2003-08-01", "revised")]
     assert [(e.date, e.action_en) for e in sx.predecessor.history] == [("1992-10-15", "adopted"), ("2009-09-24", "revised")]
     assert sx.predecessor.eid == "art_46__para_2" and sx.predecessor.title_zh == "山西省社会治安综合治理条例"
-    assert sx.revised(34) == "2026-11-29" and sx.revised(3) is None
+    assert sx.revised(34) == "2026-12-07" and sx.revised(11) is None   # the latest revision; art. 11 never revised
     assert jx.json()["text"] == "as enacted" and jx.json()["amendments"] == []
 
 

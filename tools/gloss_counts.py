@@ -67,15 +67,14 @@ ENGLISH = [
     English("'authorized organs' (有权机关)", r"authorized organs?"),
     English("'deal with the matter' (给予处理)", r"deal with the matter"),
     English("'juveniles' (青少年)", r"\bjuveniles?\b"),
-    English("'parks of all kinds' (各类园区)", r"parks of all kinds"),
+    English("'parks of all kinds' (各类园区)", r"(?<!business )parks of all kinds"),
     English("'so as to' (purpose clauses)", r"\bso as to\b"),
     English("'bring into play'", r"bring(?:ing)? into play"),
     English("'give full play'", r"give full play"),
     English("'play their role'", r"play (?:their|its) role"),
     English("'give play to' (发挥, decided)", r"giv(?:e|ing) play to"),
     English("bare 'organs' (机关 without a qualifier)",
-            r"(?<!state )(?<!security )(?<!specialized )(?<!relevant )(?<!and state )(?<!Party and state )"
-            r"(?<!the )\b[Oo]rgans\b"),
+            r"(?i)(?<!state )(?<!security )(?<!specialized )(?<!relevant )(?<!the )\borgans\b(?! with the power)"),
     English("'listing for rectification' (挂牌督办 calque)", r"by listing for rectification"),
     English("'people's defence line' (calque)", r"people's defence line"),
     English("'red resources' / 'red culture'", r"\bred (?:resources|culture)\b"),
@@ -103,7 +102,7 @@ COLLOCATIONS = [
                 r"authorized organs?"),
     Collocation("青少年 'young people'", r"青少年", r"young people", r"juveniles?"),
     Collocation("各类园区 'industrial and business parks'", r"各类园区", r"industrial and business parks",
-                r"parks of all kinds"),
+                r"(?<!business )parks of all kinds"),
 ]
 
 
