@@ -137,7 +137,7 @@ def define_env(env):
     def citation(reg_id: str, art: int, para: int | None = None, item: int | None = None,
                  lang: str = "zh") -> str:
         """The citation of a provision in the edition's one style (Ref.citation), as text:
-        《江西省平安建设条例》第十五条第二款 (zh) or "Jiangxi Province Regulations on Ping'an Construction,
+        《江西省平安建设条例》第十五条第二款 (zh) or "Jiangxi Province Regulations on Ping'an-Building,
         Art. 15(2)" (en)."""
         if lang not in ("zh", "en"):
             raise MacroError(f"citation(): lang must be 'zh' or 'en', got {lang!r}")

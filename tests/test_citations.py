@@ -76,13 +76,13 @@ def test_citation_strings(regs):
     jx, sx = regs["jiangxi"], regs["shanxi"]
     assert Ref(jx, 15, 2).citation == {
         "zh": "《江西省平安建设条例》第十五条第二款",
-        "en": "Jiangxi Province Regulations on Ping'an Construction, Art. 15(2)"}
+        "en": "Jiangxi Province Regulations on Ping'an-Building, Art. 15(2)"}
     assert Ref(jx, 11, 2, 3).citation["zh"] == "《江西省平安建设条例》第十一条第二款第（三）项"
     assert Ref(jx, 11, 2, 3).citation["en"].endswith(", Art. 11(2)(3)")
     # an article of one paragraph has no 款 number
     assert Ref(sx, 7, 1, 3).citation == {
         "zh": "《山西省平安建设条例》第七条第（三）项",
-        "en": "Shanxi Province Regulations on Ping'an Construction, Art. 7, item 3"}
+        "en": "Shanxi Province Regulations on Ping'an-Building, Art. 7, item 3"}
     assert Ref(sx, 15, 1).citation["zh"] == "《山西省平安建设条例》第十五条"
 
 

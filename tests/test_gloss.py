@@ -10,7 +10,6 @@ from build_scripts.model.regulation import units
 from build_scripts.parse.corpus import CorpusError, load_regulation
 
 GLOSSED = ["shanxi", "jiangxi"]
-PARENTHETICAL_ORIGINAL = re.compile(r"\(([\u3400-\u9fff《》·]+)\)")
 HAN = re.compile(r"[\u3400-\u9fff]")
 DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -37,10 +36,11 @@ def all_english(reg, gloss):
 
 
 @pytest.mark.parametrize("reg_id", GLOSSED)
-def test_no_chinese_left_in_english_except_parenthetical_originals(regs, reg_id):
+def test_no_chinese_inside_the_english(regs, reg_id):
+    """Not even in parentheses (issue 26): the Chinese stands beside the English on every page; titles of repealed
+    regulations and river names are English or pinyin (Shanxi 46(2), Jiangxi 38(2) and 63 had Chinese)."""
     reg = regs[reg_id]
-    offenders = [(eid, en) for eid, _, en in all_english(reg, load_gloss(reg))
-                 if HAN.search(PARENTHETICAL_ORIGINAL.sub("", en))]
+    offenders = [(eid, HAN.findall(en)) for eid, _, en in all_english(reg, load_gloss(reg)) if HAN.search(en)]
     assert offenders == []
 
 
@@ -261,19 +261,31 @@ def test_change_log_is_well_formed(regs):
         assert re.fullmatch(r"(?:consistency|set phrase|word order|wrong term|change of sense|passive|one list item|style)"
                             r"[^:]*: .+", c["reason"]), where                     # a category, then the specifics
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(c["date"])), where
-        assert (c["regulation"], c["field"], c["eid"]) not in seen, where         # one entry per revised text
-        seen.add((c["regulation"], c["field"], c["eid"]))
+        key = (c["regulation"], c["field"], c["eid"], str(c["date"]))
+        assert key not in seen, where                                            # one entry per text and pass
+        seen.add(key)
     for c in log["confirmed_or"]:
         assert set(c) == {"regulation", "eid", "reason"} and c["regulation"] in GLOSSED
 
 
+def revisions(log) -> dict[tuple[str, str, str], list[dict]]:
+    """The logged revisions of each text, oldest first (a text revised in two passes has two entries)."""
+    out: dict[tuple[str, str, str], list[dict]] = {}
+    for c in sorted(log["changes"], key=lambda c: str(c["date"])):
+        out.setdefault((c["regulation"], c["field"], c["eid"]), []).append(c)
+    return out
+
+
 def test_change_log_new_is_the_current_text(regs):
-    """Each entry's 'new' is exactly today's text for that eid: the log matches the gloss it describes."""
-    stale = []
-    for c in change_log()["changes"]:
-        if current_text(load_gloss(regs[c["regulation"]]), c["field"], c["eid"]) != c["new"]:
-            stale.append((c["regulation"], c["eid"]))
-    assert stale == []
+    """The latest entry's 'new' is exactly today's text for that eid, and each later entry's 'old' is the
+    earlier entry's 'new': the log is an unbroken history of the gloss it describes."""
+    stale, broken = [], []
+    for (reg, field, eid), chain in revisions(change_log()).items():
+        if current_text(load_gloss(regs[reg]), field, eid) != chain[-1]["new"]:
+            stale.append((reg, eid))
+        broken += [(reg, eid, str(b["date"])) for a, b in zip(chain, chain[1:], strict=False)
+                   if " ".join(a["new"].split()) != " ".join(b["old"].split())]
+    assert stale == [] and broken == []
 
 
 def test_change_log_covers_the_issue_17_findings():
@@ -282,4 +294,131 @@ def test_change_log_covers_the_issue_17_findings():
     findings = {("jiangxi", "art_58__para_1__point_6"), ("jiangxi", "art_41__para_1"), ("jiangxi", "art_44__para_1"),
                 ("jiangxi", "art_45__para_2"), ("jiangxi", "art_39__para_1"), ("shanxi", "art_19__para_1"),
                 ("shanxi", "art_28__para_1"), ("jiangxi", "art_51__para_2")}
+    assert findings <= logged
+
+
+# ------------------------------------------------------------------ issue 26: the publication pass
+
+def all_texts(regs):
+    """(regulation, eid, Chinese or '', English) of every unit, heading and chapter title."""
+    for reg_id in GLOSSED:
+        for eid, zh, en in all_english(regs[reg_id], load_gloss(regs[reg_id])):
+            yield reg_id, eid, zh, " ".join(en.split())
+
+
+def en_of(regs, reg_id, eid):
+    return " ".join((load_gloss(regs[reg_id]).unit(eid) or "").split())
+
+
+def test_the_editions_term_for_pingan_jianshe(regs):
+    """平安建设 is 'Ping'an-building' (translation notes, decisions); the calque 'Construction' and the filler
+    'Ping'an-building work' are gone everywhere, headings and chapter titles included."""
+    calque = [(r, eid) for r, eid, _, en in all_texts(regs) if re.search(r"Ping'an Construction", en)]
+    filler = [(r, eid) for r, eid, _, en in all_texts(regs) if re.search(r"Ping'an[- ](?:building|Construction) work\b", en)]
+    missing = [(r, eid) for r, eid, zh, en in all_texts(regs) if "平安建设" in zh and "ping'an-building" not in en.lower()]
+    assert calque == [] and filler == [] and missing == []
+    assert en_of(regs, "shanxi", "art_2__para_1").startswith("These Regulations apply to Ping'an-building")
+    assert "responsible for Ping'an-building within their respective" in en_of(regs, "shanxi", "art_7__para_1")
+
+
+def test_properly_only_for_tuoshan(regs):
+    """做好 is 'carry out': 'properly' added an evaluative standard; it renders 妥善 only (Jiangxi Art. 23(1))."""
+    wrong = [(r, eid) for r, eid, zh, en in all_texts(regs) if re.search(r"\bproperly\b", en) and "妥善" not in zh]
+    assert wrong == []
+    assert "properly resolve" in en_of(regs, "jiangxi", "art_23__para_1")
+    assert "assisting in carrying out the education" in en_of(regs, "shanxi", "art_9__para_1__point_1")
+
+
+def decisions():
+    from tools.gloss_counts import COLLOCATIONS
+    return COLLOCATIONS
+
+
+@pytest.mark.parametrize("decision", decisions(), ids=lambda c: c.name)
+def test_each_collocation_has_its_decided_english(regs, decision):
+    """The safety/security table and the formula decisions (translation notes, decisions), read from the one table
+    tools/gloss_counts.py counts: every unit whose Chinese has the collocation has the decided English and none of
+    the renderings the decision removed (公共安全 always 'public safety', 发挥 'give play to', 有权机关 …)."""
+    units_with = [(r, eid, en) for r, eid, zh, en in all_texts(regs) if zh and re.search(decision.zh, zh)]
+    stray = [(r, eid) for r, eid, en in units_with if re.search(decision.rival, en) or not re.search(decision.decided, en)]
+    assert units_with and stray == []
+
+
+def test_safety_and_security_fixtures(regs):
+    """Real units the reviews named: the parcel inspections of Shanxi 22 and Jiangxi 39 say the same thing."""
+    assert "security inspection" in en_of(regs, "shanxi", "art_22__para_1")
+    assert "security inspection system" in en_of(regs, "jiangxi", "art_39__para_2")
+    assert "public safety video surveillance" in en_of(regs, "jiangxi", "art_17__para_1")
+    assert load_gloss(regs["jiangxi"]).heading(28) == "Online Public Opinion and Cybersecurity"
+
+
+def test_the_same_clause_reads_the_same(regs):
+    """发挥网格化服务管理在…平安建设工作中的基础性作用: Shanxi 35 and Jiangxi 15(1) came out two ways."""
+    clause = "give play to the fundamental role of grid-based service and management in"
+    assert clause in en_of(regs, "shanxi", "art_35__para_1") and clause in en_of(regs, "jiangxi", "art_15__para_1")
+
+
+BARE_ORGANS = re.compile(r"(?i)(?<!state )(?<!security )(?<!specialized )(?<!relevant )(?<!the )\borgans\b"
+                         r"(?! with the power)")
+
+
+def test_no_bare_organs(regs):
+    """机关 alone is 'Party and state organs'; a qualified 机关 keeps its qualifier (translation notes)."""
+    assert [(r, eid) for r, eid, _, en in all_texts(regs) if BARE_ORGANS.search(en)] == []
+    assert en_of(regs, "jiangxi", "art_62__para_1").startswith("Where Party and state organs, public organizations")
+
+
+def test_who_acts_against_whom_in_the_liability_provisions(regs):
+    """有权机关 'organs with the power to do so' take action against the defaulting entity or person (给予处理)."""
+    j62_1, j62_2 = en_of(regs, "jiangxi", "art_62__para_1"), en_of(regs, "jiangxi", "art_62__para_2")
+    assert "organs with the power to do so take action against them" in j62_1
+    assert "organs with the power to do so shall take action against them" in j62_2
+    assert "order them to rectify" in j62_1 and "order it to rectify" in en_of(regs, "shanxi", "art_44__para_1")
+    assert "action shall be taken against it" in en_of(regs, "shanxi", "art_44__para_1")
+    assert "sanctions shall be imposed on them" in en_of(regs, "shanxi", "art_45__para_1")
+    text = " ".join(en for _, _, _, en in all_texts(regs))
+    assert not re.search(r"authorized organs?|deal with the matter", text)
+
+
+def test_no_calques_the_reviews_named(regs):
+    text = " ".join(en for _, _, _, en in all_texts(regs))
+    for calque in (r"\bjuveniles?\b", r"(?<!business )parks of all kinds", r"by listing for rectification",
+                   r"people's defence line", r"\bred (?:resources|culture)\b", r"public-order prevention",
+                   r"key areas for public order", r"give full play", r"bring(?:ing)? into play",
+                   r"play (?:their|its) role", r"defus\w* (?:social )?conflicts"):
+        assert not re.search(calque, text, re.I), calque
+    assert "young people with misconduct" in en_of(regs, "shanxi", "art_17__para_1")
+    assert "industrial and business parks of all kinds" in en_of(regs, "jiangxi", "art_15__para_2")
+
+
+def test_the_relevant_departments_with_the_article(regs):
+    assert [(r, eid) for r, eid, _, en in all_texts(regs)
+            if re.search(r"(?<!the )(?<!other )\brelevant departments\b", en)] == []
+
+
+PURPOSE_ZH = re.compile(r"以|为了|为|使|实现|以便")
+
+
+def test_so_as_to_only_for_a_chinese_purpose(regs):
+    """Duties are not purposes (Jiangxi 37(2), Shanxi 29): 'so as to' only where the Chinese has a purpose word."""
+    wrong = [(r, eid) for r, eid, zh, en in all_texts(regs) if zh and "so as to" in en and not PURPOSE_ZH.search(zh)]
+    assert wrong == []
+    assert "so as to" not in en_of(regs, "jiangxi", "art_37__para_2")
+    assert "economic order or social order" in en_of(regs, "shanxi", "art_29__para_1")
+
+
+def test_headings_cover_their_articles(regs):
+    """Jiangxi 12 para. 4 binds non-member units, Jiangxi 14 para. 1 villages and communities."""
+    jx = load_gloss(regs["jiangxi"])
+    assert "Non-Member" in jx.heading(12) and "Villages" in jx.heading(14) and "Communities" in jx.heading(14)
+
+
+def test_change_log_covers_the_issue_26_findings():
+    """Every single-unit finding of the issue 26 reviews is among the revisions logged on 2026-12-07."""
+    logged = {(c["regulation"], c["eid"]) for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"}
+    findings = {("jiangxi", "art_58__para_2"), ("jiangxi", "art_62__para_1"), ("jiangxi", "art_62__para_2"),
+                ("shanxi", "art_9__para_1__point_5"), ("shanxi", "art_17__para_1"), ("jiangxi", "art_52__para_1"),
+                ("jiangxi", "art_37__para_2"), ("shanxi", "art_29__para_1"), ("shanxi", "art_44__para_1__point_6"),
+                ("jiangxi", "art_15__para_2"), ("jiangxi", "art_40__para_2"), ("jiangxi", "art_12"), ("jiangxi", "art_14"),
+                ("shanxi", "art_46__para_2"), ("jiangxi", "art_63__para_1"), ("jiangxi", "art_38__para_2")}
     assert findings <= logged

@@ -60,4 +60,4 @@ def test_the_style_itself(edition):
     assert (Ref(jx, 11, 2, 3).label_zh, Ref(jx, 11, 2, 3).label_en) == ("第十一条第二款第（三）项", "Art. 11(2)(3)")
     assert (Ref(sx, 7, 1, 3).label_zh, Ref(sx, 7, 1, 3).label_en) == ("第七条第（三）项", "Art. 7, item 3")
     assert Ref(jx, 15, 2).citation == {"zh": "《江西省平安建设条例》第十五条第二款",
-                                       "en": "Jiangxi Province Regulations on Ping'an Construction, Art. 15(2)"}
+                                       "en": "Jiangxi Province Regulations on Ping'an-Building, Art. 15(2)"}

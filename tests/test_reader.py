@@ -104,7 +104,7 @@ def test_selection_page_from_the_url(page, served_site):
     with page.expect_download() as dl:
         page.click("[data-action=download-md]")
     text = Path(dl.value.path()).read_text(encoding="utf-8")
-    assert "### 《江西省平安建设条例》第十五条 / Jiangxi Province Regulations on Ping'an Construction, Art. 15" in text
+    assert "### 《江西省平安建设条例》第十五条 / Jiangxi Province Regulations on Ping'an-Building, Art. 15" in text
     assert "/jiangxi/art-15/>" in text and "select/?jx=4,14-17&sx=3>" in text
     page.emulate_media(media="print")
     assert page.is_hidden(".lex-reader-bar") and page.is_hidden(".md-sidebar--primary")
@@ -219,7 +219,7 @@ def notes_round_trip(page, base: str, ext: str, tmp_path: Path):
     with page.expect_download() as dl:
         page.click("[data-action=export-md]")
     md = Path(dl.value.path()).read_text(encoding="utf-8")
-    assert "## 《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an Construction, Art. 15(2)" in md
+    assert "## 《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an-Building, Art. 15(2)" in md
     assert "网格分三类 — three kinds of grid" in md and "★" in md
     # delete one, then import the export back: merged, nothing lost, nothing duplicated
     page.click(".lex-note[data-key='shanxi/art_7'] [data-action=delete]")

@@ -19,7 +19,7 @@ RNG = Path(__file__).parent / "schemas" / "atom.rng"
 def test_change_log_read_through_the_edition(edition):
     raw = yaml.safe_load((ROOT / "corpus" / "gloss_changes.yaml").read_text(encoding="utf-8"))
     assert len(edition.changes) == len(raw["changes"]) > 0   # every logged revision, read once
-    assert {c.date for c in edition.changes} == {"2026-11-29"}
+    assert {c.date for c in edition.changes} == {"2026-11-29", "2026-12-07"}   # issue 17's pass, issue 26's
     assert edition.version == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
 
 
@@ -31,7 +31,7 @@ def test_status_facts(edition):
         ("1992-04-25", "adopted"), ("1997-08-15", "amended"), ("2003-08-01", "revised")]
     assert [(e.date, e.action_en) for e in sx.predecessor.history] == [("1992-10-15", "adopted"), ("2009-09-24", "revised")]
     assert sx.predecessor.eid == "art_46__para_2" and sx.predecessor.title_zh == "山西省社会治安综合治理条例"
-    assert sx.revised(34) == "2026-11-29" and sx.revised(3) is None
+    assert sx.revised(34) == "2026-12-07" and sx.revised(11) is None   # the latest revision; art. 11 never revised
     assert jx.json()["text"] == "as enacted" and jx.json()["amendments"] == []
 
 
@@ -104,12 +104,12 @@ def test_status_box_on_landing_and_article_pages(built_site):
     sx = (built_site / "shanxi" / "index.html").read_text(encoding="utf-8")
     box = sx[sx.index('<section class="lex-status"'):sx.index("</section>", sx.index('<section class="lex-status"'))]
     for text in ("2023-09-01", "原文未载", "not stated in the source", "as enacted", "山西省社会治安综合治理条例",
-                 "1992-10-15", "2009-09-24", "2026-11-29", "0.3.0"):
+                 "1992-10-15", "2009-09-24", "2026-12-07", "0.3.0"):
         assert text in box, text
     art = (built_site / "shanxi" / "art-34" / "index.html").read_text(encoding="utf-8")
-    assert 'class="lex-status lex-status-compact"' in art and "2026-11-29" in art and "changes/#shanxi-art-34" in art
-    art3 = (built_site / "shanxi" / "art-3" / "index.html").read_text(encoding="utf-8")
-    assert "not revised since first published" in art3
+    assert 'class="lex-status lex-status-compact"' in art and "2026-12-07" in art and "changes/#shanxi-art-34" in art
+    art11 = (built_site / "shanxi" / "art-11" / "index.html").read_text(encoding="utf-8")   # never revised
+    assert "not revised since first published" in art11
 
 
 def test_whats_new_page(built_site, edition):
@@ -124,5 +124,5 @@ def test_json_export_carries_the_status(built_site):
     assert st["in_force_since"] == "2023-01-01" and st["adopted"]["date"] == "2022-11-25"
     assert st["repeals"]["history"][0] == {"date": "1992-04-25", "action": "adopted", "action_zh": "通过",
                                            "by": {"zh": "江西省第七届人民代表大会常务委员会第二十七次会议"}}
-    assert st["edition_version"] and st["english_revised"] == "2026-11-29"
-    assert {a["number"]: a["english_revised"] for a in data["articles"]}[4] == "2026-11-29"
+    assert st["edition_version"] and st["english_revised"] == "2026-12-07"
+    assert {a["number"]: a["english_revised"] for a in data["articles"]}[4] == "2026-12-07"

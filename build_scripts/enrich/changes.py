@@ -72,7 +72,7 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
     entries = data.get("changes") or []
     known = {r.id for r in regs}
     out: list[Change] = []
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[str, str, str, str]] = set()
     for n, c in enumerate(entries):
         def bad(key: str, message: str, n: int = n) -> CorpusError:
             lines = _item_lines(path)
@@ -95,11 +95,11 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
             raise bad("field", f"{c['field']!r}; expected one of {', '.join(SECTION)}")
         if c["eid"] not in getattr(glosses[c["regulation"]], SECTION[c["field"]]):
             raise bad("eid", f"{c['eid']!r} names no {c['field']} of the {c['regulation']} gloss")
-        key3 = (c["regulation"], c["field"], c["eid"])
-        if key3 in seen:
-            raise bad("eid", f"a second entry for {c['regulation']} {c['field']} {c['eid']}"
-                             f"; expected one per revised text")
-        seen.add(key3)
+        key = (c["regulation"], c["field"], c["eid"], date)   # a text revised in two passes has two entries
+        if key in seen:
+            raise bad("eid", f"a second entry for {c['regulation']} {c['field']} {c['eid']} on {date}"
+                             f"; expected one per revised text and date")
+        seen.add(key)
         out.append(Change(**{**{k: c[k].strip() for k in KEYS if k != "date"}, "date": date}))
     order = {id(c): i for i, c in enumerate(out)}
     return tuple(sorted(out, key=lambda c: (c.date, -order[id(c)]), reverse=True))

@@ -10,7 +10,7 @@ both. The resolver page shows a provision from the core's data (assets/units/, o
 the JSON export as the browser reads it, render/export.py), which it loads only for the regulation cited.
 
 Every label, link and anchor comes from `Ref` (model/ref.py), which holds the one citation style:
-    《江西省平安建设条例》第十五条第二款       Jiangxi Province Regulations on Ping'an Construction, Art. 15(2)
+    《江西省平安建设条例》第十五条第二款       Jiangxi Province Regulations on Ping'an-Building, Art. 15(2)
     《江西省平安建设条例》第十一条第二款第（三）项  ..., Art. 11(2)(3)
     《山西省平安建设条例》第七条第（三）项     ..., Art. 7, item 3      (an article of one paragraph)
 The parser also accepts other common forms (roman item numbers, "para.", short links, URLs).
@@ -117,7 +117,8 @@ def normalise(text: str, rules: dict[str, Any] = RULES) -> str:
 def aliases(reg: Regulation) -> list[str]:
     """Names a reader may use for a regulation, derived from its metadata (normalised)."""
     m = reg.meta
-    names = {m.title_zh, m.title_en, reg.id, m.short or reg.id, *([m.abbreviation] if m.abbreviation else [])}
+    names = {m.title_zh, m.title_en, m.title_en_former, reg.id, m.short or reg.id,   # a former title still resolves
+             *([m.abbreviation] if m.abbreviation else [])}
     for key in ("zh", "en"):
         name = (m.jurisdiction_name or {}).get(key)
         if name:

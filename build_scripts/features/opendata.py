@@ -97,7 +97,7 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
     _el(mf, "FRBRauthor", href="#edition")
     refs = _el(meta, "references", source="#edition")
     _el(refs, "TLCOrganization", eId="edition", href="/ontology/organization/pingan-bilingual-edition",
-        showAs="平安建设条例双语版 / Ping'an Construction Regulations bilingual edition")
+        showAs="平安建设条例双语版 / Ping'an-Building Regulations bilingual edition")
     place_zh = (m.jurisdiction_name or {}).get("zh") or m.jurisdiction
     place_en = (m.jurisdiction_name or {}).get("en") or m.jurisdiction
     body_name = f"{place_zh}地方立法机关 / legislature of {place_en}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-ATTRIBUTION = {"zh": "平安建设条例双语版", "en": "Ping'an Construction Regulations bilingual edition"}
+ATTRIBUTION = {"zh": "平安建设条例双语版", "en": "Ping'an-Building Regulations bilingual edition"}
 
 EDITION = "CC BY 4.0"                 # the gloss, headings, notes, glossary, alignment, data structure
 EDITION_SPDX = "CC-BY-4.0"

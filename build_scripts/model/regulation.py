@@ -178,6 +178,7 @@ class Meta:
     title_zh: str
     title_en: str
     effective: str | None
+    title_en_former: str | None = None   # an earlier English title of the edition: still resolved in citations
     short: str | None = None            # short-link prefix, e.g. jx
     abbreviation: str | None = None     # the province's one-character name in citations, e.g. 赣 (jiangxi)
     jurisdiction: str | None = None     # ISO 3166-2, e.g. CN-JX

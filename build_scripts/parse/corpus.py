@@ -157,7 +157,7 @@ def iso(value: object, meta: MetaFile, key: str) -> str | None:
 
 # meta.yaml keys: key -> (accepted types, description). None = null allowed.
 META_KEYS = {
-    "title": ((dict,), "a mapping with zh and en"),
+    "title": ((dict,), "a mapping with zh and en (and en_former, an earlier English title)"),
     "short": ((str, type(None)), "a short-link prefix such as jx"),
     "abbreviation": ((str, type(None)), "the province's one-character abbreviation such as 赣, or null"),
     "jurisdiction": ((str, type(None)), "an ISO 3166-2 code such as CN-JX"),
@@ -218,7 +218,7 @@ def read_meta(folder: Path) -> Meta:
     if "effective" not in data:
         raise CorpusError(meta.path, 1, "no effective key; expected effective: the date in the last article, or null")
     return Meta(
-        id=folder.name, title_zh=title["zh"], title_en=title["en"],
+        id=folder.name, title_zh=title["zh"], title_en=title["en"], title_en_former=title.get("en_former"),
         effective=iso(data.get("effective"), meta, "effective"),
         short=data.get("short") or folder.name,
         abbreviation=data.get("abbreviation"),

@@ -106,7 +106,7 @@ def test_copy_citation_from_keyboard(clipboard_page, served_site):
     assert "Citation copied" in toast.inner_text()
     copied = page.evaluate("navigator.clipboard.readText()")
     # no public base in this build: the URL is the provision's, from the page's own location
-    assert copied == ("《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an Construction, "
+    assert copied == ("《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an-Building, "
                       f"Art. 15(2) <{served_site}jiangxi/art-15/#para-2>")
 
 

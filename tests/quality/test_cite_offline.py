@@ -69,7 +69,7 @@ def test_offline_resolver_and_copy_fallback(browser, offline_dist):
         page.locator(".lex-cite-toast").wait_for(state="visible")
         assert "Citation copied" in page.locator(".lex-cite-toast").inner_text()
         assert page.evaluate("window.__copied") == (                  # the page's own location: no local server
-            "《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an Construction, Art. 15(2) "
+            "《江西省平安建设条例》第十五条第二款 / Jiangxi Province Regulations on Ping'an-Building, Art. 15(2) "
             f"<{(site / 'jiangxi' / 'art-15.html').as_uri()}#para-2>")
         page.goto((site / "jx" / "11" / "2" / "3.html").as_uri())
         page.wait_for_url("**/jiangxi/art-11.html#para-2-item-3")
