@@ -45,13 +45,19 @@ class SourceError(InputError):
 
 DIGITS = "0-9０-９"
 NUM = f"[{NUMERAL_CHARS}]+|[{DIGITS}]+"
-HEADING = re.compile(rf"^第({NUM})(条|章|节|编|分编|款|项|目)")
+# A line that opens with 第X款 / 第X项 / 第X目 is text (a paragraph may begin "第一款规定的…"), never a heading.
+HEADING = re.compile(rf"^第({NUM})(条|章|节|编|分编)")
 ARTICLE = re.compile(rf"^第({NUM})条(?:之({NUM}))?(?:[\s\u3000]+(.*))?$")
 CHAPTER = re.compile(rf"^第({NUM})章[\s\u3000]*(\S.*)$")
 SECTION = re.compile(rf"^第({NUM})节[\s\u3000]*(\S.*)$")
 ITEM_START = re.compile(rf"^[（(]([{NUMERAL_CHARS}]+)[）)]")
 ITEM_ANYWHERE = re.compile(rf"[（(]([{NUMERAL_CHARS}]+)[）)]")
-TITLE = re.compile(r"^[\u4e00-\u9fff（）()]{2,60}(条例|规定|办法|细则|决定)$")
+ITEM_CITED = re.compile(rf"^[（(][{NUMERAL_CHARS}]+[）)][项目]")      # （二）项: the end of a citation 第（二）项
+SPACED_LABEL = re.compile(rf"^第((?:[\s\u3000]*(?:[{NUMERAL_CHARS}]|[{DIGITS}]))+)[\s\u3000]*(条|章|节)"
+                          rf"(?=[\s\u3000]|$|之)")
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
+REFERS_BACK = re.compile(r"^(?:前[两三四五]?款|本条第[一二三四五六七八九十]+款)")   # 前款…: opens a paragraph
+TITLE = re.compile(r"^[\u4e00-\u9fff（）()《》〈〉、·“”]{2,80}(条例|规定|办法|细则|决定)$")
 TERMINAL = "。：；！？.:;!?"
 ITEM_BEFORE = "：；。:;."           # an inline item starts at the text's start or after one of these
 COLONS = ("：", ":")
@@ -132,14 +138,17 @@ def split_physical(raw: str) -> list[str]:
 
 
 def source_lines(raw: str, path: str = "source.txt", notices: list[Any] | None = None) -> list[Line]:
-    """Non-blank lines with their numbers. Page breaks and page-number lines are dropped (with a notice);
-    any other control character stops."""
+    """Non-blank lines with their numbers. Page breaks, page-number lines and zero-width characters are dropped
+    (with a notice), a label spelt with spaces (第 十 三 条) is read as one (with a notice); any other control
+    character, and characters that are no text (private use, unassigned, format), stop."""
     out = []
     for n, text in enumerate(split_physical(raw), 1):
         bad = CONTROL.search(text)
         if bad:
             raise SourceError(path, n, f"control character U+{ord(bad.group()):04X} at column {bad.start() + 1}; "
                                        "expected text (a damaged or binary file?)")
+        text = drop_zero_width(text, path, n, notices)
+        check_text_chars(text, path, n)
         if "\f" in text:
             inner = text.strip(STRIP + "\f")
             if "\f" in inner:
@@ -156,8 +165,45 @@ def source_lines(raw: str, path: str = "source.txt", notices: list[Any] | None =
             if notices is not None:
                 notices.append(f"{path}:{n}: dropped page-number line {text!r}")
             continue
+        spaced = SPACED_LABEL.match(text)
+        if spaced and WHITESPACE.search(spaced.group(1)):
+            label = f"第{compact(spaced.group(1))}{spaced.group(2)}"
+            if notices is not None:
+                notices.append(f"{path}:{n}: label {spaced.group(0)!r} spelt with spaces; read as {label}")
+            text = label + " " + text[spaced.end():].lstrip(STRIP)
         out.append(Line(n, text))
     return out
+
+
+def drop_zero_width(text: str, path: str, n: int, notices: list[Any] | None) -> str:
+    """Zero-width spaces and joiners are no text (left by a web page or a PDF): dropped, each line's drop reported,
+    so that a label broken by one (第\u200b九条) is read where it stands."""
+    if not any(c in text for c in ZERO_WIDTH):
+        return text
+    kept = "".join(c for c in text if c not in ZERO_WIDTH)
+    if notices is not None:
+        found = sorted({f"U+{ord(c):04X}" for c in text if c in ZERO_WIDTH})
+        col = next(i for i, c in enumerate(text, 1) if c in ZERO_WIDTH)
+        where = "a line holding nothing else" if not kept.strip(STRIP) else f"from column {col}"
+        notices.append(f"{path}:{n}: dropped zero-width character(s) {', '.join(found)} ({where})")
+    return kept
+
+
+NOT_TEXT = {"Co": "private-use character", "Cn": "unassigned code point", "Cs": "lone surrogate",
+            "Cf": "invisible format character"}
+
+
+def check_text_chars(text: str, path: str, n: int) -> None:
+    """A private-use character (U+E000–U+F8FF: a glyph of a PDF font that maps to no character), an unassigned
+    code point or an invisible format character is no text: the line stops, naming the character and column."""
+    for col, c in enumerate(text, 1):
+        if ord(c) < 0x80 or "\u4e00" <= c <= "\u9fff":
+            continue
+        kind = NOT_TEXT.get(unicodedata.category(c))
+        if kind and c != "\ufeff":
+            before = text[max(0, col - 9):col - 1]
+            raise SourceError(path, n, f"{kind} U+{ord(c):04X} at column {col} after {before!r}; expected text "
+                                       "(a glyph the extraction could not map to a character? check the source)")
 
 
 def compact(text: str) -> str:
@@ -167,11 +213,23 @@ def compact(text: str) -> str:
 
 
 def width(text: str) -> int:
-    """Display width in half-columns of the compacted text: Han characters 2, Latin and digits 1."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in compact(text))
+    """Display width in half-columns of the compacted text: Han characters 2, Latin and digits 1; characters of
+    ambiguous width (“ ” Ⅳ ×) 2, as a Chinese font sets them."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in compact(text))
+
+
+def has_narrow(text: str) -> bool:
+    """Latin letters or digits: a line holding them may fall short of the full width (a number is not broken)."""
+    return any(unicodedata.east_asian_width(c) not in "WFA" for c in compact(text))
 
 
 def is_terminal(text: str) -> bool:
+    """The text ends a sentence: closing punctuation, possibly inside closing quotes or brackets, or followed by a
+    parenthesised note of its own (…使用效益。（2010年12月23日删除）; an article reduced to （删除）)."""
+    if text.endswith(("）", ")")):
+        opening = max(text.rfind("（"), text.rfind("("))
+        if opening == 0 or (opening > 0 and text[opening - 1] in TERMINAL):
+            return True
     text = text.rstrip(CLOSERS) or text
     return text[-1] in TERMINAL
 
@@ -182,7 +240,8 @@ def is_marker(text: str) -> bool:
 
 def is_heading(text: str) -> bool:
     """A heading other than an article's (第X章, 第X节): a line of its own, no closing punctuation."""
-    return bool(HEADING.match(text) and not ARTICLE.match(text))
+    m = HEADING.match(text)
+    return bool(m and m.group(2) != "条")
 
 
 def broken_ratio(lines: list[Line]) -> tuple[int, int]:
@@ -218,7 +277,7 @@ def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list[A
     'wrapped' layout: see join_wrapped(). Linear: pieces are collected, joined once."""
     if not lines:
         return []
-    starts = wrapped_starts(lines) if not lines_layout else [True] * len(lines)
+    starts = wrapped_starts(lines, path, notices) if not lines_layout else [True] * len(lines)
     if lines_layout:
         for i in range(1, len(lines)):
             prev = lines[i - 1].text
@@ -240,35 +299,140 @@ def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list[A
     return out
 
 
-def wrapped_starts(lines: list[Line]) -> list[bool]:
-    """Which hard-wrapped lines open a logical line.
+def full_width(lines: list[Line]) -> int:
+    """The width of a full line. Not the most common width (with many short articles that is the width of first
+    lines): the most common width of the lines inside a paragraph, those between a line that stops mid-sentence
+    and a line that goes on, without punctuation hanging in the margin or Latin/digits; failing those, of any
+    line that stops mid-sentence."""
+    inner = Counter(width(b.text) for a, b in zip(lines, lines[1:], strict=False)
+                    if not is_terminal(a.text) and not is_heading(a.text) and not is_terminal(b.text)
+                    and b.text[-1] not in HANGING and not has_narrow(b.text) and not is_marker(b.text))
+    if inner:
+        return inner.most_common(1)[0][0]
+    broken = Counter(width(ln.text) for ln in lines if not is_terminal(ln.text) and not is_heading(ln.text))
+    return max(broken or Counter(width(ln.text) for ln in lines))
 
-    A line that does not end in closing punctuation always continues. A line that does, ends its
-    paragraph when it is clearly short for its place (two characters or more below capacity: full
-    width for continuation lines, full width less the two-column indent for first lines). When it
-    is near-full the next line decides: indented (shorter than full, not itself a paragraph end)
-    means a new paragraph; full width means the paragraph goes on.
+
+HANGING = "，、。；：！？,;:.!?”’）)」』】"       # may hang in the margin past the full width
+
+
+def fills(text: str, capacity: int) -> bool:
+    """The line is full for a capacity: it reaches it (a half column short when it holds Latin or digits, which
+    are not broken), or passes it by one punctuation mark hanging in the margin."""
+    w = width(text)
+    slack = 2 if has_narrow(text) else 1
+    return capacity - slack <= w <= capacity + 2
+
+
+class Wrap:
+    """The geometry of a hard-wrapped text: a continuation line is `full` wide, a paragraph's or item's first
+    line two characters less (the indent), an article's first line also one column less (the space after its
+    label)."""
+
+    def __init__(self, full: int):
+        self.full = full
+
+    def capacity(self, kind: str) -> int:
+        return {"C": self.full, "article": self.full - 6}.get(kind, self.full - 4)
+
+
+def label_kind(text: str, expected: tuple[int, int] | None) -> str | None:
+    """What a line's opening label makes it: 'article' (a 第X条 label in its form, a space after it, in sequence),
+    'heading' (第X章, 第X节, …), 'item' (（X） not followed by 项), 'cited' (第X条/款/项 or （X）项 opening a line:
+    a citation wrapped onto it), or None."""
+    article = ARTICLE.match(text)
+    if article and HEADING.match(text):
+        try:
+            number = (to_int(article.group(1)), to_int(article.group(2)) if article.group(2) else 0)
+        except ValueError:
+            return "article"   # a malformed numeral: parse() names it
+        if expected is None or number in ((expected[0] + 1, 0), (expected[0], expected[1] + 1)):
+            return "article"
+        return "cited"
+    if is_heading(text):
+        return "heading"
+    if ITEM_CITED.match(text) or CITED.match(text):
+        return "cited"
+    if ITEM_START.match(text):
+        return "item"
+    return None
+
+
+CITED = re.compile(rf"^第(?:{NUM})(?:条|款|项|目)")
+
+
+def wrapped_starts(lines: list[Line], path: str = "", notices: list[Any] | None = None) -> list[bool]:
+    """Which hard-wrapped lines open a logical line (a paragraph, an item, a heading).
+
+    Each line is the first line of a paragraph, item or article, or a continuation; a line that is not its
+    paragraph's last is full for its kind (Wrap). So: a line after one that stops mid-sentence continues it,
+    even when it opens with 第X条/款/项 or （X）项 (a wrapped citation); a labelled line after a sentence end opens
+    a new unit (an article label only in sequence, else it is a citation); otherwise, after a sentence end,
+    - a line before it that is short for its kind ended its paragraph;
+    - after a full one, a line that goes on (no closing punctuation) is a first line if it is first-line wide,
+      a continuation if it is full wide;
+    - a line that ends a sentence and is followed by a full-wide line is not its paragraph's last, so it is
+      full for its kind: first-line wide (25 characters with a hanging 。) opens a paragraph (look-ahead);
+    - a line that ends a sentence and is its paragraph's last may be either: the text says nothing. Read as a
+      continuation, unless it opens with 前款/本条第X款 (which refer back to a paragraph before), with a notice.
+    Linear: one pass, one line of look-ahead.
     """
-    full = Counter(width(ln.text) for ln in lines).most_common(1)[0][0]
-    indent = 4
+    geo = Wrap(full_width(lines))
     starts = [True] * len(lines)
+    kinds = [label_kind(lines[0].text, None) or "F"]
+    article: tuple[int, int] | None = None
+    if kinds[0] == "article":
+        article = article_key(lines[0].text)
     for i in range(1, len(lines)):
-        prev, line = lines[i - 1], lines[i]
-        if is_marker(line.text):
-            continue
-        if is_heading(prev.text):
-            continue  # chapter and section headings are single lines
-        if not is_terminal(prev.text):
-            starts[i] = False
-            continue
-        prev_is_first = starts[i - 1]
-        capacity = full - indent if prev_is_first else full
-        slack = 8 if prev_is_first and ARTICLE.match(prev.text) else 4
-        if width(prev.text) <= capacity - slack:
-            continue  # clearly short: the paragraph ended
-        # near-full: an indented next line opens a new paragraph, a full one continues this one
-        starts[i] = width(line.text) <= full - indent + 2 and not is_terminal(line.text)
+        label = label_kind(lines[i].text, article)
+        new = decide(lines, i, label, kinds[i - 1], geo, path, notices)
+        starts[i] = new
+        kinds.append((label if label in ("article", "heading", "item") else "F") if new else "C")
+        if new and label == "article":
+            article = article_key(lines[i].text) or article
     return starts
+
+
+def article_key(text: str) -> tuple[int, int] | None:
+    m = ARTICLE.match(text)
+    try:
+        return (to_int(m.group(1)), to_int(m.group(2)) if m.group(2) else 0) if m else None
+    except ValueError:
+        return None
+
+
+def decide(lines: list[Line], i: int, label: str | None, prev_kind: str, geo: Wrap, path: str,
+           notices: list[Any] | None) -> bool:
+    """Does line i open a logical line? (see wrapped_starts)"""
+    prev, line = lines[i - 1].text, lines[i].text
+    nxt = lines[i + 1].text if i + 1 < len(lines) else None
+    if prev_kind == "heading":
+        return True            # headings are single lines; a title wrapped onto the next line is joined by parse()
+    if not is_terminal(prev):
+        # stops mid-sentence: the next line goes on, labels included, unless a new article in sequence or a
+        # heading (the line before is then a cut paragraph or a bare heading, and parse() names it)
+        return label in ("article", "heading")
+    if label in ("article", "heading", "item"):
+        return True
+    if not fills(prev, geo.capacity(prev_kind)):
+        return True            # short for its kind: its paragraph ended
+    first = geo.capacity("F")
+    if not is_terminal(line):  # not its paragraph's last line, so full for its kind
+        return width(line) <= first + 2
+    if nxt is not None and nxt_is_continuation(nxt, geo):
+        return width(line) <= first + 2   # not its paragraph's last either (look-ahead)
+    if REFERS_BACK.match(line):
+        return True
+    if notices is not None:
+        notices.append(f"{path}:{lines[i].number}: paragraph break undecidable from the line geometry (line "
+                       f"{lines[i - 1].number} is full and ends a sentence, this one ends its paragraph); read as "
+                       "the same paragraph: check it against the official text")
+    return False
+
+
+def nxt_is_continuation(text: str, geo: Wrap) -> bool:
+    """A line wider than any first line can only continue a paragraph."""
+    return label_kind(text, None) not in ("article", "heading", "item") and width(text) > geo.capacity("F") + 2
 
 
 def join_wrapped(lines: list[Line]) -> list[Line]:
