@@ -103,7 +103,7 @@ REFUSED = [
     ("item repeated on lines", lines("第一条　甲。", "第二条　职责：", "（一）甲；", "（一）乙。", END.strip()), META,
      "source.txt", 4, "item （一） repeated; expected item （二）"),
     ("item skipped on lines", lines("第一条　甲。", "第二条　职责：", "（一）甲；", "（三）丙。", END.strip()), META,
-     "source.txt", 4, "item （三） out of order; expected item （二）"),
+     "source.txt", 4, "item （三） out of order, and no item （二） before it in 第二条"),
     ("malformed label numeral (found by Hypothesis: 第二十三条 with 十 deleted)",
      lines("第一条　甲。", "第二三条　乙。", END.strip()), META, "source.txt", 2, "label number '二三' is no Chinese numeral"),
     ("stray 第一章 mid-text", lines("第一条　甲。", "第一章　总则", "第二条　乙。", END.strip()), META, "source.txt", 2,

@@ -442,21 +442,30 @@ def join_wrapped(lines: list[Line]) -> list[Line]:
 
 # ---------------------------------------------------------------- items
 
-def split_items(text: str, line: int, path: str, first: int = 1) -> tuple[str, list[tuple[int, str, str]]]:
+def split_items(text: str, line: int, path: str, first: int = 1,
+                notices: list[str] | None = None) -> tuple[str, list[tuple[int, str, str]]]:
     """'…职责：（一）甲；（二）乙。' -> ('…职责：', [(1, '（一）', '甲；'), (2, '（二）', '乙。')]).
 
     A marker counts when it stands at the start or after ：；。 (or : ; .), so 县（市、区） and citations
     such as 第（三）项 stay text. Such a marker must be the next number of the run: a skipped or
-    repeated number stops (（一）…（三）). Labels are kept as written (half-width (一) stays)."""
+    repeated number stops (（一）…（三）). Inside a run, the next number also counts where the item before
+    it lacks its closing ； (…不符的（六）…), with a notice; never as 第（六）项. Labels are kept as written
+    (half-width (一) stays)."""
     cuts: list[tuple[int, int, int, str]] = []
     expected = first
     for m in ITEM_ANYWHERE.finditer(text):
-        if not (m.start() == 0 or text[m.start() - 1] in ITEM_BEFORE):
-            continue
         try:
             n = to_int(m.group(1))
         except ValueError:
             continue
+        if not (m.start() == 0 or text[m.start() - 1] in ITEM_BEFORE):
+            before = text[m.start() - 1]
+            if not (cuts and n == expected and "\u4e00" <= before <= "\u9fff" and before != "第"
+                    and text[m.end():m.end() + 1] not in ("项", "目", "款")):
+                continue   # 县（市、区）, 第（三）项, …乙，（三）丙: text
+            if notices is not None:
+                notices.append(f"{path}:{line}: item {m.group(0)} follows …{text[max(0, m.start() - 8):m.start()]!r} "
+                               "without closing punctuation; read as the next item")
         if n != expected:
             if cuts or n > 1 or first > 1:
                 found = "repeated" if n < expected else "skipped to"
@@ -536,6 +545,11 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
             raise SourceError(path, lines[start].number, "unclosed parenthesised note before the first article; "
                                                          "expected （…） closed before 第一条")
     if pos < len(lines) and not HEADING.match(lines[pos].text):
+        stray = compact(lines[pos].text)
+        if len(stray) <= 30 and not any(c in HANGING for c in stray):
+            raise SourceError(path, lines[pos].number, f"{stray!r} before the first article, without punctuation: a "
+                                                       "chapter heading without its label?; expected 第一章 before "
+                                                       "the title (or a title line, a parenthesised note, 第…条)")
         raise SourceError(path, lines[pos].number,
                           f"unexpected text before the first article: {lines[pos].text[:30]!r}; "
                           "expected a title line, a parenthesised note, 第…章 or 第…条")
@@ -546,6 +560,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
 
     chapters: list[dict[str, Any]] = []
     articles: list[dict[str, Any]] = []
+    open_heading: dict[str, Any] | None = None      # the chapter or section heading just read, before its article
     for line in logical:
         text = line.text
         heading = HEADING.match(text)
@@ -555,6 +570,12 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                 raise SourceError(path, line.number,
                                   f"chapter heading {text[:20]!r} without a title; expected 第X章 title")
             number = numeral(m.group(1), path, line.number)
+            if not chapters and articles and number > 1:
+                first = articles[0]
+                raise SourceError(path, first["line"], f"the first chapter heading is missing: {first['label']} "
+                                                       f"stands in no chapter, and 第{m.group(1)}章 follows at line "
+                                                       f"{line.number}; expected 第一章 and its title before "
+                                                       f"{first['label']}")
             check_sequence("chapter", f"第{m.group(1)}章", number, len(chapters) + 1, path, line.number)
             if not chapters and articles:
                 raise SourceError(path, line.number, f"chapter heading 第{m.group(1)}章 after {articles[-1]['label']}, "
@@ -562,6 +583,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                                                      "first chapter heading before 第一条 (a stray heading?)")
             chapters.append(dict(number=number, label=f"第{m.group(1)}章", title=compact(m.group(2)),
                                  articles=[], sections=[], line=line.number))
+            open_heading = chapters[-1]
             continue
         if heading and heading.group(2) == "节":
             m = SECTION.match(text)
@@ -570,6 +592,11 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                                                      "chapter; expected 第X节 title inside a chapter")
             secs = chapters[-1]["sections"]
             number = numeral(m.group(1), path, line.number)
+            bare = chapters[-1].get("continued")
+            if not secs and number == 2 and bare:
+                raise SourceError(path, bare[0], f"{bare[1]!r} after {chapters[-1]['label']} is the title of its "
+                                                 f"first section without the label (第{m.group(1)}节 follows at line "
+                                                 f"{line.number}); expected 第一节 {bare[1]}")
             check_sequence("section", f"第{m.group(1)}节", number, len(secs) + 1, path, line.number)
             if not secs and chapters[-1]["articles"]:
                 raise SourceError(path, line.number, f"section heading 第{m.group(1)}节 after articles of "
@@ -577,6 +604,7 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
                                                      "chapter's first section heading before its first article")
             secs.append(dict(number=number, label=f"第{m.group(1)}节", title=compact(m.group(2)),
                              articles=[], line=line.number))
+            open_heading = secs[-1]
             continue
         article = ARTICLE.match(text)
         if heading and heading.group(2) == "条" and article:
@@ -597,20 +625,29 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
             articles.append(dict(number=number, insert=insert, label=label, line=line.number, paragraphs=[],
                                  chapter=chapter["number"] if chapter else None,
                                  section=section["number"] if section else None))
+            open_heading = None
             rest = compact(article.group(3) or "")
             if not rest:
                 raise SourceError(path, line.number,
                                   f"{label} has no text; expected the article's text after its number")
-            add_text(articles[-1], rest, line.number, path)
+            add_text(articles[-1], rest, line.number, path, notices)
             continue
         if heading and heading.group(2) != "条":
             raise SourceError(path, line.number, f"unknown heading {text[:20]!r}; expected 第X章, 第X节 or 第X条")
         if heading:
             raise SourceError(path, line.number, f"article heading {text[:20]!r} not followed by a space; "
                                                  "expected 第X条 (or 第X条之Y), a space, then the text")
+        if open_heading is not None and not is_terminal(text) and len(compact(text)) <= 40:
+            # a heading's title wrapped onto the next line (第四章 重污染天气应对和重点区域 / 大气污染联合防治)
+            open_heading["title"] += compact(text)
+            open_heading["continued"] = (line.number, compact(text))
+            notices.append(f"{path}:{line.number}: {compact(text)!r} continues the title of {open_heading['label']} "
+                           f"(line {open_heading['line']}); read as one heading")
+            open_heading = None
+            continue
         if not articles:
             raise SourceError(path, line.number, f"text before the first article: {text[:30]!r}; expected 第一条")
-        add_text(articles[-1], compact(text), line.number, path)
+        add_text(articles[-1], compact(text), line.number, path, notices)
 
     if not articles:
         raise SourceError(path, lines[-1].number, "no article found; expected 第一条")
@@ -630,28 +667,88 @@ def parse(raw: str, path: str, layout: str | None = None, layout_at: str | None 
     )
 
 
-def add_text(article: dict[str, Any], text: str, line: int, path: str) -> None:
-    """Add one logical line to an article: a new paragraph, or the next item(s) of the current one."""
+def add_text(article: dict[str, Any], text: str, line: int, path: str, notices: list[str]) -> None:
+    """Add one logical line to an article: a new paragraph, or the next item(s) of the current one.
+
+    Repairs that are certain, each with a notice: items (一)… after a lead that ends in 。 instead of ： are
+    that paragraph's items; a line between item N and item N+1 (items one a line), or a line whose inline
+    items run on from N+1, continues item N."""
     if not is_terminal(text):
-        raise SourceError(path, line, f"text does not end in closing punctuation: {text[-20:]!r}; expected 。；：！？ "
-                                      "at the end (an unknown heading, or a truncated paragraph?)")
+        raise unpunctuated(article, text, line, path)
     paras = article["paragraphs"]
     marker = ITEM_START.match(text)
     if marker:
         n = numeral(marker.group(1), path, line)
         current = paras[-1] if paras else None
         have = len(current["items"]) if current else 0
-        if current and have == n - 1 and (n > 1 or current["text"].endswith(COLONS)):
-            _, items = split_items(text, line, path, first=n)
+        if current is not None and have == n - 1:
+            if n == 1 and not current["text"].endswith(COLONS):
+                notices.append(f"{path}:{line}: item {marker.group(0)} follows a paragraph ending in "
+                               f"{current['text'][-1:]!r} (line {current['line']}), not in ：; read as its items")
+        elif current is not None and n > 1 and not have and len(paras) > 1 and len(paras[-2]["items"]) == n - 1:
+            continue_item(paras, line, path, notices)
+            current = paras[-1]
+        elif current is not None or n != 1:
+            found = "repeated" if have and n <= have else "out of order"
+            want = f"（{from_int(have + 1)}）"
+            lost = "" if have and n <= have else \
+                f", and no item {want} before it in {article['label']} (its label lost in the source?)"
+            raise SourceError(path, line, f"item {marker.group(0)} {found}{lost}; expected item "
+                                          f"（{from_int(have + 1)}） (or a new paragraph)")
+        if current is not None:
+            _, items = split_items(text, line, path, first=n, notices=notices)
             current["items"].extend(dict(number=k, label=lab, text=t, line=line) for k, lab, t in items)
             return
-        if n != 1 or have:
-            found = "repeated" if have and n <= have else "out of order"
-            raise SourceError(path, line, f"item {marker.group(0)} {found}; expected item （{from_int(have + 1)}） "
-                                          f"(or a new paragraph)")
-    lead, items = split_items(text, line, path)
+    inline = first_inline_item(text)
+    if inline is not None and inline > 1 and paras:
+        have = len(paras[-1]["items"])
+        if have != inline - 1:
+            after = f"item （{from_int(have)}）" if have else "a paragraph without items"
+            want = f"（{from_int(have + 1)}）"
+            raise SourceError(path, line, f"item （{from_int(inline)}） in a paragraph of its own after {after} (line "
+                                          f"{paras[-1]['line']}): item {want} is missing (its label lost in the "
+                                          f"source?); expected item {want} next")
+        rest, items = split_items(text, line, path, first=inline, notices=notices)
+        last = paras[-1]["items"][-1]
+        notices.append(f"{path}:{line}: {rest[:12]!r}… runs on into item （{from_int(inline)}）: read as the end of "
+                       f"item {last['label']} (line {last['line']})")
+        last["text"] += rest
+        paras[-1]["items"].extend(dict(number=k, label=lab, text=t, line=line) for k, lab, t in items)
+        return
+    lead, items = split_items(text, line, path, notices=notices)
     paras.append(dict(number=len(paras) + 1, text=lead, line=line,
                       items=[dict(number=k, label=lab, text=t, line=line) for k, lab, t in items]))
+
+
+def continue_item(paras: list[dict[str, Any]], line: int, path: str, notices: list[str]) -> None:
+    """The paragraph just read stands between item N of the paragraph before and item N+1: it continues item N."""
+    stray = paras.pop()
+    last = paras[-1]["items"][-1]
+    notices.append(f"{path}:{stray['line']}: {stray['text'][:12]!r}… stands between item {last['label']} "
+                   f"(line {last['line']}) and the next item (line {line}): read as the end of item {last['label']}")
+    last["text"] += stray["text"]
+
+
+def first_inline_item(text: str) -> int | None:
+    """The number of the first item label that split_items would cut at, or None."""
+    for m in ITEM_ANYWHERE.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in ITEM_BEFORE:
+            try:
+                return to_int(m.group(1))
+            except ValueError:
+                continue
+    return None
+
+
+def unpunctuated(article: dict[str, Any], text: str, line: int, path: str) -> SourceError:
+    """Text that does not end a sentence. A short line without any punctuation is a heading that lost its label
+    (第X章/第X节); anything else a truncated paragraph."""
+    if len(text) <= 30 and not any(c in HANGING for c in text):
+        return SourceError(path, line, f"a line of its own without punctuation, {text!r}, after {article['label']}: a "
+                                       "chapter or section heading without its label?; expected 第X章 or 第X节 before "
+                                       "the title (or closing punctuation, if a paragraph was cut)")
+    return SourceError(path, line, f"text does not end in closing punctuation: {text[-20:]!r}; expected 。；：！？ "
+                                   "at the end (an unknown heading, or a truncated paragraph?)")
 
 
 def freeze_article(a: dict[str, Any]) -> Article:
