@@ -301,16 +301,25 @@ def join_lines(lines: list[Line], lines_layout: bool, path: str, notices: list[A
 
 def full_width(lines: list[Line]) -> int:
     """The width of a full line. Not the most common width (with many short articles that is the width of first
-    lines): the most common width of the lines inside a paragraph, those between a line that stops mid-sentence
-    and a line that goes on, without punctuation hanging in the margin or Latin/digits; failing those, of any
-    line that stops mid-sentence."""
-    inner = Counter(width(b.text) for a, b in zip(lines, lines[1:], strict=False)
-                    if not is_terminal(a.text) and not is_heading(a.text) and not is_terminal(b.text)
-                    and b.text[-1] not in HANGING and not has_narrow(b.text) and not is_marker(b.text))
-    if inner:
-        return inner.most_common(1)[0][0]
-    broken = Counter(width(ln.text) for ln in lines if not is_terminal(ln.text) and not is_heading(ln.text))
-    return max(broken or Counter(width(ln.text) for ln in lines))
+    lines): each line that stops mid-sentence is full for its kind, so it tells the full width. Such a line
+    inside a paragraph (after another that stops mid-sentence) is full wide; an article's first line is six
+    half-columns less (indent and the space after the label), an item's first line four (the indent). The most
+    common of these; lines with punctuation hanging in the margin, or Latin and digits, are left out."""
+    implied: Counter[int] = Counter()
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if is_terminal(text) or is_heading(text) or text[-1] in HANGING or has_narrow(text):
+            continue
+        if ARTICLE.match(text):
+            implied[width(text) + 6] += 1
+        elif ITEM_START.match(text):
+            implied[width(text) + 4] += 1
+        elif i and not is_terminal(lines[i - 1].text) and not is_heading(lines[i - 1].text):
+            implied[width(text)] += 1
+    if implied:
+        return max(implied, key=lambda w: (implied[w], w))
+    # no such line (a short text): the widest line, less a mark hanging in the margin
+    return max(width(ln.text) - (2 if ln.text[-1] in HANGING else 0) for ln in lines)
 
 
 HANGING = "，、。；：！？,;:.!?”’）)」』】"       # may hang in the margin past the full width
