@@ -426,8 +426,10 @@ def decide(lines: list[Line], i: int, label: str | None, prev_kind: str, geo: Wr
     if not fills(prev, geo.capacity(prev_kind)):
         return True            # short for its kind: its paragraph ended
     first = geo.capacity("F")
+    if width(line) > first + 2:
+        return False           # wider than any first line: a continuation
     if not is_terminal(line):  # not its paragraph's last line, so full for its kind
-        return width(line) <= first + 2
+        return True
     if nxt is not None and nxt_is_continuation(nxt, geo):
         return width(line) <= first + 2   # not its paragraph's last either (look-ahead)
     if REFERS_BACK.match(line):
