@@ -4,13 +4,18 @@ Two raw shapes are read:
 - "lines":   one paragraph a line; items may run inline (…职责：（一）…；（二）…。).
 - "wrapped": a PDF extraction with hard line breaks, blank lines between lines and page breaks.
   Paragraph breaks are carried only by line geometry: a full line is N columns, the first line of
-  a paragraph is indented two columns, closing punctuation may overhang by one. See join_wrapped().
+  a paragraph is indented two columns, closing punctuation may overhang by one. See wrapped_starts().
 
 The text is kept exactly as written: half-width punctuation (; : , . ( )) works structurally like
 full-width and is published as it stands; full-width and Arabic digits in labels (第１０条, 第10条) are
 read. What is provably not text is dropped, each drop reported in ParsedText.notices: page breaks
-(\\f) at a line's start or end or on a line of their own, page-number lines ('- 3 -'). A line of a
-one-paragraph-a-line text that stops mid-sentence is joined to the next (with a notice).
+(\\f) at a line's start or end or on a line of their own, page-number lines ('- 3 -'), zero-width
+characters (U+200B…). A line of a one-paragraph-a-line text that stops mid-sentence is joined to the next,
+a label spelt with spaces (第 十 三 条) is read as one, a heading's title wrapped onto a second line is joined,
+and a few item defects whose repair is certain are repaired (add_text): each with a notice, as is a
+paragraph break a wrapped text leaves undecidable. Characters that are no text (private use U+E000–U+F8FF,
+unassigned, format) stop, as does a defect that cannot be repaired for certain (a heading without its
+第X章, a lost first chapter heading, a lost item label), naming its own line.
 Everything else that does not fit raises SourceError('path:line: what was found; what was expected').
 All of it runs in time linear in the size of the text.
 """
