@@ -111,6 +111,35 @@ def test_defined_terms_found(regs, reg_id):
     assert [(d.term, d.eid, d.kind) for d in find_definitions(regs[reg_id])] == DEFINED[reg_id]
 
 
+# A short name introduced and then defined is how statutes write (realworld d012 第二条, d085 第一条/第二条);
+# the same term defined twice the same way is refused. (id, source, expected definitions or error fragment)
+D012 = ("第一条　在长岛海洋生态文明综合试验区（以下简称长岛试验区）内从事规划建设、生态修复与培育、污染防治以及其他与海洋生态"
+        "保护有关的活动，适用本条例。\n本条例所称长岛试验区包括长岛151个岛屿及其所属海域，具体范围由省人民政府依法划定，并向社会公布。\n")
+DEFINED_IN_TEXT = [
+    ("abbreviation then definition (d012)", D012,
+     [("长岛试验区", "art_1__para_1", "abbreviation"), ("长岛试验区", "art_1__para_2", "definition")]),
+    ("defined twice by 本条例所称", "第一条　本条例所称甲，是指乙。\n本条例所称甲，是指丙。\n",
+     "第一条 (art_1__para_2) defines '甲', already defined in art_1__para_1"),
+    ("abbreviated twice", "第一条　某机构（以下简称甲）负责。\n另一机构（以下简称甲）配合。\n",
+     "第一条 (art_1__para_2) defines '甲', already defined in art_1__para_1"),
+]
+
+
+@pytest.mark.parametrize("source,expected", [c[1:] for c in DEFINED_IN_TEXT], ids=[c[0] for c in DEFINED_IN_TEXT])
+def test_definitions_in_a_text(tmp_path, source, expected):
+    from build_scripts.parse.corpus import load_regulation
+    d = tmp_path / "mock"
+    d.mkdir()
+    (d / "source.txt").write_text(source + "第二条　本条例自2024年1月1日起施行。\n", encoding="utf-8")
+    (d / "meta.yaml").write_text("title:\n  zh: 某条例\n  en: Some\neffective: 2024-01-01\n", encoding="utf-8")
+    reg = load_regulation(d)
+    if isinstance(expected, str):
+        with pytest.raises(CorpusError, match=re.escape(expected)):
+            find_definitions(reg)
+    else:
+        assert [(x.term, x.eid, x.kind) for x in find_definitions(reg)] == expected
+
+
 # ------------------------------------------------------------------ the built pages
 
 MARK_TAGS = {"abbr", "dfn", "a"}

@@ -103,7 +103,7 @@ REFUSED = [
     ("item repeated on lines", lines("第一条　甲。", "第二条　职责：", "（一）甲；", "（一）乙。", END.strip()), META,
      "source.txt", 4, "item （一） repeated; expected item （二）"),
     ("item skipped on lines", lines("第一条　甲。", "第二条　职责：", "（一）甲；", "（三）丙。", END.strip()), META,
-     "source.txt", 4, "item （三） out of order; expected item （二）"),
+     "source.txt", 4, "item （三） out of order, and no item （二） before it in 第二条"),
     ("malformed label numeral (found by Hypothesis: 第二十三条 with 十 deleted)",
      lines("第一条　甲。", "第二三条　乙。", END.strip()), META, "source.txt", 2, "label number '二三' is no Chinese numeral"),
     ("stray 第一章 mid-text", lines("第一条　甲。", "第一章　总则", "第二条　乙。", END.strip()), META, "source.txt", 2,
@@ -142,3 +142,20 @@ def test_source_txt_with_wrong_case_is_named(tmp_path):
     d = folder(tmp_path, LINES_TEXT, name="Source.txt")
     with pytest.raises(InputError, match=r"mock/source.txt:1: no source.txt \(found Source.txt\); expected"):
         regulation_dirs(d.parent)
+
+
+# ---------------------------------------------------------------- the corpus path itself (issue 22)
+@pytest.mark.parametrize("what", ["missing", "file"])
+def test_corpus_path_not_a_folder_is_one_line(tmp_path, capsys, what):
+    """`edition check --corpus X`: X missing, or a file, stops with one line and exit 2, not a traceback."""
+    from build_scripts.publish.cli import main
+    corpus = tmp_path / "corpus"
+    if what == "file":
+        corpus.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        main(["check", "--corpus", str(corpus)])
+    err = capsys.readouterr().err
+    assert stop.value.code == 2
+    assert err.splitlines() == [err.strip()] and "Traceback" not in err, err
+    assert err.startswith(f"error: {corpus}: the corpus path names ")
+    assert ("a file" if what == "file" else "no such file or folder") in err and "; expected a folder" in err

@@ -246,17 +246,20 @@ class Definition:
 
 
 def find_definitions(reg: Regulation) -> tuple[Definition, ...]:
-    """Every term the regulation defines itself, in document order. A term defined twice raises."""
+    """Every term the regulation defines itself, in document order. A term defined twice in the same way
+    (two 本条例所称, or two 以下简称) raises."""
     found: list[Definition] = []
     for order, u in enumerate(units(reg.articles)):
         for kind, pattern in DEFINITION_PATTERNS:
             for m in pattern.finditer(u.zh):
                 found.append(Definition(reg.id, m["term"], u.eid, u.article, u.paragraph, u.item,
                                         m.start("term"), kind, order))
-    seen: dict[str, Definition] = {}
+    # A short name introduced (以下简称长岛试验区) and then defined (本条例所称长岛试验区包括…) is how statutes
+    # write; the same term defined twice the same way is a contradiction.
+    seen: dict[tuple[str, str], Definition] = {}
     for d in found:
-        if d.term in seen:
+        if (d.term, d.kind) in seen:
             raise CorpusError(f"{reg.source_path}: {reg.article(d.article).label} ({d.eid}) defines {d.term!r}, "
-                              f"already defined in {seen[d.term].eid}")
-        seen[d.term] = d
+                              f"already defined in {seen[d.term, d.kind].eid}")
+        seen[d.term, d.kind] = d
     return tuple(sorted(found, key=lambda d: (d.order, d.start)))

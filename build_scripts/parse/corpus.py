@@ -43,8 +43,18 @@ def rel(path: Path) -> str:
         return str(path)
 
 
+def check_corpus_dir(corpus: Path) -> None:
+    """The corpus must be a folder: a path that does not exist or names a file stops with one line."""
+    if corpus.is_dir():
+        return
+    found = "a file" if corpus.exists() else "nothing (no such file or folder)"
+    raise CorpusError(f"{rel(corpus)}: the corpus path names {found}; expected a folder holding one folder "
+                      "per regulation (<id>/source.txt and <id>/meta.yaml)")
+
+
 def regulation_dirs(corpus: Path = CORPUS) -> list[Path]:
     """Every folder of the corpus is a regulation: one without source.txt stops the build (never skipped)."""
+    check_corpus_dir(corpus)
     out = []
     for p in sorted(corpus.iterdir()):
         if not p.is_dir() or p.name.startswith((".", "_")):

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 from build_scripts.model import licence
 from build_scripts.model.errors import BuildError, InputError
+from build_scripts.parse.corpus import check_corpus_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -137,6 +138,7 @@ def check(corpus: Path) -> None:
 
 def run(args: argparse.Namespace) -> None:
     corpus = Path(args.corpus)
+    check_corpus_dir(corpus)   # before MkDocs or the PDF maker read it
     if args.command == "check":
         check(corpus)
     elif args.command == "build":
