@@ -112,7 +112,8 @@ HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # (什么是X, what is X) raises the units that have it and match the rest of the query.
 DEFINITION = re.compile(r"所称[^，。；]{1,30}，?是指")
 DEF_TOKEN = "!def"
-FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8}
+# q: how readers ask about the article (corpus/search_expansions.yaml), below the text itself
+FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8, "q": 0.5}
 K1, B = 1.2, 0.75
 POSTINGS_PER_SHARD = 1500
 # Words a question adds to its content words (they never sink a query): the worker drops them when the
@@ -276,10 +277,16 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
             topics = alignment.topics_of_article(reg.id, art.number) if alignment else []
             whole = [t for t, provs in topics if any(p.paragraph is None for p in provs)]  # the article is on topic
             head_text = " ".join(t.name_zh for t in whole)
+            asked = edition.expansions.get(reg.id, {}).get(art.number, ())
+            head = {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
+                    "h": article_title_en(art.number, heading)}
+            if asked:               # shown as "matched: ..." when a result came through them
+                head["q"] = [p.text for p in asked]
             group = index.add_group(
-                {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
-                 "h": article_title_en(art.number, heading)},
-                {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole))})
+                head,
+                {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole)),
+                 "q": [t for p in asked for t in (zh_tokens(p.text) if p.lang == "zh" else en_tokens(p.text))]})
+            texts.extend(p.text for p in asked if p.lang == "zh")
             for u in by_article.get(art.number, []):
                 ref = Ref.from_eid(reg, u.eid)
                 en = gloss.unit(u.eid) or ""
@@ -340,7 +347,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         starts.append(first_doc)
         kinds += group["k"]
         first_doc += len(group["docs"])
-        head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
+        head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "h", "x", "q") if key in group}
         size = sum(len(d.get("x", "")) for d in group["docs"] if d)
         if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
             split.append(g)

@@ -36,6 +36,7 @@
   var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
+  var SINGLE_ONLY = 0.1;         // a result matched only through one-character concepts (负, 子), when the query has others
   var EXPAND_MAX = 6;           // index words a character or a prefix stands for: each may be another postings shard
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
   self.__lexWorker = true;
@@ -271,6 +272,7 @@
           d += list[i];
           var e = docs[d] || (docs[d] = {s: 0, cov: concepts.map(function () { return 0; }), hits: {}});
           e.s += list[i + 1] * tok.w;
+          if (!c.expand) e.strong = true;
           var part = tok.key ? 1 : tok.w === 1 ? 1 / total : 0.5;
           e.cov[ci] = Math.min(1, e.cov[ci] + part);
           if (!tok.key) e.hits[tok.t] = 1;
@@ -289,12 +291,14 @@
     Object.keys(docs).forEach(function (key) {
       var d = +key, e = docs[key], g = groupOf(d);
       var r = groups[g] || (groups[g] = {g: g, units: [], head: 0, cov: concepts.map(function () { return 0; }), hits: {}});
-      if (d === starts[g] && kinds[g] === "a") r.head = e.s;
+      if (d === starts[g] && kinds[g] === "a") { r.head = e.s; r.headHits = e.hits; }
       else r.units.push({d: d, s: e.s, hits: e.hits, cov: e.cov});
+      if (e.strong) r.strong = true;
       e.cov.forEach(function (v, i) { if (v > r.cov[i]) r.cov[i] = v; });
       Object.keys(e.hits).forEach(function (h) { r.hits[h] = 1; });
     });
     var n = concepts.length || 1;
+    var strong = concepts.some(function (c) { return !c.expand; });
     // a Chinese concept of 2+ characters whose every bigram is in one unit (units are paragraphs or
     // items: the concept is there whole, not its bigrams scattered over the article)
     var zh = concepts.filter(function (c) { return c.kind === "zh" && c.text.length >= 2; }).map(function (c) {
@@ -320,6 +324,7 @@
                 * (0.2 + coverage * coverage);
       if (zh.length) r.score *= r.whole;
       if (kinds[r.g] !== "a") r.score *= PAGE_WEIGHT;
+      if (strong && !r.strong) r.score *= SINGLE_ONLY;
       return r;
     });
     out.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
@@ -469,7 +474,8 @@
       }
     }
     var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
-                  text: units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true)};
+                  text: (units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true))
+                        + matched(group.q, r.headHits)};
     var best = units.length ? units[0].s : 0;
     var children = units.slice(0, split[r.g] ? PAGE_CHILDREN : 12).map(function (u, i) {
       var doc = group.d[u.d - starts[r.g]];
@@ -493,6 +499,26 @@
       return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s, terms: termsOf(concepts, hits)};
     }).filter(Boolean);
     return [parent].concat(children);
+  }
+
+  // The reader phrase of the article (corpus/search_expansions.yaml) a result came through, shown as
+  // "matched: ..." / "匹配：..." in the display mode's language(s): the one sharing most tokens with the query.
+  function phraseTokens(p) {
+    if (HAN.test(p)) return bigrams(p);
+    return (p.toLowerCase().match(/[a-z0-9]+/g) || []).filter(function (w) { return !stop[w]; }).map(stem);
+  }
+  function matched(phrases, hits) {
+    if (!phrases || !hits) return "";
+    var best = null, most = 0;
+    phrases.forEach(function (p) {
+      var toks = phraseTokens(p), n = toks.filter(function (t) { return hits[t]; }).length;
+      if (n > most || (n === most && best && n && toks.length < phraseTokens(best).length)) { best = p; most = n; }
+    });
+    if (!best) return "";
+    var lang = HAN.test(best) ? "zh-Hans" : "en";
+    return '<p class="lex-matched"><span class="lex-zh" lang="zh-Hans">匹配<span class="lex-colon">：</span></span>'
+      + '<span class="lex-sep" aria-hidden="true"> · </span><span class="lex-en" lang="en">matched: </span>'
+      + '<mark lang="' + lang + '">' + esc(best) + "</mark></p>";
   }
 
   function hanVocabulary() {     // the Chinese bigrams of the index (search/v/0.js, loaded), read once
