@@ -278,12 +278,12 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
             whole = [t for t, provs in topics if any(p.paragraph is None for p in provs)]  # the article is on topic
             head_text = " ".join(t.name_zh for t in whole)
             asked = edition.expansions.get(reg.id, {}).get(art.number, ())
-            first: dict[str, Any] = {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
-                                     "h": article_title_en(art.number, heading)}
+            top: dict[str, Any] = {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
+                                   "h": article_title_en(art.number, heading)}
             if asked:               # shown as "matched: ..." when a result came through them
-                first["q"] = [p.text for p in asked]
+                top["q"] = [p.text for p in asked]
             group = index.add_group(
-                first,
+                top,
                 {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole)),
                  "q": [t for p in asked for t in (zh_tokens(p.text) if p.lang == "zh" else en_tokens(p.text))]})
             texts.extend(p.text for p in asked if p.lang == "zh")
