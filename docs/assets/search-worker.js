@@ -260,8 +260,33 @@
     return lo;
   }
 
+  // How much a concept counts in a query's coverage: its rarest token's inverse document frequency, so a
+  // content word (预算, budget) weighs more than a common word around it (工作, public, work); a concept that
+  // matches nothing keeps the weight of the rarest (it is what the reader asked for).
+  function weights(concepts) {
+    var n = starts[starts.length - 1] || 1, top = 0;
+    var w = concepts.map(function (c) {
+      var df = Infinity;
+      c.tokens.forEach(function (tok) {
+        var list = shards["p" + shardOf(tok.t)][tok.t];
+        if (list && tok.w === 1) df = Math.min(df, list.length / 2);
+      });
+      var v = df === Infinity ? null : Math.log(1 + n / df);
+      if (v !== null && v > top) top = v;
+      return v;
+    });
+    return w.map(function (v) { return v === null ? (top || 1) : v; });
+  }
+
+  function covered(cov, w) {    // weighted share of the query's concepts covered
+    var sum = 0, total = 0;
+    for (var i = 0; i < cov.length; i++) { sum += cov[i] * w[i]; total += w[i]; }
+    return total ? sum / total : 0;
+  }
+
   function score(concepts, boost) {
     var docs = {};          // doc -> {s, cov: [per concept fraction]}
+    var cw = weights(concepts);
     concepts.forEach(function (c, ci) {
       var total = c.tokens.filter(function (t) { return t.w === 1 && !t.key; }).length || 1;
       c.tokens.forEach(function (tok) {
@@ -284,7 +309,7 @@
       for (var i = 0; i < list.length; i += 2) {
         d += list[i];
         var e = docs[d];
-        if (e) e.s *= 1 + e.cov.reduce(function (a, b) { return a + b; }, 0) / (concepts.length || 1);
+        if (e) e.s *= 1 + covered(e.cov, cw);
       }
     });
     var groups = {};
@@ -307,7 +332,7 @@
     var out = Object.keys(groups).map(function (k) {
       var r = groups[k], whole = 0;
       r.units.forEach(function (u) {
-        u.s *= 0.5 + u.cov.reduce(function (a, b) { return a + b; }, 0) / n;
+        u.s *= 0.5 + covered(u.cov, cw);
         if (zh.length) {
           var c = zh.filter(function (b) { return b.every(function (t) { return u.hits[t]; }); }).length;
           u.whole = 1 + WHOLE * c / zh.length;
@@ -319,7 +344,7 @@
       r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
       var rest = 0;
       for (var i = 1; i < r.units.length; i++) rest += r.units[i].s;
-      var coverage = r.cov.reduce(function (a, b) { return a + b; }, 0) / n;
+      var coverage = covered(r.cov, cw);
       r.score = ((r.units.length ? r.units[0].s : 0) + Math.min(rest, 2 * (r.units.length ? r.units[0].s : 0)) * 0.15 + r.head)
                 * (0.2 + coverage * coverage);
       if (zh.length) r.score *= r.whole;
