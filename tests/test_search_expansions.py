@@ -76,3 +76,12 @@ def test_bad_data_stops_with_one_line(edition, text, line, fragment):
         validate(path, text, edition.regs)
     message = str(info.value)
     assert f"search_expansions.yaml:{line}:" in message and fragment in message, message
+
+
+def test_synonyms_lead_to_words_of_the_gloss(edition):
+    """Every word a lay English word stands for (corpus/search_synonyms.yaml) is a word of some gloss: a synonym
+    that leads nowhere finds nothing."""
+    gloss_words = {t for reg in edition.regs for art in reg.articles for t in en_tokens(article_texts(edition, reg, art)[1])}
+    assert edition.synonyms, "corpus/search_synonyms.yaml is empty"
+    nowhere = [(word, m) for word, means in edition.synonyms.items() for m in means if en_tokens(m)[0] not in gloss_words]
+    assert not nowhere, f"synonyms leading to no word of the gloss: {nowhere}"

@@ -108,3 +108,40 @@ def load_expansions(corpus: Path, regs: tuple[Regulation, ...]) -> Expansions:
     if not path.exists():
         return EMPTY
     return validate(path, path.read_text(encoding="utf-8"), regs)
+
+
+SYNONYMS_FILE = "search_synonyms.yaml"
+WORD = re.compile(r"^[a-z][a-z'-]*$")
+
+
+def validate_synonyms(path: Path, text: str) -> Mapping[str, tuple[str, ...]]:
+    """{lay English word: (gloss words, ...)}: one lower-case word each, with a reason."""
+    where = rel(path)
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        raise yaml_error(path, exc) from None
+    if root is None or not isinstance(root, yaml.MappingNode):
+        raise CorpusError(where, 1, "empty or not a mapping; expected word: {means: [words], why: reason}")
+    out: dict[str, tuple[str, ...]] = {}
+    for knode, vnode in root.value:
+        word, line = str(knode.value), knode.start_mark.line + 1
+        entry = yaml.load(yaml.serialize(vnode), Loader=SafeLoader) if isinstance(vnode, yaml.MappingNode) else None
+        if not WORD.match(word) or word in out:
+            raise CorpusError(where, line, f"{word!r}; expected a lower-case English word, each once")
+        if not isinstance(entry, dict) or sorted(entry) != ["means", "why"]:
+            raise CorpusError(where, line, f"{word}: expected {{means: [words], why: reason}}")
+        means, why = entry["means"], entry["why"]
+        if not isinstance(means, list) or not means or not all(isinstance(m, str) and WORD.match(m) for m in means):
+            raise CorpusError(where, line, f"{word}: means {means!r}; expected a list of lower-case English words")
+        if not isinstance(why, str) or len(why.split()) < 3:
+            raise CorpusError(where, line, f"{word}: why {why!r}; expected a sentence saying why the word leads there")
+        out[word] = tuple(means)
+    return MappingProxyType(out)
+
+
+def load_synonyms(corpus: Path) -> Mapping[str, tuple[str, ...]]:
+    path = corpus / SYNONYMS_FILE
+    if not path.exists():
+        return MappingProxyType({})
+    return validate_synonyms(path, path.read_text(encoding="utf-8"))

@@ -410,6 +410,8 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "stop": STOP_EN,
         "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
+        # a lay English word (stemmed) -> the gloss words it also matches (corpus/search_synonyms.yaml)
+        "syn": {stem(w): sorted({stem(m) for m in means}) for w, means in sorted(edition.synonyms.items())},
         "vocab_en": by_frequency(t for t in postings if re.match(r"[a-z]", t)),   # English words, for prefixes
     }
     files["q/0.js"] = shard_js("q0", tables)

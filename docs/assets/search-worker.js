@@ -37,7 +37,8 @@
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
   var SINGLE_ONLY = 0.1;         // a result matched only through one-character concepts (负, 子), when the query has others
-  var EXPAND_MAX = 6;           // index words a character or a prefix stands for: each may be another postings shard
+  var EXPAND_MAX = 6;
+  var SYNONYM_WEIGHT = 0.8;     // a gloss word a lay English word stands for (corpus/search_synonyms.yaml)           // index words a character or a prefix stands for: each may be another postings shard
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
   self.__lexWorker = true;
 
@@ -241,6 +242,9 @@
           if (vocabEnSet[st] || /^\d+$/.test(st)) c2.tokens.push({t: st, w: 1});
           if (part.length >= 3) mostFrequent(vocabEn, function (t) { return t !== st && t.indexOf(part) === 0; })
             .forEach(function (t) { c2.tokens.push({t: t, w: EXPAND_WEIGHT}); });
+          ((lex.syn || {})[st] || []).forEach(function (t) {    // money -> funding, budget
+            if (vocabEnSet[t] && t !== st) c2.tokens.push({t: t, w: SYNONYM_WEIGHT, syn: true});
+          });
         });
         if (c2.tokens.length || c2.keys.length) concepts.push(c2);
         else if (c2.kind !== "num") concepts.push(c2);   // counts against coverage: nothing matches it
@@ -298,7 +302,7 @@
           var e = docs[d] || (docs[d] = {s: 0, cov: concepts.map(function () { return 0; }), hits: {}});
           e.s += list[i + 1] * tok.w;
           if (!c.expand) e.strong = true;
-          var part = tok.key ? 1 : tok.w === 1 ? 1 / total : 0.5;
+          var part = tok.key || tok.syn ? 1 : tok.w === 1 ? 1 / total : 0.5;
           e.cov[ci] = Math.min(1, e.cov[ci] + part);
           if (!tok.key) e.hits[tok.t] = 1;
         }
