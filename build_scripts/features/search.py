@@ -122,11 +122,16 @@ QUESTION_ZH = ["怎么办", "怎么样", "怎么", "怎样", "如何", "什么",
                "要不要", "能不能", "可不可以", "需不需要", "有没有", "是不是", "会不会", "由谁", "谁来", "谁管",
                "谁", "吗", "呢", "吧", "啊", "呀", "么", "了", "的", "地", "得", "有", "是", "要", "会", "能",
                "需要", "应该", "可以", "该", "去", "找", "对", "和", "与", "在", "我", "我们", "你", "被", "给",
-               "由", "来", "时候", "规定", "条例"]
+               "由", "来", "时候", "规定", "条例",
+               # issue 27: more ways of asking (何时生效, 哪天开始, 咋办, 请问...)
+               "何时", "哪天", "几时", "多久", "哪个", "能否", "可否", "为啥", "咋办", "咋", "啥", "请问", "如果",
+               "我想", "想知道", "一下", "会被"]
 STOP_EN = ["a", "an", "and", "the", "of", "in", "to", "for", "or", "on", "with", "by", "at", "as", "is", "be",
            "are", "was", "what", "who", "whom", "which", "how", "when", "where", "why", "do", "does", "did",
            "can", "should", "must", "i", "my", "me", "we", "it", "its", "there", "this", "that", "about",
-           "any", "have", "has", "if", "get", "from", "rules", "rule", "law", "laws", "say", "says"]
+           "any", "have", "has", "if", "get", "from", "rules", "rule", "law", "laws", "say", "says",
+           "will", "would", "could", "you", "your", "they", "them", "their", "need", "happen", "happens",
+           "someone", "anyone", "whose"]
 
 
 def stem(word: str) -> str:
