@@ -422,7 +422,21 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
     files["q/0.js"] = shard_js("q0", tables)
     # the Chinese bigrams of the index, for a one-character concept only (loaded then)
     files["v/0.js"] = shard_js("v0", by_frequency(t for t in postings if HAN.match(t)))
+    # homophones of the indexed characters, for a typed character that makes no index word (平按 -> 平安)
+    files["y/0.js"] = shard_js("y0", homophones({c for text in texts for c in text if HAN.match(c)}))
     return {"config": config, "docs": []}, files
+
+
+def homophones(chars: Iterable[str]) -> str:
+    """Characters of the index that sound alike (toneless pinyin, every reading), one group per syllable:
+    "an:安按案 jian:建见间 ...". The worker tries them for a character of the query that makes no index word with
+    its neighbours, a typing slip of a pinyin input method (平按建设, 网各员)."""
+    from pypinyin import Style, pinyin
+    groups: dict[str, set[str]] = {}
+    for c in chars:
+        for syllable in pinyin(c, style=Style.NORMAL, heteronym=True)[0]:
+            groups.setdefault(syllable, set()).add(c)
+    return " ".join(f"{s}:{''.join(sorted(cs))}" for s, cs in sorted(groups.items()) if len(cs) > 1)
 
 
 class Search(FeatureBase):

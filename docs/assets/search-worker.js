@@ -44,7 +44,7 @@
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
   var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
-  var split = {}, hanWords = null, hanSet = null, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
+  var split = {}, hanWords = null, hanSet = null, sounds = null, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
@@ -493,6 +493,8 @@
       ? '<span lang="zh-Hans">' + esc(group.t) + '</span> <span lang="en">' + esc(group.h) + "</span>"
       : esc(group.t);
     var units = r.units.slice();
+    // an article that came through its reader phrases alone: its first provision, to show what it says
+    if (!units.length && !citeEid && group.k === "a" && group.d.length > 1) units = [{d: starts[r.g] + 1, s: 0, hits: {}}];
     if (citeEid) {       // the cited paragraph or item first
       var start = starts[r.g];
       var at = -1;
@@ -504,7 +506,7 @@
     }
     var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
                   text: (units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true))
-                        + matched(group.q, r.headHits)};
+                        + matched(group.q, r.headHits, r.units)};
     var best = units.length ? units[0].s : 0;
     var children = units.slice(0, split[r.g] ? PAGE_CHILDREN : 12).map(function (u, i) {
       var doc = group.d[u.d - starts[r.g]];
@@ -536,8 +538,11 @@
     if (HAN.test(p)) return bigrams(p);
     return (p.toLowerCase().match(/[a-z0-9]+/g) || []).filter(function (w) { return !stop[w]; }).map(stem);
   }
-  function matched(phrases, hits) {
-    if (!phrases || !hits) return "";
+  function matched(phrases, headHits, units) {
+    if (!phrases || !headHits) return "";
+    var hits = {}, inText = {};       // only what the text's own units did not match: the phrase is why it came
+    units.forEach(function (u) { Object.keys(u.hits || {}).forEach(function (t) { inText[t] = 1; }); });
+    Object.keys(headHits).forEach(function (t) { if (!inText[t]) hits[t] = 1; });
     var best = null, most = 0;
     phrases.forEach(function (p) {
       var toks = phraseTokens(p), n = toks.filter(function (t) { return hits[t]; }).length;
@@ -554,8 +559,41 @@
     if (!hanWords) {
       hanWords = shards.v0.split(" ");
       hanSet = {};
-      hanWords.forEach(function (t) { hanSet[t] = 1; });
+      hanWords.forEach(function (t, i) { hanSet[t] = i + 1; });     // 1 + rank: the most frequent first
     }
+  }
+
+  // Typing slips of a pinyin input method (平按建设, 网各员, 扫黑除饿): a character that makes no index bigram with
+  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them (the
+  // most frequent if several). Only a query the segmenter leaves with a lone character is looked at.
+  function mayRepair(q) {
+    return (q.match(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g) || []).some(function (run) {
+      return segment(run).some(function (seg) { return seg.length === 1 && !question[seg]; });
+    });
+  }
+  function repair(q) {
+    hanVocabulary();
+    if (!sounds) {
+      sounds = {};
+      shards.y0.split(" ").forEach(function (group) {
+        var chars = group.slice(group.indexOf(":") + 1).split("");
+        chars.forEach(function (c) { sounds[c] = (sounds[c] || []).concat(chars); });
+      });
+    }
+    return q.replace(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g, function (run) {
+      var chars = run.split("");
+      for (var i = 0; i < chars.length; i++) {
+        var prev = i > 0 ? chars[i - 1] : null, next = i + 1 < chars.length ? chars[i + 1] : null;
+        if (question[chars[i]] || (prev && hanSet[prev + chars[i]]) || (next && hanSet[chars[i] + next])) continue;
+        var best = null, rank = Infinity;
+        (sounds[chars[i]] || []).forEach(function (h) {
+          var l = prev ? hanSet[prev + h] : 1, r = next ? hanSet[h + next] : 1;
+          if (l && r && Math.max(l, r) < rank) { best = h; rank = Math.max(l, r); }
+        });
+        if (best) chars[i] = best;
+      }
+      return chars.join("");
+    });
   }
 
   // The first EXPAND_MAX words of a vocabulary (the index's, most frequent first) that pass `test`.
@@ -582,13 +620,17 @@
     }
     var only = restriction(q);
     if (only) q = only.q;
-    var concepts = analyse(q);
-    var boost = DEFINITION_Q.test(q) ? ["!def"] : [];
-    var expand = concepts.filter(function (c) { return c.expand; });
-    // A one-character concept matches through its bigrams with its neighbours in the query when the index
-    // has them (治安防控网: 控网), else through the most frequent index bigrams containing it (由谁来管: 管理,
-    // 监管...): all of them, for a common character such as 网 or 管, were most of the postings shards.
-    return load(expand.length ? ["v0"] : []).then(function () {
+    var concepts, boost, expand, fix = mayRepair(q);
+    return load(fix ? ["v0", "y0"] : []).then(function () {
+      if (fix) q = repair(q);
+      concepts = analyse(q);
+      boost = DEFINITION_Q.test(q) ? ["!def"] : [];
+      expand = concepts.filter(function (c) { return c.expand; });
+      // A one-character concept matches through its bigrams with its neighbours in the query when the index
+      // has them (治安防控网: 控网), else through the most frequent index bigrams containing it (由谁来管: 管理,
+      // 监管...): all of them, for a common character such as 网 or 管, were most of the postings shards.
+      return load(expand.length ? ["v0"] : []);
+    }).then(function () {
       if (expand.length) hanVocabulary();
       expand.forEach(function (c) {
         var near = c.near.filter(function (b) { return hanSet[b]; });
