@@ -97,7 +97,11 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # glossary for the segmenter, question words, the phrase dictionary of glossary terms, aliases and topics,
 # the citation rules and structure) are search/q/0.js, loaded right after READY. Postings (search/p/<k>.js)
 # and the texts of a group (search/t/<g>.js; a long page keeps each piece's text in t/<g>-<i>.js) are
-# script files the worker loads on demand, over http and from file://.
+# script files the worker loads on demand, over http and from file://. So are the tables only some queries need:
+# the English words of the index (e/0.js, a query with Latin letters), its Chinese bigrams (v/0.js, a lone
+# character) and homophones (y/0.js, a possible typing slip).
+# Issue 27: each article's head document also indexes how readers ask about it (field q, corpus/
+# search_expansions.yaml, below the text's weight); its head lists the phrases, shown as "matched: ...".
 #
 # Tokens: Chinese character bigrams of every Han run (partial words match without a segmenter in
 # the index), English words (lower case, light stemming), digits, and concept tokens: "#<term id>" in
@@ -417,9 +421,10 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
         # a lay English word (stemmed) -> the gloss words it also matches (corpus/search_synonyms.yaml)
         "syn": {stem(w): sorted({stem(m) for m in means}) for w, means in sorted(edition.synonyms.items())},
-        "vocab_en": by_frequency(t for t in postings if re.match(r"[a-z]", t)),   # English words, for prefixes
     }
     files["q/0.js"] = shard_js("q0", tables)
+    # the English words of the index, most frequent first (prefixes, synonyms): loaded for a query with Latin letters
+    files["e/0.js"] = shard_js("e0", by_frequency(t for t in postings if re.match(r"[a-z]", t)))
     # the Chinese bigrams of the index, for a one-character concept only (loaded then)
     files["v/0.js"] = shard_js("v0", by_frequency(t for t in postings if HAN.match(t)))
     # homophones of the indexed characters, for a typed character that makes no index word (平按 -> 平安)

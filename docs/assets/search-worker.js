@@ -135,9 +135,6 @@
     Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
     zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
       .sort(function (a, b) { return b.length - a.length; });
-    vocabEn = (lex.vocab_en || "").split(" ");
-    vocabEnSet = {};
-    vocabEn.forEach(function (t) { vocabEnSet[t] = 1; });
   }
 
   // ------------------------------------------------------------------ query analysis
@@ -566,6 +563,13 @@
   // Typing slips of a pinyin input method (平按建设, 网各员, 扫黑除饿): a character that makes no index bigram with
   // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them (the
   // most frequent if several). Only a query the segmenter leaves with a lone character is looked at.
+  function englishVocabulary() {  // the English words of the index (search/e/0.js, loaded for a Latin query), read once
+    if (!vocabEn.length && shards.e0) {
+      vocabEn = shards.e0.split(" ");
+      vocabEn.forEach(function (t) { vocabEnSet[t] = 1; });
+    }
+  }
+
   function mayRepair(q) {
     return (q.match(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g) || []).some(function (run) {
       return segment(run).some(function (seg) { return seg.length === 1 && !question[seg]; });
@@ -620,8 +624,9 @@
     }
     var only = restriction(q);
     if (only) q = only.q;
-    var concepts, boost, expand, fix = mayRepair(q);
-    return load(fix ? ["v0", "y0"] : []).then(function () {
+    var concepts, boost, expand, fix = mayRepair(q), latin = /[a-z]/.test(q);
+    return load((fix ? ["v0", "y0"] : []).concat(latin ? ["e0"] : [])).then(function () {
+      if (latin) englishVocabulary();
       if (fix) q = repair(q);
       concepts = analyse(q);
       boost = DEFINITION_Q.test(q) ? ["!def"] : [];
