@@ -491,7 +491,7 @@
       : esc(group.t);
     var units = r.units.slice();
     // an article that came through its reader phrases alone: its first provision, to show what it says
-    if (!units.length && !citeEid && group.k === "a" && group.d.length > 1) units = [{d: starts[r.g] + 1, s: 0, hits: {}}];
+    if (!units.length && !citeEid && group.k === "a" && group.d.length > 1) units = [{d: starts[r.g] + 1, s: 0, hits: {}, through: true}];
     if (citeEid) {       // the cited paragraph or item first
       var start = starts[r.g];
       var at = -1;
@@ -502,8 +502,7 @@
       }
     }
     var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
-                  text: (units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true))
-                        + matched(group.q, r.headHits, r.units)};
+                  text: units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true)};
     var best = units.length ? units[0].s : 0;
     var children = units.slice(0, split[r.g] ? PAGE_CHILDREN : 12).map(function (u, i) {
       var doc = group.d[u.d - starts[r.g]];
@@ -524,8 +523,13 @@
       }
       // units scoring like the best one are shown; the others go under Material's "more" fold
       var s = (i < 3 && u.s >= best * 0.5) ? r.score : r.score * 0.5;
-      return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s, terms: termsOf(concepts, hits)};
+      return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s,
+              terms: termsOf(concepts, u.through ? r.hits : hits)};
     }).filter(Boolean);
+    // Material shows a parent's text only when no child is shown: the reader phrase goes with the first child
+    var why = matched(group.q, r.headHits, r.units);
+    if (children.length) children[0].text = why + children[0].text;
+    else parent.text += why;
     return [parent].concat(children);
   }
 
