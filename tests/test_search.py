@@ -300,6 +300,15 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
     assert "<mark" in result["items"][0]["html"]
     result = run_query(s.page, "fraud")
     assert re.search(r"<mark[^>]*>fraud</mark>", result["items"][0]["html"].lower()), result["items"][0]["html"][:500]
+    # issue 27: a result that came through a reader phrase (corpus/search_expansions.yaml) says which, in both
+    # languages; a short title with Arabic numerals is a citation; a pinyin typing slip is read as meant
+    result = run_query(s.page, "帮别人抓小偷受了伤有补偿吗")
+    first = result["items"][0]
+    assert article_of(first["href"]) in ("jiangxi/61", "shanxi/41"), first["href"]
+    assert 'class="lex-matched"' in first["html"] and "matched: " in first["html"] and "匹配" in first["html"]
+    assert '<mark lang="zh-Hans">帮别人抓小偷</mark>' in first["html"], first["html"][:600]
+    assert article_of(run_query(s.page, "赣平安条例第58条第2款")["items"][0]["href"]) == "jiangxi/58"
+    assert "shanxi/35" in [article_of(i["href"]) for i in run_query(s.page, "网各员")["items"][:2]]
     # each provision once: no article appears in two result groups
     result = run_query(s.page, "平安建设")
     articles = [article_of(i["href"]) for i in result["items"] if article_of(i["href"])]

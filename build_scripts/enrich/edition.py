@@ -15,6 +15,8 @@ from build_scripts.enrich.aliases import EMPTY as NO_ALIASES
 from build_scripts.enrich.aliases import Aliases, load_aliases
 from build_scripts.enrich.alignment import Alignment, load_alignment
 from build_scripts.enrich.changes import Addition, Change, load_additions, load_changes
+from build_scripts.enrich.expansions import EMPTY as NO_EXPANSIONS
+from build_scripts.enrich.expansions import Expansions, load_expansions, load_synonyms
 from build_scripts.enrich.gloss import Gloss, load_gloss
 from build_scripts.enrich.glossary import Definition, Term, find_definitions, load_glossary
 from build_scripts.enrich.hant import Hant, corpus_texts, derive, load_reviewed
@@ -52,6 +54,10 @@ class Edition:
     status: Mapping[str, Status] = field(default_factory=lambda: MappingProxyType({}))  # reg id -> status box
     version: str = ""                              # the edition's version (pyproject.toml)
     aliases: Aliases = NO_ALIASES   # reader vocabulary for glossary terms and topics (corpus/aliases.yaml)
+    # how readers ask about each article (corpus/search_expansions.yaml)
+    expansions: Expansions = field(default_factory=lambda: NO_EXPANSIONS)
+    # lay English word -> gloss words (corpus/search_synonyms.yaml)
+    synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def reg(self, reg_id: str) -> Regulation:
         for r in self.regs:
@@ -98,5 +104,7 @@ def load_edition(corpus: Path) -> Edition:
         version=version,
         aliases=load_aliases(corpus, {t.id for t in glossary},
                              {t.id for t in alignment.topics} if alignment else set()),
+        expansions=load_expansions(corpus, regs),
+        synonyms=load_synonyms(corpus),
     )
 

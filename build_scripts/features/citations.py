@@ -61,13 +61,14 @@ RULES: dict[str, Any] = {
         "roman": {"i": 1, "v": 5, "x": 10},
     },
     # words around the regulation's name and the numbers that carry no information
-    "filler_zh": ["《", "》", "〈", "〉", "<", ">", '"', "'", "中华人民共和国", "平安建设", "条例", "省", "的"],
+    # (平安 after 平安建设: the short titles 赣平安条例, 晋平安条例, 江西省平安条例)
+    "filler_zh": ["《", "》", "〈", "〉", "<", ">", '"', "'", "中华人民共和国", "平安建设", "平安", "条例", "省", "的"],
     "filler_latin": ["province", "provincial", "regulations", "regulation", "on", "ping'an", "pingan",
                      "construction", "the", "of", "see", "cf."],
     "trim": "^[\\s,;:.。，；：、/]+|[\\s,;:，；：、/]+$",
     "patterns": [
         {"name": "zh",
-         "re": f"^第?({_N_ZH})条\\s*(?:第({_N_ZH})款)?\\s*(?:第?\\(({_N_ITEM})\\)项?|第({_N_ZH})项)?$",
+         "re": f"^第?({_N_ZH})条\\s*(?:第?({_N_ZH})款)?\\s*(?:第?\\(({_N_ITEM})\\)项?|第?({_N_ZH})项)?$",
          "groups": ["article", "paragraph", "item", "item"]},
         {"name": "en",
          "re": "^(?:art(?:icle)?s?\\.?\\s*|§\\s*)?([0-9]+)"

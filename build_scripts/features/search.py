@@ -97,7 +97,11 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # glossary for the segmenter, question words, the phrase dictionary of glossary terms, aliases and topics,
 # the citation rules and structure) are search/q/0.js, loaded right after READY. Postings (search/p/<k>.js)
 # and the texts of a group (search/t/<g>.js; a long page keeps each piece's text in t/<g>-<i>.js) are
-# script files the worker loads on demand, over http and from file://.
+# script files the worker loads on demand, over http and from file://. So are the tables only some queries need:
+# the English words of the index (e/0.js, a query with Latin letters), its Chinese bigrams (v/0.js, a lone
+# character) and homophones (y/0.js, a possible typing slip).
+# Issue 27: each article's head document also indexes how readers ask about it (field q, corpus/
+# search_expansions.yaml, below the text's weight); its head lists the phrases, shown as "matched: ...".
 #
 # Tokens: Chinese character bigrams of every Han run (partial words match without a segmenter in
 # the index), English words (lower case, light stemming), digits, and concept tokens: "#<term id>" in
@@ -112,7 +116,8 @@ HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # (什么是X, what is X) raises the units that have it and match the rest of the query.
 DEFINITION = re.compile(r"所称[^，。；]{1,30}，?是指")
 DEF_TOKEN = "!def"
-FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8}
+# q: how readers ask about the article (corpus/search_expansions.yaml), below the text itself
+FIELD_WEIGHTS = {"h": 2.0, "g": 2.0, "z": 1.0, "e": 1.0, "x": 0.8, "q": 0.5}
 K1, B = 1.2, 0.75
 POSTINGS_PER_SHARD = 1500
 # Words a question adds to its content words (they never sink a query): the worker drops them when the
@@ -121,11 +126,16 @@ QUESTION_ZH = ["怎么办", "怎么样", "怎么", "怎样", "如何", "什么",
                "要不要", "能不能", "可不可以", "需不需要", "有没有", "是不是", "会不会", "由谁", "谁来", "谁管",
                "谁", "吗", "呢", "吧", "啊", "呀", "么", "了", "的", "地", "得", "有", "是", "要", "会", "能",
                "需要", "应该", "可以", "该", "去", "找", "对", "和", "与", "在", "我", "我们", "你", "被", "给",
-               "由", "来", "时候", "规定", "条例"]
+               "由", "来", "时候", "规定", "条例",
+               # issue 27: more ways of asking (何时生效, 哪天开始, 咋办, 请问...)
+               "何时", "哪天", "几时", "多久", "哪个", "能否", "可否", "为啥", "咋办", "咋", "啥", "请问", "如果",
+               "我想", "想知道", "一下", "会被"]
 STOP_EN = ["a", "an", "and", "the", "of", "in", "to", "for", "or", "on", "with", "by", "at", "as", "is", "be",
            "are", "was", "what", "who", "whom", "which", "how", "when", "where", "why", "do", "does", "did",
            "can", "should", "must", "i", "my", "me", "we", "it", "its", "there", "this", "that", "about",
-           "any", "have", "has", "if", "get", "from", "rules", "rule", "law", "laws", "say", "says"]
+           "any", "have", "has", "if", "get", "from", "rules", "rule", "law", "laws", "say", "says",
+           "will", "would", "could", "you", "your", "they", "them", "their", "need", "happen", "happens",
+           "someone", "anyone", "whose"]
 
 
 def stem(word: str) -> str:
@@ -276,10 +286,16 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
             topics = alignment.topics_of_article(reg.id, art.number) if alignment else []
             whole = [t for t, provs in topics if any(p.paragraph is None for p in provs)]  # the article is on topic
             head_text = " ".join(t.name_zh for t in whole)
+            asked = edition.expansions.get(reg.id, {}).get(art.number, ())
+            top: dict[str, Any] = {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
+                                   "h": article_title_en(art.number, heading)}
+            if asked:               # shown as "matched: ..." when a result came through them
+                top["q"] = [p.text for p in asked]
             group = index.add_group(
-                {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
-                 "h": article_title_en(art.number, heading)},
-                {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole))})
+                top,
+                {"h": zh_tokens(head_text) + en_tokens(heading or "") + en_tokens(" ".join(t.name_en for t in whole)),
+                 "q": [t for p in asked for t in (zh_tokens(p.text) if p.lang == "zh" else en_tokens(p.text))]})
+            texts.extend(p.text for p in asked if p.lang == "zh")
             for u in by_article.get(art.number, []):
                 ref = Ref.from_eid(reg, u.eid)
                 en = gloss.unit(u.eid) or ""
@@ -340,7 +356,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         starts.append(first_doc)
         kinds += group["k"]
         first_doc += len(group["docs"])
-        head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "h", "x") if key in group}
+        head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "h", "x", "q") if key in group}
         size = sum(len(d.get("x", "")) for d in group["docs"] if d)
         if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
             split.append(g)
@@ -403,12 +419,29 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         "stop": STOP_EN,
         "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
-        "vocab_en": by_frequency(t for t in postings if re.match(r"[a-z]", t)),   # English words, for prefixes
+        # a lay English word (stemmed) -> the gloss words it also matches (corpus/search_synonyms.yaml)
+        "syn": {stem(w): sorted({stem(m) for m in means}) for w, means in sorted(edition.synonyms.items())},
     }
     files["q/0.js"] = shard_js("q0", tables)
+    # the English words of the index, most frequent first (prefixes, synonyms): loaded for a query with Latin letters
+    files["e/0.js"] = shard_js("e0", by_frequency(t for t in postings if re.match(r"[a-z]", t)))
     # the Chinese bigrams of the index, for a one-character concept only (loaded then)
     files["v/0.js"] = shard_js("v0", by_frequency(t for t in postings if HAN.match(t)))
+    # homophones of the indexed characters, for a typed character that makes no index word (平按 -> 平安)
+    files["y/0.js"] = shard_js("y0", homophones({c for text in texts for c in text if HAN.match(c)}))
     return {"config": config, "docs": []}, files
+
+
+def homophones(chars: Iterable[str]) -> str:
+    """Characters of the index that sound alike (toneless pinyin, every reading), one group per syllable:
+    "an:安按案 jian:建见间 ...". The worker tries them for a character of the query that makes no index word with
+    its neighbours, a typing slip of a pinyin input method (平按建设, 网各员)."""
+    from pypinyin import Style, pinyin
+    groups: dict[str, set[str]] = {}
+    for c in chars:
+        for syllable in pinyin(c, style=Style.NORMAL, heteronym=True)[0]:
+            groups.setdefault(syllable, set()).add(c)
+    return " ".join(f"{s}:{''.join(sorted(cs))}" for s, cs in sorted(groups.items()) if len(cs) > 1)
 
 
 class Search(FeatureBase):

@@ -36,13 +36,15 @@
   var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;
   var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
   var EXPAND_WEIGHT = 0.6;      // a single character or an English prefix, through longer index words
-  var EXPAND_MAX = 6;           // index words a character or a prefix stands for: each may be another postings shard
+  var SINGLE_ONLY = 0.1;         // a result matched only through one-character concepts (负, 子), when the query has others
+  var EXPAND_MAX = 6;
+  var SYNONYM_WEIGHT = 0.8;     // a gloss word a lay English word stands for (corpus/search_synonyms.yaml)           // index words a character or a prefix stands for: each may be another postings shard
   var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
   self.__lexWorker = true;
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
   var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
-  var split = {}, hanWords = null, hanSet = null, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
+  var split = {}, hanWords = null, hanSet = null, sounds = null, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
@@ -133,9 +135,6 @@
     Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
     zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
       .sort(function (a, b) { return b.length - a.length; });
-    vocabEn = (lex.vocab_en || "").split(" ");
-    vocabEnSet = {};
-    vocabEn.forEach(function (t) { vocabEnSet[t] = 1; });
   }
 
   // ------------------------------------------------------------------ query analysis
@@ -240,6 +239,9 @@
           if (vocabEnSet[st] || /^\d+$/.test(st)) c2.tokens.push({t: st, w: 1});
           if (part.length >= 3) mostFrequent(vocabEn, function (t) { return t !== st && t.indexOf(part) === 0; })
             .forEach(function (t) { c2.tokens.push({t: t, w: EXPAND_WEIGHT}); });
+          ((lex.syn || {})[st] || []).forEach(function (t) {    // money -> funding, budget
+            if (vocabEnSet[t] && t !== st) c2.tokens.push({t: t, w: SYNONYM_WEIGHT, syn: true});
+          });
         });
         if (c2.tokens.length || c2.keys.length) concepts.push(c2);
         else if (c2.kind !== "num") concepts.push(c2);   // counts against coverage: nothing matches it
@@ -259,8 +261,33 @@
     return lo;
   }
 
+  // How much a concept counts in a query's coverage: its rarest token's inverse document frequency, so a
+  // content word (预算, budget) weighs more than a common word around it (工作, public, work); a concept that
+  // matches nothing keeps the weight of the rarest (it is what the reader asked for).
+  function weights(concepts) {
+    var n = starts[starts.length - 1] || 1, top = 0;
+    var w = concepts.map(function (c) {
+      var df = Infinity;
+      c.tokens.forEach(function (tok) {
+        var list = shards["p" + shardOf(tok.t)][tok.t];
+        if (list && tok.w === 1) df = Math.min(df, list.length / 2);
+      });
+      var v = df === Infinity ? null : Math.log(1 + n / df);
+      if (v !== null && v > top) top = v;
+      return v;
+    });
+    return w.map(function (v) { return v === null ? (top || 1) : v; });
+  }
+
+  function covered(cov, w) {    // weighted share of the query's concepts covered
+    var sum = 0, total = 0;
+    for (var i = 0; i < cov.length; i++) { sum += cov[i] * w[i]; total += w[i]; }
+    return total ? sum / total : 0;
+  }
+
   function score(concepts, boost) {
     var docs = {};          // doc -> {s, cov: [per concept fraction]}
+    var cw = weights(concepts);
     concepts.forEach(function (c, ci) {
       var total = c.tokens.filter(function (t) { return t.w === 1 && !t.key; }).length || 1;
       c.tokens.forEach(function (tok) {
@@ -271,7 +298,8 @@
           d += list[i];
           var e = docs[d] || (docs[d] = {s: 0, cov: concepts.map(function () { return 0; }), hits: {}});
           e.s += list[i + 1] * tok.w;
-          var part = tok.key ? 1 : tok.w === 1 ? 1 / total : 0.5;
+          if (!c.expand) e.strong = true;
+          var part = tok.key || tok.syn ? 1 : tok.w === 1 ? 1 / total : 0.5;
           e.cov[ci] = Math.min(1, e.cov[ci] + part);
           if (!tok.key) e.hits[tok.t] = 1;
         }
@@ -282,19 +310,21 @@
       for (var i = 0; i < list.length; i += 2) {
         d += list[i];
         var e = docs[d];
-        if (e) e.s *= 1 + e.cov.reduce(function (a, b) { return a + b; }, 0) / (concepts.length || 1);
+        if (e) e.s *= 1 + covered(e.cov, cw);
       }
     });
     var groups = {};
     Object.keys(docs).forEach(function (key) {
       var d = +key, e = docs[key], g = groupOf(d);
       var r = groups[g] || (groups[g] = {g: g, units: [], head: 0, cov: concepts.map(function () { return 0; }), hits: {}});
-      if (d === starts[g] && kinds[g] === "a") r.head = e.s;
+      if (d === starts[g] && kinds[g] === "a") { r.head = e.s; r.headHits = e.hits; }
       else r.units.push({d: d, s: e.s, hits: e.hits, cov: e.cov});
+      if (e.strong) r.strong = true;
       e.cov.forEach(function (v, i) { if (v > r.cov[i]) r.cov[i] = v; });
       Object.keys(e.hits).forEach(function (h) { r.hits[h] = 1; });
     });
     var n = concepts.length || 1;
+    var strong = concepts.some(function (c) { return !c.expand; });
     // a Chinese concept of 2+ characters whose every bigram is in one unit (units are paragraphs or
     // items: the concept is there whole, not its bigrams scattered over the article)
     var zh = concepts.filter(function (c) { return c.kind === "zh" && c.text.length >= 2; }).map(function (c) {
@@ -303,7 +333,7 @@
     var out = Object.keys(groups).map(function (k) {
       var r = groups[k], whole = 0;
       r.units.forEach(function (u) {
-        u.s *= 0.5 + u.cov.reduce(function (a, b) { return a + b; }, 0) / n;
+        u.s *= 0.5 + covered(u.cov, cw);
         if (zh.length) {
           var c = zh.filter(function (b) { return b.every(function (t) { return u.hits[t]; }); }).length;
           u.whole = 1 + WHOLE * c / zh.length;
@@ -315,11 +345,12 @@
       r.units.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
       var rest = 0;
       for (var i = 1; i < r.units.length; i++) rest += r.units[i].s;
-      var coverage = r.cov.reduce(function (a, b) { return a + b; }, 0) / n;
+      var coverage = covered(r.cov, cw);
       r.score = ((r.units.length ? r.units[0].s : 0) + Math.min(rest, 2 * (r.units.length ? r.units[0].s : 0)) * 0.15 + r.head)
                 * (0.2 + coverage * coverage);
       if (zh.length) r.score *= r.whole;
       if (kinds[r.g] !== "a") r.score *= PAGE_WEIGHT;
+      if (strong && !r.strong) r.score *= SINGLE_ONLY;
       return r;
     });
     out.sort(function (a, b) { return b.score - a.score || a.g - b.g; });
@@ -459,6 +490,8 @@
       ? '<span lang="zh-Hans">' + esc(group.t) + '</span> <span lang="en">' + esc(group.h) + "</span>"
       : esc(group.t);
     var units = r.units.slice();
+    // an article that came through its reader phrases alone: its first provision, to show what it says
+    if (!units.length && !citeEid && group.k === "a" && group.d.length > 1) units = [{d: starts[r.g] + 1, s: 0, hits: {}, through: true}];
     if (citeEid) {       // the cited paragraph or item first
       var start = starts[r.g];
       var at = -1;
@@ -490,17 +523,85 @@
       }
       // units scoring like the best one are shown; the others go under Material's "more" fold
       var s = (i < 3 && u.s >= best * 0.5) ? r.score : r.score * 0.5;
-      return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s, terms: termsOf(concepts, hits)};
+      return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s,
+              terms: termsOf(concepts, u.through ? r.hits : hits)};
     }).filter(Boolean);
+    // Material shows a parent's text only when no child is shown: the reader phrase goes with the first child
+    var why = matched(group.q, r.headHits, r.units);
+    if (children.length) children[0].text = why + children[0].text;
+    else parent.text += why;
     return [parent].concat(children);
+  }
+
+  // The reader phrase of the article (corpus/search_expansions.yaml) a result came through, shown as
+  // "matched: ..." / "匹配：..." in the display mode's language(s): the one sharing most tokens with the query.
+  function phraseTokens(p) {
+    if (HAN.test(p)) return bigrams(p);
+    return (p.toLowerCase().match(/[a-z0-9]+/g) || []).filter(function (w) { return !stop[w]; }).map(stem);
+  }
+  function matched(phrases, headHits, units) {
+    if (!phrases || !headHits) return "";
+    var hits = {}, inText = {};       // only what the text's own units did not match: the phrase is why it came
+    units.forEach(function (u) { Object.keys(u.hits || {}).forEach(function (t) { inText[t] = 1; }); });
+    Object.keys(headHits).forEach(function (t) { if (!inText[t]) hits[t] = 1; });
+    var best = null, most = 0;
+    phrases.forEach(function (p) {
+      var toks = phraseTokens(p), n = toks.filter(function (t) { return hits[t]; }).length;
+      if (n > most || (n === most && best && n && toks.length < phraseTokens(best).length)) { best = p; most = n; }
+    });
+    if (!best) return "";
+    var lang = HAN.test(best) ? "zh-Hans" : "en";
+    return '<p class="lex-matched"><span class="lex-zh" lang="zh-Hans">匹配<span class="lex-colon">：</span></span>'
+      + '<span class="lex-sep" aria-hidden="true"> · </span><span class="lex-en" lang="en">matched: </span>'
+      + '<mark lang="' + lang + '">' + esc(best) + "</mark></p>";
   }
 
   function hanVocabulary() {     // the Chinese bigrams of the index (search/v/0.js, loaded), read once
     if (!hanWords) {
       hanWords = shards.v0.split(" ");
       hanSet = {};
-      hanWords.forEach(function (t) { hanSet[t] = 1; });
+      hanWords.forEach(function (t, i) { hanSet[t] = i + 1; });     // 1 + rank: the most frequent first
     }
+  }
+
+  // Typing slips of a pinyin input method (平按建设, 网各员, 扫黑除饿): a character that makes no index bigram with
+  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them (the
+  // most frequent if several). Only a query the segmenter leaves with a lone character is looked at.
+  function englishVocabulary() {  // the English words of the index (search/e/0.js, loaded for a Latin query), read once
+    if (!vocabEn.length && shards.e0) {
+      vocabEn = shards.e0.split(" ");
+      vocabEn.forEach(function (t) { vocabEnSet[t] = 1; });
+    }
+  }
+
+  function mayRepair(q) {
+    return (q.match(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g) || []).some(function (run) {
+      return segment(run).some(function (seg) { return seg.length === 1 && !question[seg]; });
+    });
+  }
+  function repair(q) {
+    hanVocabulary();
+    if (!sounds) {
+      sounds = {};
+      shards.y0.split(" ").forEach(function (group) {
+        var chars = group.slice(group.indexOf(":") + 1).split("");
+        chars.forEach(function (c) { sounds[c] = (sounds[c] || []).concat(chars); });
+      });
+    }
+    return q.replace(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g, function (run) {
+      var chars = run.split("");
+      for (var i = 0; i < chars.length; i++) {
+        var prev = i > 0 ? chars[i - 1] : null, next = i + 1 < chars.length ? chars[i + 1] : null;
+        if (question[chars[i]] || (prev && hanSet[prev + chars[i]]) || (next && hanSet[chars[i] + next])) continue;
+        var best = null, rank = Infinity;
+        (sounds[chars[i]] || []).forEach(function (h) {
+          var l = prev ? hanSet[prev + h] : 1, r = next ? hanSet[h + next] : 1;
+          if (l && r && Math.max(l, r) < rank) { best = h; rank = Math.max(l, r); }
+        });
+        if (best) chars[i] = best;
+      }
+      return chars.join("");
+    });
   }
 
   // The first EXPAND_MAX words of a vocabulary (the index's, most frequent first) that pass `test`.
@@ -527,13 +628,18 @@
     }
     var only = restriction(q);
     if (only) q = only.q;
-    var concepts = analyse(q);
-    var boost = DEFINITION_Q.test(q) ? ["!def"] : [];
-    var expand = concepts.filter(function (c) { return c.expand; });
-    // A one-character concept matches through its bigrams with its neighbours in the query when the index
-    // has them (治安防控网: 控网), else through the most frequent index bigrams containing it (由谁来管: 管理,
-    // 监管...): all of them, for a common character such as 网 or 管, were most of the postings shards.
-    return load(expand.length ? ["v0"] : []).then(function () {
+    var concepts, boost, expand, fix = mayRepair(q), latin = /[a-z]/.test(q);
+    return load((fix ? ["v0", "y0"] : []).concat(latin ? ["e0"] : [])).then(function () {
+      if (latin) englishVocabulary();
+      if (fix) q = repair(q);
+      concepts = analyse(q);
+      boost = DEFINITION_Q.test(q) ? ["!def"] : [];
+      expand = concepts.filter(function (c) { return c.expand; });
+      // A one-character concept matches through its bigrams with its neighbours in the query when the index
+      // has them (治安防控网: 控网), else through the most frequent index bigrams containing it (由谁来管: 管理,
+      // 监管...): all of them, for a common character such as 网 or 管, were most of the postings shards.
+      return load(expand.length ? ["v0"] : []);
+    }).then(function () {
       if (expand.length) hanVocabulary();
       expand.forEach(function (c) {
         var near = c.near.filter(function (b) { return hanSet[b]; });
