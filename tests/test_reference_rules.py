@@ -417,3 +417,12 @@ def test_meta_references_takes_only_strict(tmp_path, capsys):
 def test_the_projects_corpus_passes_check_strict(capsys):
     code, out, err = _run(capsys, "check", "--strict")
     assert code == 0 and "notice" not in err and "shanxi:" in out
+
+
+def test_an_unresolved_reference_gets_no_link_mark():
+    """The page shows an unresolved reference as the text it is: no a.lex-xref, no guessed target."""
+    from build_scripts.features.annotate import index_regulation
+    reg = make_reg(20, {3: [0]}, {"art_3__para_1": "违反本条例第九十条和第二条规定的，依法处罚。"})
+    refs = resolve(reg)
+    marks = index_regulation(reg, (), (), refs, lambda s: s).marks["art_3__para_1"]
+    assert [(m.kind, reg.article(3).paragraphs[0].text[m.start:m.end]) for m in marks] == [("xref", "第二条")]

@@ -269,6 +269,8 @@ class _Resolver:
             return _Pos("self", self.art, u.paragraph - 1)
         top = path.top
         if inherit is not None:              # a list member or the end of a range
+            if inherit.scope == "unresolved" and top == "a":
+                return _Pos("self")          # names its own article; only another law's name could pass on
             if inherit.scope == "unresolved":
                 raise _Unresolved(f"continues a reference that is not resolved ({inherit.reason})")
             if top == "a":
