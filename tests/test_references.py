@@ -5,7 +5,17 @@ from dataclasses import replace
 
 import pytest
 
-from build_scripts.enrich.references import KINDS, PATTERN, ReferenceError, repealed_law, resolve, resolve_unit
+from build_scripts.enrich.edition import reference_notices
+from build_scripts.enrich.references import (
+    KINDS,
+    PATTERN,
+    ReferenceError,
+    incoming,
+    notice,
+    repealed_law,
+    resolve,
+    resolve_unit,
+)
 from build_scripts.model.regulation import Unit, item_eid, para_eid, units
 from build_scripts.parse.corpus import CorpusError
 
@@ -75,43 +85,73 @@ def test_multi_targets(regs):
     assert repealed.note == {"law": "江西省社会治安综合治理条例", "article": 63, "effective": "2023-01-01"}
 
 
-# (regulation, unit, text, what the message must say)
+# (regulation, unit, text, kind as read, what the reason must say). Such a reference used to stop the build;
+# issue 22: it never stops the publication of a well-formed text and never links to a guess: it stays unlinked,
+# says why, and the build prints one notice naming file, line and article (a strict build stops on it).
 FAILURES = [
-    ("jiangxi", "art_1__para_1", "依照第六十四条", "has 63 articles"),
-    ("shanxi", "art_1__para_1", "本条例第四十七条", "has 46 articles"),
-    ("jiangxi", "art_1__para_1", "前款规定", "first paragraph"),
-    ("jiangxi", "art_11__para_2", "前两款", "not 2 paragraphs"),
-    ("jiangxi", "art_1__para_1", "第十一条第九款", "3 paragraph(s)"),
-    ("jiangxi", "art_1__para_1", "第十一条第二款第八项", "7 item(s)"),
-    ("jiangxi", "art_1__para_1", "前条", "first article"),
-    ("jiangxi", "art_2__para_1", "本项", "outside an item"),
-    ("jiangxi", "art_2__para_1", "下列事项", "no list follows"),
-    ("jiangxi", "art_1__para_1", "《江西省社会治安综合治理条例》第三条", "repealed law"),
+    ("jiangxi", "art_1__para_1", "第六十四条", "article", "has 63 articles"),
+    ("shanxi", "art_1__para_1", "本条例第四十七条", "article", "has 46 articles"),
+    ("jiangxi", "art_1__para_1", "前款规定", "preceding_paragraph", "first paragraph"),
+    ("jiangxi", "art_11__para_2", "前两款", "preceding_paragraphs", "not 2 paragraphs"),
+    ("jiangxi", "art_1__para_1", "第十一条第九款", "paragraph", "3 paragraph(s)"),
+    ("jiangxi", "art_1__para_1", "第十一条第二款第八项", "item", "7 item(s)"),
+    ("jiangxi", "art_1__para_1", "前条", "preceding_article", "first article"),
+    ("jiangxi", "art_2__para_1", "本项", "this_item", "outside an item"),
+    ("jiangxi", "art_2__para_1", "下列事项", "list", "no list follows"),
 ]
 
 
-@pytest.mark.parametrize("reg_id,eid,text,why", FAILURES, ids=[f[2] for f in FAILURES])
-def test_unresolvable_reference_fails_naming_file_and_article(regs, reg_id, eid, text, why):
+@pytest.mark.parametrize("reg_id,eid,text,kind,why", FAILURES, ids=[f[2] for f in FAILURES])
+def test_unresolvable_reference_is_left_unlinked_with_a_notice(regs, reg_id, eid, text, kind, why):
     reg = regs[reg_id]
-    with pytest.raises(ReferenceError) as exc:
-        resolve_unit(reg, unit_at(reg, eid, text), repealed_law(reg))
-    message = str(exc.value)
+    (r,) = resolve_unit(reg, unit_at(reg, eid, text), repealed_law(reg))
+    assert (r.text, r.kind, r.target, r.targets, r.resolved) == (text, kind, None, (), False)
+    assert why in r.reason and r.json()["unresolved"] == r.reason
+    line = notice(reg, r)
     art = reg.article(int(eid.split("__")[0][4:]))
-    assert reg.source_path in message and art.label in message and eid in message and why in message
-    assert isinstance(exc.value, CorpusError)
+    para = art.paragraphs[int(eid.split("__")[1][5:]) - 1]
+    assert line.startswith(f"{reg.source_path}:{para.line}: reference {text!r} in {art.label}")
+    assert eid in line and line.endswith(r.reason)
 
 
-def test_dead_reference_in_the_text_stops_the_site(regs):
-    """A text whose paragraph says 前款 in a first paragraph cannot be turned into pages or JSON: the
-    Edition resolves every reference when it is read (enrich/edition.py), before anything is rendered."""
+def test_provision_of_the_repealed_law_stays_text(regs):
+    """A provision of the law this regulation repeals is another law's provision: text, no target, no notice
+    (it used to stop the build as "a provision of a repealed law")."""
     jx = regs["jiangxi"]
+    (r,) = resolve_unit(jx, unit_at(jx, "art_1__para_1", "《江西省社会治安综合治理条例》第三条"), repealed_law(jx))
+    assert (r.kind, r.target, r.law, r.resolved) == ("external_law", None, "《江西省社会治安综合治理条例》", True)
+
+
+def _with_dead_reference(jx):
     art = jx.article(7)
     bad_para = replace(art.paragraphs[0], text="依照前款规定，" + art.paragraphs[0].text)
     bad_art = replace(art, paragraphs=(bad_para,) + art.paragraphs[1:])
     arts = tuple(bad_art if a.number == 7 else a for a in jx.articles)
-    bad = replace(jx, text=replace(jx.text, articles=arts))
-    with pytest.raises(ReferenceError, match="第七条"):
-        resolve(bad)
+    return replace(jx, text=replace(jx.text, articles=arts))
+
+
+def test_dead_reference_is_not_linked_and_strict_stops(regs, tmp_path):
+    """前款 in a first paragraph: left unlinked with one notice; a strict build stops on that line."""
+    strict_meta = _with_dead_reference(regs["jiangxi"])
+    bad = replace(strict_meta, meta=replace(strict_meta.meta, references=None))
+    refs = resolve(bad)
+    (dead,) = [r for r in refs["art_7__para_1"] if not r.resolved]
+    assert dead.text == "前款规定" and dead.target is None
+    assert not incoming(refs).get(7) or all(r is not dead for r in incoming(refs)[7])
+    (line,) = reference_notices(tmp_path, bad, refs)
+    assert line.startswith(f"corpus/jiangxi/source.txt:{bad.article(7).line}: reference '前款规定' in 第七条")
+    with pytest.raises(ReferenceError, match="第七条.*expected every reference resolved [(]--strict[)]"):
+        reference_notices(tmp_path, bad, refs, strict=True)
+    with pytest.raises(ReferenceError, match="references: strict in meta.yaml"):
+        reference_notices(tmp_path, strict_meta, refs)
+    assert isinstance(ReferenceError("x"), CorpusError)
+
+
+def test_the_projects_own_corpus_resolves_strictly(regs):
+    """The corpus checks itself strictly: every meta.yaml says references: strict, and nothing is unresolved."""
+    for reg in regs.values():
+        assert reg.meta.references == "strict", reg.id
+        assert not [r for rs in resolve(reg).values() for r in rs if not r.resolved]
 
 
 # Every reference in the two texts, read off the texts (grep for 本条例, 前款, 下列, 《, 第…条/款/项):

@@ -5,6 +5,7 @@ Every feature reads it; none loads a corpus file, recomputes another's data or c
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,11 +21,14 @@ from build_scripts.enrich.expansions import Expansions, load_expansions, load_sy
 from build_scripts.enrich.gloss import Gloss, load_gloss
 from build_scripts.enrich.glossary import Definition, Term, find_definitions, load_glossary
 from build_scripts.enrich.hant import Hant, corpus_texts, derive, load_reviewed
-from build_scripts.enrich.references import Reference, incoming, resolve
+from build_scripts.enrich.references import Reference, ReferenceError, incoming, notice, resolve, unresolved
 from build_scripts.enrich.status import Status, edition_version, status_of
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.parse.corpus import facts_from_text, load_all
+from build_scripts.parse.normalise import decode
+
+log = logging.getLogger("build_scripts.enrich")
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -58,6 +62,7 @@ class Edition:
     expansions: Expansions = field(default_factory=lambda: NO_EXPANSIONS)
     # lay English word -> gloss words (corpus/search_synonyms.yaml)
     synonyms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    notices: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))  # reg id -> lines
 
     def reg(self, reg_id: str) -> Regulation:
         for r in self.regs:
@@ -76,9 +81,31 @@ def _frozen(mapping: dict[K, V]) -> Mapping[K, V]:
     return MappingProxyType(mapping)
 
 
-def load_edition(corpus: Path) -> Edition:
+def reference_notices(corpus: Path, reg: Regulation, refs: Mapping[str, tuple[Reference, ...]],
+                      strict: bool = False) -> tuple[str, ...]:
+    """One line for each reference left unlinked; in a strict build (or meta.yaml references: strict) the
+    first one stops the build."""
+    bad = unresolved(dict(refs))
+    if not bad:
+        return ()
+    path = corpus / reg.id / "source.txt"
+    source = decode(path.read_bytes(), reg.source_path) if path.is_file() else None
+    lines = tuple(notice(reg, r, source) for r in bad)
+    if strict or reg.meta.references == "strict":
+        why = "--strict" if strict else "references: strict in meta.yaml"
+        more = f" (and {len(lines) - 1} more)" if len(lines) > 1 else ""
+        raise ReferenceError(f"{lines[0]}{more}; expected every reference resolved ({why})")
+    return lines
+
+
+def load_edition(corpus: Path, strict: bool = False) -> Edition:
+    """strict: a reference that cannot be resolved stops the build (else: unlinked, with a notice)."""
     regs = load_all(corpus)
     references = {r.id: resolve(r) for r in regs}
+    notices = {r.id: reference_notices(corpus, r, references[r.id], strict) for r in regs}
+    for lines in notices.values():
+        for line in lines:
+            log.warning("notice: %s", line)
     hant = derive(corpus_texts(regs), load_reviewed(corpus))
     glosses = {r.id: load_gloss(r, corpus) for r in regs}
     facts = {r.id: Facts(**facts_from_text(r)) for r in regs}
@@ -106,5 +133,6 @@ def load_edition(corpus: Path) -> Edition:
                              {t.id for t in alignment.topics} if alignment else set()),
         expansions=load_expansions(corpus, regs),
         synonyms=load_synonyms(corpus),
+        notices=_frozen(notices),
     )
 

@@ -125,6 +125,8 @@ def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tupl
         unit_marks: list[Mark] = []
         covered: set[int] = set()
         for r in unit_refs:
+            if not r.resolved:
+                continue                # left unlinked (a notice at build time): plain text, never a guess
             covered.update(range(r.start, r.end))
             law_term = next((t for t in law_terms if r.kind == "repealed_law" and t.zh in r.text), None)
             unit_marks.append(Mark(r.start, r.end, "xref", ref_title(reg, r, law_term), ref=r))

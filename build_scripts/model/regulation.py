@@ -189,6 +189,7 @@ class Meta:
     repeals: dict[str, Any] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     layout: str | None = None           # "lines" | "wrapped"; detected when absent
+    references: str | None = None       # "strict": a reference that cannot be resolved stops the build
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,7 @@ META_KEYS = {
     "layout": ((str, type(None)), "'lines' or 'wrapped'"),
     "repeals": ((dict, type(None)), "a mapping, or null"),
     "no_entry_into_force": ((str, type(None)), "a sentence saying why the text has no 本条例自…施行 article"),
+    "references": ((str, type(None)), "'strict' (a reference that cannot be resolved stops the build) or null"),
 }
 
 
@@ -204,6 +205,9 @@ def check_meta_types(meta: MetaFile) -> None:
     for i, src in enumerate(data.get("sources") or ()):
         if not isinstance(src, str):
             raise meta.error("sources", f"sources[{i}] is {kind(src)}; expected a string")
+    if data.get("references") not in (None, "strict"):
+        raise meta.error("references", f"references: {data['references']!r}; expected 'strict' (or no key: a "
+                                       "reference that cannot be resolved is left unlinked, with a notice)")
     if data.get("layout") not in (None, "lines", "wrapped"):
         raise meta.error("layout",
                          f"layout: {data['layout']!r}; expected 'lines' or 'wrapped' (or no layout: detected)")
@@ -240,6 +244,7 @@ def read_meta(folder: Path) -> Meta:
         repeals=data.get("repeals") or {},
         sources=tuple(data.get("sources") or ()),
         layout=data.get("layout"),
+        references=data.get("references"),
     )
 
 

@@ -1,17 +1,20 @@
 """`edition`: the one entry point to the pipeline. MkDocs runs in-process.
 
-    edition check   [--corpus DIR]              parse the corpus, report counts (no site)
-    edition build   [--corpus DIR] [--site-dir DIR]   strict build (atomic: no half-written site)
+    edition check   [--corpus DIR] [--json] [--strict]   parse the corpus, report counts (no site); --json:
+                                                structure and every reference, for machines
+    edition build   [--corpus DIR] [--site-dir DIR] [--strict]   strict build (atomic: no half-written site)
     edition serve   [--corpus DIR] [--host H] [--port P]   live preview
     edition offline [--corpus DIR] [--dist DIR]  file:// copy in dist/offline/ and dist/pingan-offline.zip
     edition pdf     [--corpus DIR] [--dist DIR]  bilingual PDFs in dist/pdf/ (published by the next build)
 
 Bad input stops with one line, `path:line: what was found; what was expected`, and exit status 2;
---debug shows the traceback.
+--debug shows the traceback. A reference in the text that cannot be resolved is left unlinked with a notice
+`path:line: …; why` on stderr; --strict (or references: strict in a meta.yaml) stops on it instead.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import shutil
@@ -67,17 +70,18 @@ def log_like_mkdocs() -> None:
         logger.propagate = False
 
 
-def mkdocs_config(corpus: Path, **overrides: Any) -> MkDocsConfig:
+def mkdocs_config(corpus: Path, strict_references: bool = False, **overrides: Any) -> MkDocsConfig:
     """mkdocs.yml with the corpus folder set (read by the hook in on_config)."""
     from mkdocs.config import load_config
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ["SOURCE_DATE_EPOCH"] = build_epoch()
     config = load_config(str(ROOT / "mkdocs.yml"), strict=True, **overrides)
     config["extra"]["corpus"] = str(corpus.resolve())
+    config["extra"]["strict_references"] = strict_references   # read by the hook's load_edition
     return config
 
 
-def build(dest: Path, corpus: Path = CORPUS, offline: bool = False) -> Path:
+def build(dest: Path, corpus: Path = CORPUS, offline: bool = False, strict: bool = False) -> Path:
     """Build into a temporary directory and swap it in only when the build succeeded."""
     from mkdocs.commands.build import build as mkdocs_build
     tmp = dest.with_name(dest.name + ".tmp")
@@ -85,7 +89,7 @@ def build(dest: Path, corpus: Path = CORPUS, offline: bool = False) -> Path:
     previous = os.environ.get("OFFLINE")
     os.environ["OFFLINE"] = "true" if offline else "false"  # mkdocs.yml: offline plugin `enabled: !ENV OFFLINE`
     try:
-        mkdocs_build(mkdocs_config(corpus, site_dir=str(tmp)))
+        mkdocs_build(mkdocs_config(corpus, strict, site_dir=str(tmp)))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -123,10 +127,14 @@ def serve(corpus: Path, host: str, port: int) -> None:
     mkdocs_serve(str(ROOT / "mkdocs.yml"), dev_addr=f"{host}:{port}", strict=True)
 
 
-def check(corpus: Path) -> None:
+def check(corpus: Path, strict: bool = False, as_json: bool = False) -> None:
     from build_scripts.enrich.edition import load_edition
     from build_scripts.model.regulation import units
-    edition = load_edition(corpus)
+    edition = load_edition(corpus, strict)
+    if as_json:
+        from build_scripts.enrich.report import check_report
+        print(json.dumps(check_report(edition), ensure_ascii=False, indent=1))
+        return
     for reg in edition.regs:
         u = units(reg.articles)
         gloss = edition.glosses[reg.id]
@@ -140,9 +148,9 @@ def run(args: argparse.Namespace) -> None:
     corpus = Path(args.corpus)
     check_corpus_dir(corpus)   # before MkDocs or the PDF maker read it
     if args.command == "check":
-        check(corpus)
+        check(corpus, args.strict, args.json)
     elif args.command == "build":
-        print(build(Path(args.site_dir), corpus))
+        print(build(Path(args.site_dir), corpus, strict=args.strict))
     elif args.command == "serve":
         serve(corpus, args.host, args.port)
     elif args.command == "offline":
@@ -164,6 +172,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    parser.add_argument("--strict", action="store_true",
+                        help="check, build: stop on a reference that cannot be resolved (else: unlinked, a notice)")
+    parser.add_argument("--json", action="store_true",
+                        help="check: print each regulation's structure and every reference as JSON")
     args = parser.parse_args(argv)
     log_like_mkdocs()
     try:

@@ -41,7 +41,8 @@ RELATIVE_URL = re.compile(r"url\((?![\"']?data:)")
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     corpus = Path(config["extra"].get("corpus") or os.environ.get("EDITION_CORPUS")  # set by `edition serve`
                   or Path(config["config_file_path"]).parent / "corpus")
-    site = Site(load_edition(corpus), Urls(directory_urls=config["use_directory_urls"]),
+    strict = bool(config["extra"].get("strict_references"))    # `edition build --strict`
+    site = Site(load_edition(corpus, strict), Urls(directory_urls=config["use_directory_urls"]),
                 site_url=config["site_url"] or None)
     begin(Build.start(site))
     config["nav"] = nav(current())
