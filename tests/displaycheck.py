@@ -1,0 +1,47 @@
+"""What a reader sees in each display mode: the visible text of a page in the other language (tests/test_display.py,
+tools/screenshots.py). Run in the page: VISIBLE_OTHER(mode) -> [[text, where], ...].
+
+The allow-list, narrow on purpose (each kind stays because a reader of either language needs it as it is):
+- the legal text: the unit rows (.lex-zh, .lex-en: their own mode rules), legal text quoted outside its rows and
+  the character diff of two texts (.lex-keep), and a regulation's Chinese where it has no English (.lex-zh-only);
+- Chinese inside English (a title quoted in a gloss or a note: lang="zh-Hans" inside lang="en");
+- the glossary's headwords (the Chinese term is what the entry is about: .lex-keep), pinyin;
+- the display switch (each choice named in the language it gives: .lex-keep);
+- in 仅中文, Latin text that is no English prose: file names, formats and codes (JSON, CSV, PDF, Akoma Ntoso,
+  MIT, CC BY 4.0, jiangxi.json), numbers and dates, Material for MkDocs, URLs; these are listed in CODE below.
+Tooltips are checked when open (their hidden line is not visible)."""
+from __future__ import annotations
+
+VISIBLE_OTHER = r"""
+(mode) => {
+  const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  const CODE = /^(?:[\s\d.,:;()\[\]\/#×→←↔·•–—−+\-=%‰&*'"“”‘’…|<>!?]|https?:\S+|[\w.-]+\.(?:json|csv|xml|zip|pdf|js|md|txt|html|yaml)\b|\d{4}-\d{2}-\d{2}|v?\d+(?:\.\d+)*|JSON|CSV|PDF|XML|Akoma Ntoso|MIT|CC BY 4\.0|CC-BY-4\.0|Markdown|Atom|Material for MkDocs|MkDocs|OpenCC|s2tw|s2hk|pinyin|ID|URL|HTML|JavaScript|UTF-8|eid|GB\/T 7714|Bluebook|OSCOLA|RIS|BibTeX|LawRefBook)+$/;
+  const KEEP = ".lex-keep, .lex-zh-only, script, style, [lang='zh-Latn-pinyin'], [aria-hidden='true']";
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.nodeValue.trim();
+    if (!text) continue;
+    const el = n.parentElement;
+    if (!el || el.closest(KEEP)) continue;
+    if (!el.checkClientRects && el.getClientRects().length === 0) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === "hidden" || el.getClientRects().length === 0) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (el.closest(".md-search__output, .md-sidebar--secondary") && !el.closest(".md-search__output--visible, [data-md-state]")) {}
+    let bad = false;
+    if (mode === "en") {
+      if (HAN.test(text) && !el.closest("[lang='en'] [lang^='zh']")) bad = true;
+    } else if (mode === "zh") {
+      const words = text.replace(HAN, " ");
+      if (/[A-Za-z]{2,}/.test(text) && !CODE.test(text)) bad = true;
+    }
+    if (bad) {
+      const where = el.closest("[id]");
+      out.push([text.slice(0, 80), (where ? "#" + where.id + " " : "") + el.tagName.toLowerCase() + "." + [...el.classList].join(".")]);
+    }
+  }
+  return out;
+}
+"""
