@@ -15,8 +15,9 @@ from __future__ import annotations
 VISIBLE_OTHER = r"""
 (mode) => {
   const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  const CODE = /^(?:[\s\d.,:;()\[\]\/#×→←↔·•–—−+\-=%‰&*'"“”‘’…|<>!?]|https?:\S+|[\w.-]+\.(?:json|csv|xml|zip|pdf|js|md|txt|html|yaml)\b|\d{4}-\d{2}-\d{2}|v?\d+(?:\.\d+)*|JSON|CSV|PDF|XML|Akoma Ntoso|MIT|CC BY 4\.0|CC-BY-4\.0|Markdown|Atom|Material for MkDocs|MkDocs|OpenCC|s2tw|s2hk|pinyin|ID|URL|HTML|JavaScript|UTF-8|eid|GB\/T 7714|Bluebook|OSCOLA|RIS|BibTeX|LawRefBook)+$/;
-  const KEEP = ".lex-keep, .lex-zh-only, script, style, [lang='zh-Latn-pinyin'], [aria-hidden='true']";
+  // in 仅中文: Latin text that is no English prose (names of formats, tools and codes; file names; URLs)
+  const NAMES = /https?:\/\/\S+|[\w.\/-]+\.(?:json|csv|xml|zip|pdf|js|md|txt|html|yaml)\b|\b(?:JSON|CSV|PDF|XML|Akoma Ntoso|MIT|CC BY 4\.0|CC-BY-4\.0|Markdown|Atom|Material for MkDocs|MkDocs|OpenCC|s2tw|s2hk|UTF-8|BOM|eId|eid|FRBRtranslation|JavaScript|URL|ID|CN-[A-Z]{2}|KB|MB)\b/g;
+  const KEEP = ".lex-keep, .lex-zh-only, script, style, code, kbd, samp, [lang='zh-Latn-pinyin'], [aria-hidden='true']";
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -24,22 +25,14 @@ VISIBLE_OTHER = r"""
     if (!text) continue;
     const el = n.parentElement;
     if (!el || el.closest(KEEP)) continue;
-    if (!el.checkClientRects && el.getClientRects().length === 0) continue;
-    const style = getComputedStyle(el);
-    if (style.visibility === "hidden" || el.getClientRects().length === 0) continue;
     const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    if (el.closest(".md-search__output, .md-sidebar--secondary") && !el.closest(".md-search__output--visible, [data-md-state]")) {}
-    let bad = false;
-    if (mode === "en") {
-      if (HAN.test(text) && !el.closest("[lang='en'] [lang^='zh']")) bad = true;
-    } else if (mode === "zh") {
-      const words = text.replace(HAN, " ");
-      if (/[A-Za-z]{2,}/.test(text) && !CODE.test(text)) bad = true;
-    }
+    if (r.width <= 1 || r.height <= 1 || getComputedStyle(el).visibility === "hidden") continue;   // not shown (or screen-reader only)
+    let bad;
+    if (mode === "en") bad = HAN.test(text) && !el.closest("[lang='en'] [lang^='zh']");
+    else bad = /[A-Za-z]{2,}/.test(text.replace(NAMES, " "));
     if (bad) {
       const where = el.closest("[id]");
-      out.push([text.slice(0, 80), (where ? "#" + where.id + " " : "") + el.tagName.toLowerCase() + "." + [...el.classList].join(".")]);
+      out.push([text.slice(0, 80), (where ? "#" + where.id + " " : "") + el.tagName.toLowerCase() + [...el.classList].map(c => "." + c).join("")]);
     }
   }
   return out;

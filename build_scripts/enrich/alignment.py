@@ -26,7 +26,7 @@ from build_scripts.model.regulation import parse_eid as model_parse_eid
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KINDS = ("equivalent", "similar")
-TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note"}
+TOPIC_KEYS = {"id", "name", "provisions", "pairs", "note", "note_zh"}
 TOPIC_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # The similarity cross-check (tests/test_compare.py). Measured with `python -m build_scripts.alignment` on the
@@ -76,6 +76,7 @@ class Topic:
     provisions: dict[str, tuple[Provision, ...]]   # aligned regulation id -> provisions (may be empty)
     pairs: tuple[Pair, ...]
     note: str
+    note_zh: str = ""       # 差异 in Chinese ("" until written: the page says so)
 
     def present_in(self) -> list[str]:
         return [r for r, p in self.provisions.items() if p]
@@ -299,7 +300,7 @@ def build_alignment(data: dict[str, Any], regs: tuple[Regulation, ...],
         if len(present) < 2 and pairs:
             fail("pairs given but only one regulation has provisions")
         topics.append(Topic(tid, name["en"].strip(), name["zh"].strip(), provisions, tuple(pairs),
-                            " ".join(note.split())))
+                            " ".join(note.split()), " ".join(str(t.get("note_zh") or "").split())))
 
     for reg_id in aligned:
         placed = {p.article for t in topics for p in t.provisions[reg_id]}

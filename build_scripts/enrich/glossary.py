@@ -11,6 +11,7 @@ except load_glossary, which reads the one file.
         category: institution           # one of CATEGORIES
         variants: [综治中心]             # other forms in the texts that mean the same term
         definition: >- ...              # short English definition written from the texts
+        definition_zh: ...              # 中文释义, written from the texts (one line: a folded line break is a space)
 
 Terms the regulations define themselves (本条例所称X，是指…, （以下简称X）, （以下称X）) are found
 in the texts by find_definitions, never typed into the glossary.
@@ -27,7 +28,7 @@ from typing import Any, Protocol, cast
 from build_scripts.model.regulation import Regulation, units
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
-KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition")
+KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition", "definition_zh")
 REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")
 CATEGORIES = {
     "concept": ("概念", "Concepts"),
@@ -55,6 +56,7 @@ class Term:
     category: str
     variants: tuple[str, ...]
     definition: str
+    definition_zh: str = ""         # the Chinese definition ("" until written: the pages say so)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -162,7 +164,8 @@ def validate(raw: dict[str, Any], texts: dict[str, str], path: Path,
                                   "correct the view in corpus/zh_hant_corrections.yaml, or drop zh_hant")
         terms.append(Term(id=tid, zh=zh, zh_hant=hant or to_hant(zh), pinyin=entry["pinyin"].strip(),
                           en=entry["en"].strip(), en_variants=lists["en_variants"], category=entry["category"],
-                          variants=lists["variants"], definition=" ".join(entry["definition"].split())))
+                          variants=lists["variants"], definition=" ".join(entry["definition"].split()),
+                          definition_zh=" ".join(str(entry.get("definition_zh") or "").split())))
     return tuple(terms)
 
 

@@ -36,6 +36,7 @@ class Event:
     action_zh: str     # 通过 | 修正 | 修订 …
     action_en: str     # adopted | amended | revised …
     body_zh: str       # the session that acted, as the text names it
+    body_en: str = ""  # its English (meta.yaml repeals.history[].en; "" until given)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Predecessor:
     article: int       # the repealing article
     eid: str           # the repealing unit
     history: tuple[Event, ...]
+    title_en: str = ""  # the English title (meta.yaml repeals.en; "" until given)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,36 @@
     return [m[2], m[3], m[4]];
   }
 
+  // Any mix of Chinese and English words (a page title in the header: "第十五条 Article 15 · Heading — 条例"):
+  // runs of each language, marked; what stands between runs of different languages is a separator.
+  function mixed(text) {
+    var tokens = text.split(/(\s+)/), runs = [];
+    tokens.forEach(function (tok) {
+      var lang = HAN.test(tok) ? "zh-Hans" : LATIN.test(tok) ? "en" : null;
+      var last = runs[runs.length - 1];
+      if (lang && last && last.lang === lang) { last.text += (last.pending || "") + tok; last.pending = ""; }
+      else if (lang) { runs.push({lang: lang, text: tok, pending: ""}); }
+      else if (last) { last.pending = (last.pending || "") + tok; }
+      else { runs.push({lang: null, text: tok, pending: ""}); }
+    });
+    var langs = runs.filter(function (r) { return r.lang; }).map(function (r) { return r.lang; });
+    if (langs.indexOf("zh-Hans") < 0 || langs.indexOf("en") < 0) return null;
+    var out = document.createDocumentFragment();
+    runs.forEach(function (r) {
+      var el = document.createElement("span");
+      if (r.lang) el.lang = r.lang; else el.className = "lex-sep";
+      el.textContent = r.text;
+      out.appendChild(el);
+      if (r.pending) {
+        var sep = document.createElement("span");
+        sep.className = "lex-sep";
+        sep.textContent = r.pending;
+        out.appendChild(sep);
+      }
+    });
+    return out;
+  }
+
   function splitChrome(root) {
     var els = [];
     if (root.nodeType !== 1) return;
@@ -63,11 +93,11 @@
     els.forEach(function (el) {
       var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), nodes = [];
       for (var n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.parentElement.closest("[lang]:not(html), script, style")) nodes.push(n);
+        if (!n.parentElement.closest("[lang]:not(html), script, style, .lex-sep")) nodes.push(n);
       }
       nodes.forEach(function (n) {
-        var parts = split(n.nodeValue);
-        if (parts) n.parentNode.replaceChild(bi(parts[0], parts[2], parts[1]), n);
+        var parts = split(n.nodeValue), frag = parts ? bi(parts[0], parts[2], parts[1]) : mixed(n.nodeValue);
+        if (frag) n.parentNode.replaceChild(frag, n);
       });
       [el].concat(Array.prototype.slice.call(el.querySelectorAll("[placeholder], [title], [aria-label]"))).forEach(attrs);
     });
@@ -105,7 +135,8 @@
   // The search result count: Material writes the English template with its number.
   function count(el) {
     if (el.querySelector("[lang]")) return;
-    var text = el.textContent.trim();
+    var text = el.textContent.trim(), parts = split(text);
+    if (parts) { el.textContent = ""; el.appendChild(bi(parts[0], parts[2], parts[1])); return; }
     Object.keys(MSG).forEach(function (id) {
       if (id.indexOf("theme.search.result.") !== 0) return;
       var m = MSG[id], re = new RegExp("^" + m.en.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "([\\d.,]+k?)") + "$");
