@@ -282,7 +282,8 @@ class Annotate(FeatureBase):
                 "id": t.id, "zh": t.zh, "zh_hant": t.zh_hant, "pinyin": t.pinyin, "en": t.en,
                 "en_variants": list(t.en_variants), "category": t.category,
                 "category_name": dict(zip(("zh", "en"), CATEGORIES[t.category], strict=True)),
-                "variants": list(t.variants), "definition": t.definition, "definition_zh": t.definition_zh, "url": f"/glossary/#{t.id}",
+                "variants": list(t.variants), "definition": t.definition, "definition_zh": t.definition_zh,
+                "url": f"/glossary/#{t.id}",
                 "defined_in": [{"regulation": d.regulation, "eid": d.eid, "article": d.article, "term": d.term,
                                 "kind": d.kind} for d in defined_in.get(t.id, [])],
                 "concordance": conc,
@@ -318,8 +319,8 @@ class Annotate(FeatureBase):
         letters: dict[str, list[Any]] = {}
         for t in entries:
             letters.setdefault(pinyin_key(t["pinyin"])[:1].upper(), []).append(t)
-        totals = [((regs[rid].meta.title_zh, regs[rid].meta.title_en), sum(t["concordance"][rid]["count"] for t in data["terms"]))
-                  for rid in regs]
+        totals = [((regs[rid].meta.title_zh, regs[rid].meta.title_en),
+                   sum(t["concordance"][rid]["count"] for t in data["terms"])) for rid in regs]
         return render("annotate/glossary.md.j2", terms=entries,
                       categories=[c for c in categories if c["terms"]],
                       letters=[{"id": k.lower(), "name": k, "terms": v} for k, v in letters.items()],
