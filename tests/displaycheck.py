@@ -4,7 +4,8 @@ tools/screenshots.py). Run in the page: VISIBLE_OTHER(mode) -> [[text, where], .
 The allow-list, narrow on purpose (each kind stays because a reader of either language needs it as it is):
 - the legal text: the unit rows (.lex-zh, .lex-en: their own mode rules), legal text quoted outside its rows and
   the character diff of two texts (.lex-keep), and a regulation's Chinese where it has no English (.lex-zh-only);
-- Chinese inside English (a title quoted in a gloss or a note: lang="zh-Hans" inside lang="en");
+- Chinese inside English prose (a title or a citation form quoted in a gloss, a note or a help text: inside an
+  element marked lang="en");
 - the glossary's headwords (the Chinese term is what the entry is about: .lex-keep), pinyin;
 - the display switch (each choice named in the language it gives: .lex-keep);
 - in 仅中文, Latin text that is no English prose: file names, formats and codes (JSON, CSV, PDF, Akoma Ntoso,
@@ -28,7 +29,7 @@ VISIBLE_OTHER = r"""
     const r = el.getBoundingClientRect();
     if (r.width <= 1 || r.height <= 1 || getComputedStyle(el).visibility === "hidden") continue;   // not shown (or screen-reader only)
     let bad;
-    if (mode === "en") bad = HAN.test(text) && !el.closest("[lang='en'] [lang^='zh']");
+    if (mode === "en") bad = HAN.test(text) && !el.closest("body [lang='en']");    // Chinese quoted in English prose
     else bad = /[A-Za-z]{2,}/.test(text.replace(NAMES, " "));
     if (bad) {
       const where = el.closest("[id]");

@@ -88,8 +88,8 @@
   function splitChrome(root) {
     var els = [];
     if (root.nodeType !== 1) return;
-    if (root.matches(CHROME)) els.push(root);
-    els = els.concat(Array.prototype.slice.call(root.querySelectorAll(CHROME)));
+    if (root.closest(CHROME)) els.push(root);      // the theme's element, or one added inside it (a search result)
+    else els = els.concat(Array.prototype.slice.call(root.querySelectorAll(CHROME)));
     els.forEach(function (el) {
       var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), nodes = [];
       for (var n = walker.nextNode(); n; n = walker.nextNode()) {
