@@ -73,11 +73,13 @@ def test_a_page_shows_only_the_modes_language(page, served_site, kind, mode):
     assert page.evaluate(VISIBLE_OTHER, mode) == []
 
 
-@pytest.mark.parametrize("mode", ["zh", "en"])
-def test_search_results_show_only_the_modes_language(page, served_site, mode):
+@pytest.mark.xfail(strict=True, reason="issue 25, still open: the search worker's results carry no language marks "
+                   "(legal excerpts unmarked; hand-written pages such as translation-notes are English prose)")
+@pytest.mark.parametrize("mode,query", [("zh", "网格"), ("en", "grid")])
+def test_search_results_show_only_the_modes_language(page, served_site, mode, query):
     in_mode(page, served_site + "glossary/", mode)
     page.click(".md-search__input")
-    page.keyboard.insert_text("网格")
+    page.keyboard.insert_text(query)
     page.keyboard.press("End")      # Material searches on keyup (insertText fires none)
     page.wait_for_selector(".md-search-result__item")
     assert page.evaluate(VISIBLE_OTHER, mode) == []
