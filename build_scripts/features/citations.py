@@ -37,7 +37,7 @@ from build_scripts.model.regulation import Regulation, unit_eid
 from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
-from build_scripts.render.html import en_html, json_script, render
+from build_scripts.render.html import en_html, json_script, macro, render
 
 RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
@@ -276,8 +276,7 @@ def linked(site: Site, text: str, page_src: str) -> Markup:
     provision (find_citations, Ref.href); Chinese inside English text marked as Chinese (render.html.en_html)."""
     out, pos = [], 0
     for start, end, ref in find_citations(text, site.regs):
-        out += [en_html(text[pos:start]), Markup('<a class="lex-xref" href="{}">{}</a>').format(
-            ref.href(site.urls, page_src), en_html(text[start:end]))]
+        out += [en_html(text[pos:start]), macro("cite_link")(ref.href(site.urls, page_src), en_html(text[start:end]))]
         pos = end
     out.append(en_html(text[pos:]))
     return Markup("").join(out)
