@@ -3,10 +3,10 @@
 
 Python reads it here (`msg`, `text`), the templates through render/html.py (`m`, `mt`), the theme's own
 strings through the generated Material language partial (publish/mkdocs_hook.py) and the scripts as
-generated data (`window.__lexMsg`, features/search.py). The traditional forms are derived where they are
-needed (features/search.py: OpenCC s2twp for Taiwan, with its vocabulary, and s2hk for Hong Kong); an
-entry gives `zh_tw` or `zh_hk` only where the derived form is wrong. Placeholders are `{name}`, filled by
-`text(id, lang, name=...)` (str.format) and by the scripts' LexMsg.t.
+generated data (`window.__lexMsg`, publish/site.py messages_js). Traditional forms: an entry may give
+`zh_tw` / `zh_hk`; nothing derives or ships them yet (the traditional view still converts interface strings
+with the legal text's character tables, s2tw). Placeholders are `{name}`, filled by `text(id, lang,
+name=...)` (str.format) and by the scripts' LexMsg.t.
 
 The legal text never passes through here: only what the edition says about it.
 """
