@@ -77,6 +77,7 @@ class Topic:
     provisions: dict[str, tuple[Provision, ...]]   # aligned regulation id -> provisions (may be empty)
     pairs: tuple[Pair, ...]
     note: str
+    note_zh: str = ""       # 差异 in Chinese ("" until written: the page says so)
 
     def present_in(self) -> list[str]:
         return [r for r, p in self.provisions.items() if p]
@@ -300,7 +301,7 @@ def build_alignment(data: dict[str, Any], regs: tuple[Regulation, ...],
         if len(present) < 2 and pairs:
             fail("pairs given but only one regulation has provisions")
         topics.append(Topic(tid, name["en"].strip(), name["zh"].strip(), provisions, tuple(pairs),
-                            " ".join(note.split())))
+                            " ".join(note.split()), " ".join(str(t.get("note_zh") or "").split())))
 
     for reg_id in aligned:
         placed = {p.article for t in topics for p in t.provisions[reg_id]}

@@ -22,6 +22,8 @@ class Gloss:
     chapters: dict[str, Any] = field(default_factory=dict)
     headings: dict[str, Any] = field(default_factory=dict)
     units: dict[str, Any] = field(default_factory=dict)
+    headings_zh: dict[str, Any] = field(default_factory=dict)   # corpus/<id>/headings_zh.yaml: editorial 条文主旨
+    headings_zh_note: dict[str, str] = field(default_factory=dict)   # what a page says of them {zh, en}
 
     @property
     def exists(self) -> bool:
@@ -32,6 +34,9 @@ class Gloss:
 
     def heading(self, article: int) -> str | None:
         return self.headings.get(unit_eid(article)) or None
+
+    def heading_zh(self, article: int) -> str | None:
+        return self.headings_zh.get(unit_eid(article)) or None
 
     def chapter(self, number: int) -> str | None:
         return self.chapters.get(f"chp_{number}") or None
@@ -45,10 +50,26 @@ def expected_keys(reg: Regulation) -> dict[str, set[str]]:
     }
 
 
+def load_headings_zh(reg: Regulation, corpus: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """corpus/<id>/headings_zh.yaml: {editorial: true, note: {zh, en}, headings: {art_N: 条文主旨}}."""
+    path = corpus / reg.id / "headings_zh.yaml"
+    if not path.exists():
+        return {}, {}
+    data = read_yaml(path)
+    headings, note = data.get("headings") or {}, data.get("note") or {}
+    if data.get("editorial") is not True or not isinstance(headings, dict) or not isinstance(note, dict):
+        raise CorpusError(f"{path}: expected editorial: true, note: {{zh, en}} and headings: {{art_N: ...}}")
+    orphans = set(headings) - {a.eid for a in reg.articles}
+    if orphans:
+        raise CorpusError(f"{path}: headings: key(s) naming no article of {reg.id}: {sorted(orphans)[:10]}")
+    return {k: str(v).strip() for k, v in headings.items() if v}, {k: str(v) for k, v in note.items()}
+
+
 def load_gloss(reg: Regulation, corpus: Path = CORPUS) -> Gloss:
     path = corpus / reg.id / "gloss.yaml"
+    headings_zh, note = load_headings_zh(reg, corpus)
     if not path.exists():
-        return Gloss()
+        return Gloss(headings_zh=headings_zh, headings_zh_note=note)
     data = read_yaml(path)
     unknown = set(data) - {"chapters", "headings", "units"}
     if unknown:
@@ -61,4 +82,5 @@ def load_gloss(reg: Regulation, corpus: Path = CORPUS) -> Gloss:
         for key, value in (data.get(section) or {}).items():
             if value is not None and not isinstance(value, str):
                 raise CorpusError(f"{path}: {section}.{key} must be a string")
-    return Gloss(**{k: {kk: (v or "").strip() for kk, v in (data.get(k) or {}).items()} for k in expected})
+    return Gloss(**{k: {kk: (v or "").strip() for kk, v in (data.get(k) or {}).items()} for k in expected},
+                 headings_zh=headings_zh, headings_zh_note=note)

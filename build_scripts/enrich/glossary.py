@@ -56,6 +56,7 @@ class Term:
     category: str
     variants: tuple[str, ...]
     definition: str
+    definition_zh: str = ""         # the Chinese definition ("" until written: the pages say so)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -163,7 +164,8 @@ def validate(raw: dict[str, Any], texts: dict[str, str], path: Path,
                                   "correct the view in corpus/zh_hant_corrections.yaml, or drop zh_hant")
         terms.append(Term(id=tid, zh=zh, zh_hant=hant or to_hant(zh), pinyin=entry["pinyin"].strip(),
                           en=entry["en"].strip(), en_variants=lists["en_variants"], category=entry["category"],
-                          variants=lists["variants"], definition=" ".join(entry["definition"].split())))
+                          variants=lists["variants"], definition=" ".join(entry["definition"].split()),
+                          definition_zh=" ".join(str(entry.get("definition_zh") or "").split())))
     return tuple(terms)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from build_scripts.enrich.changes import Change
@@ -36,6 +36,7 @@ class Event:
     action_zh: str     # 通过 | 修正 | 修订 …
     action_en: str     # adopted | amended | revised …
     body_zh: str       # the session that acted, as the text names it
+    body_en: str = ""  # its English (meta.yaml repeals.history[].en; "" until given)
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Predecessor:
     article: int       # the repealing article
     eid: str           # the repealing unit
     history: tuple[Event, ...]
+    title_en: str = ""  # the English title (meta.yaml repeals.en; "" until given)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,16 @@ def predecessor(reg: Regulation, repeals: Mapping[str, Any] | None) -> Predecess
     return Predecessor(repeals["zh"], art.number, art.eid, ())
 
 
+def with_english(p: Predecessor | None, given: Mapping[str, Any] | None) -> Predecessor | None:
+    """The predecessor with the English that meta.yaml `repeals` gives for its title and meetings (matched by
+    their Chinese, as the text names them)."""
+    if p is None or not given or given.get("zh") != p.title_zh:
+        return p
+    bodies = {str(h.get("zh")): str(h.get("en") or "") for h in given.get("history") or () if isinstance(h, dict)}
+    return replace(p, title_en=str(given.get("en") or ""),
+                   history=tuple(replace(e, body_en=bodies.get(e.body_zh, "")) for e in p.history))
+
+
 def status_of(reg: Regulation, repeals: Mapping[str, Any] | None, changes: tuple[Change, ...], version: str) -> Status:
     m = reg.meta
     mine = [c for c in changes if c.regulation == reg.id]
@@ -106,6 +118,6 @@ def status_of(reg: Regulation, repeals: Mapping[str, Any] | None, changes: tuple
         if c.article is not None and c.date > by_article.get(c.article, ""):
             by_article[c.article] = c.date
     return Status(reg_id=reg.id, effective=m.effective, adopted=m.adopted, adopted_by=m.adopted_by or None,
-                  announcement=m.announcement or None, predecessor=predecessor(reg, repeals),
+                  announcement=m.announcement or None, predecessor=with_english(predecessor(reg, repeals), m.repeals),
                   english_revised=max((c.date for c in mine), default=None), article_revised=by_article,
                   version=version)

@@ -30,13 +30,15 @@ from markupsafe import Markup
 
 from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, find_terms, forms_map, pinyin_key
 from build_scripts.enrich.references import Reference
+from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.model.messages import text
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, parse_eid, units
 from build_scripts.model.urls import article_src, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
-from build_scripts.render.html import ENV, escape, render
+from build_scripts.render.html import ENV, escape, render, tip
 
 GLOSSARY_SRC = "glossary/index.md"
 GLOSSARY_JSON = "data/glossary.json"
@@ -86,25 +88,31 @@ def _target(r: Reference) -> str:
 
 
 def ref_title(reg: Regulation, r: Reference, term: Term | None) -> str:
+    """A cross-reference's tooltip, in both languages (render/html.tip)."""
     if r.kind == "external_law":
-        return f"本版未收录此法律 / {r.text} is not included in this edition"
+        return tip(text("glossary.ref-external", "zh"), text("glossary.ref-external", "en", law=r.text))
     if r.kind == "regulation":
-        return f"本条例 · {reg.meta.title_zh} / these Regulations: {reg.meta.title_en}"
+        return tip(text("glossary.ref-regulation", "zh", title=reg.meta.title_zh),
+                   text("glossary.ref-regulation", "en", title=reg.meta.title_en))
     if r.kind == "repealed_law":
         n = r.note
         by = Ref(reg, n["article"])
-        text = (f"已废止 / Repealed: 《{n['law']}》 was repealed by {by.label_zh} ({by.label_en}) of "
-                f"{reg.meta.title_zh}, with effect from {n['effective']} (同时废止).")
+        zh = text("glossary.ref-repealed", "zh", law=n["law"], by=by.label_zh, title=reg.meta.title_zh,
+                  date=n["effective"])
+        en = text("glossary.ref-repealed", "en", law=n["law"], by=by.label_en, title=reg.meta.title_en,
+                  date=n["effective"])
         if term is not None:
-            text += f" {term.zh} — {term.en}."
-        return text
+            zh += f" {term.zh}：{term.definition_zh}" if term.definition_zh else ""
+            en += f" {term.zh}: {term.en}."
+        return tip(zh, en)
     targets = [Ref.from_eid(reg, t) for t in r.targets]
     if r.kind == "list":
         if r.targets == (r.source,):
-            return "下列 → 本款冒号后所列 / the list after the colon in this paragraph"
+            return tip(text("glossary.ref-list-here", "zh"), text("glossary.ref-list-here", "en"))
         first, last = targets[0], targets[-1]
-        return f"下列 → {first.label_zh}至{last.label_zh} / {first.label_en} to {last.label_en}"
-    return f"{'、'.join(t.label_zh for t in targets)} / {' and '.join(t.label_en for t in targets)}"
+        return tip(text("glossary.ref-list", "zh", first=first.label_zh, last=last.label_zh),
+                   text("glossary.ref-list", "en", first=first.label_en, last=last.label_en))
+    return tip("、".join(t.label_zh for t in targets), " and ".join(t.label_en for t in targets))
 
 
 def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tuple[Definition, ...],
@@ -155,20 +163,24 @@ def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tupl
 
 def _title(reg: Regulation, term: Term | None, form: str, definition: Definition | None, kind: str,
            hant: Callable[[str], str]) -> str:
-    head = form + (f" · {hant(form)}" if hant(form) != form else "")
+    """A term's tooltip: the Chinese line (form, traditional form, the term, its Chinese definition) and the
+    English line (rendering, definition), each with where the regulation defines it (render/html.tip)."""
+    zh = form + (f" · {hant(form)}" if hant(form) != form else "")
+    en = ""
     if term is not None:
         if form != term.zh:
-            head += f" = {term.zh}"
-        text = f"{head} — {term.en}. {term.definition}"
-    else:
-        text = head
+            zh += f" = {term.zh}"
+        zh += " — " + (term.definition_zh or text("glossary.no-zh-definition", "zh"))
+        en = f"{term.en}. {term.definition}"
     if definition is not None:
         if kind == "dfn":
-            text += " [本条例在此定义 / Defined here for these Regulations]"
+            zh += " " + text("glossary.defined-here", "zh")
+            en += " " + text("glossary.defined-here", "en")
         else:
             where = Ref.from_eid(reg, definition.eid)
-            text += f" [定义见{where.label_zh} / Defined in {where.label_en} of these Regulations]"
-    return text
+            zh += " " + text("glossary.defined-at", "zh", where=where.label_zh)
+            en += " " + text("glossary.defined-at", "en", where=where.label_en)
+    return tip(zh, en.strip())
 
 
 # ------------------------------------------------------------------ the feature
@@ -272,7 +284,8 @@ class Annotate(FeatureBase):
                 "id": t.id, "zh": t.zh, "zh_hant": t.zh_hant, "pinyin": t.pinyin, "en": t.en,
                 "en_variants": list(t.en_variants), "category": t.category,
                 "category_name": dict(zip(("zh", "en"), CATEGORIES[t.category], strict=True)),
-                "variants": list(t.variants), "definition": t.definition, "url": f"/glossary/#{t.id}",
+                "variants": list(t.variants), "definition": t.definition, "definition_zh": t.definition_zh,
+                "url": f"/glossary/#{t.id}",
                 "defined_in": [{"regulation": d.regulation, "eid": d.eid, "article": d.article, "term": d.term,
                                 "kind": d.kind} for d in defined_in.get(t.id, [])],
                 "concordance": conc,
@@ -288,6 +301,8 @@ class Annotate(FeatureBase):
         for t in data["terms"]:
             entries.append({
                 **t,
+                "definition_html": linked(self.site, t["definition"], src),
+                "definition_zh_html": linked(self.site, t["definition_zh"], src),
                 "searched_as": [{"text": a.text, "lang": "zh-Hans" if a.lang == "zh" else "en", "why": a.why}
                                 for a in aliases.get(t["id"], ())],
                 "variants": [{"zh": v, "hant": hant(v)} for v in t["variants"]],
@@ -306,8 +321,8 @@ class Annotate(FeatureBase):
         letters: dict[str, list[Any]] = {}
         for t in entries:
             letters.setdefault(pinyin_key(t["pinyin"])[:1].upper(), []).append(t)
-        totals = [(regs[rid].meta.title_en, sum(t["concordance"][rid]["count"] for t in data["terms"]))
-                  for rid in regs]
+        totals = [((regs[rid].meta.title_zh, regs[rid].meta.title_en),
+                   sum(t["concordance"][rid]["count"] for t in data["terms"])) for rid in regs]
         return render("annotate/glossary.md.j2", terms=entries,
                       categories=[c for c in categories if c["terms"]],
                       letters=[{"id": k.lower(), "name": k, "terms": v} for k, v in letters.items()],

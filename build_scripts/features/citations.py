@@ -29,13 +29,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
 from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
-from build_scripts.render.html import json_script, render
+from build_scripts.render.html import en_html, json_script, macro, render
 
 RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
@@ -234,6 +236,52 @@ def resolve(cite: dict[str, Any], struct: dict[str, list[list[int]]]) -> dict[st
     if matches:
         return {"ok": True, "matches": matches}
     return {"ok": False, "error": "ambiguous_item" if ambiguous else "not_found"}
+
+
+TRAILING = " ,;:.。，；：、"
+CITE_REACH = 24     # the longest citation after a regulation's name: 第一百二十三条第十二款第（十二）项
+
+
+def find_citations(text: str, regs: tuple[Regulation, ...]) -> list[tuple[int, int, Ref]]:
+    """The citations inside a text written by the edition (a topic note, a definition): (start, end, Ref)
+    for each regulation name (an alias of `client_rules`) followed by a provision that `parse` reads and
+    `resolve` finds, longest first. The parser is the one the resolver uses; nothing here reads numbers."""
+    rules, struct = client_rules(regs), structure(regs)
+    by_id = {r.id: r for r in regs}
+    lower = text.lower()            # the aliases are lower-cased; str.lower keeps the length of this text
+    out: list[tuple[int, int, Ref]] = []
+    taken = 0
+    starts = sorted({(m.start(), m.end()) for pattern, _ in rules["aliases"]
+                     for m in re.finditer(pattern, lower)}, key=lambda se: (se[0], -se[1]))
+    for start, name_end in starts:
+        if start < taken:
+            continue
+        for end in range(min(len(text), name_end + CITE_REACH), name_end, -1):
+            candidate = text[start:end].rstrip(TRAILING)
+            if len(candidate) < end - start:
+                continue            # the same citation is tried without its trailing punctuation
+            cite = parse(candidate, rules)
+            if not cite["ok"] or cite["article"] is None or cite["reg"] is None:
+                continue
+            found = resolve(cite, struct)
+            if not found["ok"]:
+                continue
+            hit = found["matches"][0]
+            out.append((start, end, Ref(by_id[hit["reg"]], hit["article"], hit["paragraph"], hit["item"])))
+            taken = end
+            break
+    return out
+
+
+def linked(site: Site, text: str, page_src: str) -> Markup:
+    """A text written by the edition (a note, a definition), escaped, with each citation in it a link to its
+    provision (find_citations, Ref.href); Chinese inside English text marked as Chinese (render.html.en_html)."""
+    out, pos = [], 0
+    for start, end, ref in find_citations(text, site.regs):
+        out += [en_html(text[pos:start]), macro("cite_link")(ref.href(site.urls, page_src), en_html(text[start:end]))]
+        pos = end
+    out.append(en_html(text[pos:]))
+    return Markup("").join(out)
 
 
 # ------------------------------------------------------------------------------------- helpers

@@ -38,6 +38,7 @@ from build_scripts.enrich.alignment import (
     provision_units,
 )
 from build_scripts.enrich.glossary import Term
+from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, article_text
@@ -161,6 +162,10 @@ class View:
 
     def name(self, reg_id: str) -> tuple[str, str]:
         return self.cmp.names[reg_id]
+
+    def linked(self, text: str) -> Markup:
+        """A note with its citations as links from this page (features/citations.linked)."""
+        return linked(self.cmp.site, text, self.src)
 
     def names_of(self, reg_ids: list[str], lang: int, sep: str) -> str:
         """The short names of regulations in one language (0: Chinese, 1: English), joined."""

@@ -85,7 +85,7 @@ def pdf_html(site: Site, reg: Regulation) -> str:
         articles.append({"anchor": full_text_anchor(art.number), "label": art.label, "chapter": chapter,
                          "en_title": article_title_en(art.number, heading),
                          "units": unit_rows(reg, gloss, art)})
-    return render("pdf/document.html.j2", m=reg.meta, note=reg.text.note, articles=articles,
+    return render("pdf/document.html.j2", meta=reg.meta, note=reg.text.note, articles=articles,
                   chapters=len(reg.chapters), glossed=gloss.exists, online=site.permalink(f"{reg.id}/"))
 
 

@@ -28,6 +28,7 @@ from typing import Any
 from build_scripts.enrich.glossary import Term
 from build_scripts.enrich.hant import Hant, convert_many
 from build_scripts.features.protocol import FeatureBase, Files
+from build_scripts.model.messages import catalogue
 from build_scripts.model.ref import Ref, article_title_en
 from build_scripts.model.regulation import units
 from build_scripts.model.urls import article_src
@@ -47,12 +48,10 @@ HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB
 # ---------------------------------------------------------------- reading-view tables
 
 def page_texts() -> list[str]:
-    """Text of the repository files that end up on pages: hand-written pages, theme overrides,
-    templates, and the labels written in the build's Python."""
-    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html")),
-             *sorted((ROOT / "build_scripts").rglob("*.j2")), *sorted((ROOT / "build_scripts").rglob("*.py")),
-             *sorted((ROOT / "macros").rglob("*.py"))]
-    return [p.read_text(encoding="utf-8") for p in paths if p.is_file()]
+    """Text that ends up on pages besides the corpus: hand-written pages, theme overrides, and the interface
+    strings of the message catalogue (model/messages.yaml; not the build's source files, issue 23)."""
+    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html"))]
+    return [p.read_text(encoding="utf-8") for p in paths if p.is_file()] + [m.zh for m in catalogue().values()]
 
 
 def glossary_texts(terms: tuple[Term, ...]) -> list[str]:

@@ -21,6 +21,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from build_scripts.model.messages import msg
+from build_scripts.model.messages import text as msg_text
 from build_scripts.model.ref import article_title_en, chapter_title_en, chapter_title_zh
 
 ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
@@ -69,11 +71,27 @@ def ident(value: str) -> Markup:
     return Markup(value)
 
 
+def m(message_id: str, sep: str = " / ", **values: object) -> Markup:
+    """An interface string of the catalogue (model/messages.yaml) in both languages, each marked with its
+    language; the display mode shows one or both (edition.css). {placeholders} are filled from values."""
+    message = msg(message_id)
+    zh, en = (message.zh, message.en) if not values else (msg_text(message_id, "zh", **values),
+                                                          msg_text(message_id, "en", **values))
+    return bi(zh, en, sep)
+
+
+def tip(zh: str, en: str) -> str:
+    """A tooltip (title attribute) in both languages: Chinese, a line break, English. edition.js shows the
+    line(s) of the reader's display mode when Material makes the tooltip."""
+    return f"{zh}\n{en}" if zh and en else zh or en
+
+
 ENV.filters["json_script"] = json_script
 ENV.globals.update(article_title_en=article_title_en, chapter_title_en=chapter_title_en,  # titles: model/ref.py
                    chapter_title_zh=chapter_title_zh)
 ENV.filters["ident"] = ident
 ENV.globals["en_html"] = en_html
+ENV.globals.update(m=m, mt=msg_text, tip=tip)
 
 
 def render(template: str, **context: Any) -> str:

@@ -121,6 +121,8 @@
   }
 
   function copyText(text) {
+    // a citation copied in the traditional view is copied as the view shows it (zh-hant-view.js)
+    if (root.LexHant && root.LexHant.active()) text = root.LexHant.convert(text);
     if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
       return navigator.clipboard.writeText(text).then(function () { return true; },
         function () { return fallbackCopy(text); });

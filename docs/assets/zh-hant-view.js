@@ -142,6 +142,7 @@
     document.documentElement.classList.toggle("lex-script-hant", mode === "hant");
     document.querySelectorAll(".lex-script-toggle").forEach(function (b) {
       b.setAttribute("aria-pressed", String(mode === "hant"));
+      label(b, mode);
     });
   }
 
@@ -157,6 +158,18 @@
     });
   });
 
+  // The button names where it leads: 繁體 in the simplified view, 简体 (the way back) in the traditional one.
+  function label(b, mode) {
+    var M = window.__lexMsg || {}, to = M[mode === "hant" ? "js.script.to-hans" : "js.script.to-hant"];
+    if (!to) return;
+    var zh = document.createElement("span"), sep = document.createElement("span"), en = document.createElement("span");
+    zh.lang = mode === "hant" ? "zh-Hans" : "zh-Hant"; zh.className = "lex-keep"; zh.textContent = to.zh;
+    sep.className = "lex-sep lex-script-en"; sep.textContent = " / ";
+    en.lang = "en"; en.className = "lex-script-en"; en.textContent = " " + to.en;
+    b.textContent = "";
+    b.appendChild(zh); b.appendChild(sep); b.appendChild(en);
+  }
+
   function button() {
     if (document.querySelector(".lex-script-toggle")) return;
     var anchor = document.querySelector(".md-header__inner .md-search") ||
@@ -166,7 +179,7 @@
     b.className = "lex-script-toggle md-header__button";
     b.setAttribute("aria-pressed", "false");
     b.setAttribute("title", "繁體字閱讀（臺灣標準字形）/ Read the Chinese in traditional characters (Taiwan standard forms)");
-    b.innerHTML = '<span lang="zh-Hant">繁體</span><span class="lex-script-en" lang="en"> / Traditional</span>';
+    label(b, stored());
     b.addEventListener("click", function () {
       current = current === "hant" ? "hans" : "hant";
       try { localStorage.setItem(KEY, current); } catch (e) { /* private mode: this page only */ }
@@ -185,6 +198,7 @@
     observer.observe(document.body, {childList: true, subtree: true});
   }
 
+  window.LexHant = {convert: toHant, active: function () { return current === "hant"; }};
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -1,0 +1,88 @@
+"""The one message catalogue: every string of the interface, in Simplified Chinese and English
+(messages.yaml beside this file), keyed by a message id.
+
+Python reads it here (`msg`, `text`), the templates through render/html.py (`m`, `mt`), the theme's own
+strings through the generated Material language partial (publish/mkdocs_hook.py) and the scripts as
+generated data (`window.__lexMsg`, publish/site.py messages_js). Traditional forms: an entry may give
+`zh_tw` / `zh_hk`; nothing derives or ships them yet (the traditional view still converts interface strings
+with the legal text's character tables, s2tw). Placeholders are `{name}`, filled by `text(id, lang,
+name=...)` (str.format) and by the scripts' LexMsg.t.
+
+The legal text never passes through here: only what the edition says about it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import yaml
+
+from build_scripts.model.errors import InputError
+
+PATH = Path(__file__).with_name("messages.yaml")
+LANGS = ("zh", "en", "zh_tw", "zh_hk")
+REQUIRED = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    zh: str
+    en: str
+    zh_tw: str | None = None     # only where OpenCC s2twp is wrong for this string
+    zh_hk: str | None = None     # only where OpenCC s2hk is wrong for this string
+
+    def get(self, lang: str) -> str:
+        value: str | None = getattr(self, lang)
+        return value if value is not None else self.zh
+
+
+def parse(text: str, path: str = "messages.yaml") -> MappingProxyType[str, Message]:
+    """The catalogue from YAML text: one mapping of id -> {zh, en[, zh_tw, zh_hk]}. Bad input stops with
+    one line naming the file and line."""
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(path, mark.line + 1 if mark else 1, f"{getattr(exc, 'problem', exc)}; expected YAML") from None
+    if root is None:
+        return MappingProxyType({})
+    if not isinstance(root, yaml.MappingNode):
+        raise InputError(path, root.start_mark.line + 1, "a list or a scalar; expected a mapping of message ids")
+    data = yaml.safe_load(text)     # the values; the nodes above give the line of each id
+    out: dict[str, Message] = {}
+    for key_node, _value in root.value:
+        line = key_node.start_mark.line + 1
+        key = key_node.value
+        if key in out:
+            raise InputError(path, line, f"message {key!r} twice; expected each id once")
+        value: Any = data.get(key)
+        if not isinstance(value, dict) or set(value) - set(LANGS) or any(k not in value for k in REQUIRED):
+            raise InputError(path, line, f"message {key!r}: {value!r}; expected {{zh: ..., en: ...}} "
+                                         "(and zh_tw, zh_hk only where the derived form is wrong)")
+        if not all(isinstance(v, str) and v.strip() for v in value.values()):
+            raise InputError(path, line, f"message {key!r}: an empty or non-text value; expected text")
+        out[key] = Message(key, **{k: str(v) for k, v in value.items()})
+    return MappingProxyType(out)
+
+
+@cache
+def catalogue() -> MappingProxyType[str, Message]:
+    """messages.yaml, read once per process (it is part of the code, not of the corpus)."""
+    return parse(PATH.read_text(encoding="utf-8"), str(PATH.relative_to(PATH.parents[2])))
+
+
+def msg(message_id: str) -> Message:
+    try:
+        return catalogue()[message_id]
+    except KeyError:
+        raise KeyError(f"no message {message_id!r} in build_scripts/model/messages.yaml") from None
+
+
+def text(message_id: str, lang: str = "zh", **values: object) -> str:
+    """One language of a message, with its {placeholders} filled."""
+    template = msg(message_id).get(lang)
+    return template.format(**values) if values else template
