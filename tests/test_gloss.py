@@ -422,3 +422,60 @@ def test_change_log_covers_the_issue_26_findings():
                 ("jiangxi", "art_15__para_2"), ("jiangxi", "art_40__para_2"), ("jiangxi", "art_12"), ("jiangxi", "art_14"),
                 ("shanxi", "art_46__para_2"), ("jiangxi", "art_63__para_1"), ("jiangxi", "art_38__para_2")}
     assert findings <= logged
+
+
+# ------------------------------------------------------------------ blind reviews 20261208 and 4711 (76 units graded)
+
+def test_pingan_building_is_not_an_actor(regs):
+    """Ping'an-building is carried out and assessed; it does not fail, adhere or implement (20261208 R1): the
+    assessment gives the result (Jiangxi 58(1)(5), Shanxi 44(1)(5)), and Shanxi 3 is carried out by principles."""
+    wrong = [(r, eid) for r, eid, _, en in all_texts(regs)
+             if re.search(r"Ping'an-building (?:fails|falls|adheres|implements|meets|passes)\b", en)]
+    assert wrong == []
+    result = "the result of the Ping'an-building assessment and evaluation is a fail or below standard"
+    assert result in en_of(regs, "jiangxi", "art_58__para_1__point_5")
+    assert result in en_of(regs, "shanxi", "art_44__para_1__point_5")
+    assert en_of(regs, "shanxi", "art_3__para_1").startswith("Ping'an-building is carried out by adhering to")
+
+
+def test_using_the_internet_governs_every_act_of_the_list(regs):
+    """利用网络 heads the whole list of Jiangxi 28(2) (20261208 L8, 4711 L8: misleading): each act is an infinitive
+    under 'using the internet', so no act reads as punishable offline."""
+    en = en_of(regs, "jiangxi", "art_28__para_2")
+    assert "using the internet to endanger national security" in en
+    assert all(f", {act}" in en for act in ("to disseminate violent", "to fabricate or disseminate false",
+                                            "or to infringe upon the reputation"))
+    assert not re.search(r"\b(?:disseminating|fabricating|infringing)\b", en)
+
+
+def test_the_head_of_a_list_covers_the_whole_list(regs):
+    """管理运营单位 covers every place of Shanxi 19, as in Jiangxi 42(2) (4711 R21); 心理健康 every service of Shanxi 38
+    (4711 R25)."""
+    assert en_of(regs, "shanxi", "art_19__para_1").startswith("The entities that manage or operate ")
+    assert en_of(regs, "jiangxi", "art_42__para_2").startswith("The management entities or operating entities of key areas")
+    assert ("work such as publicity on mental health knowledge and mental health guidance and counselling services"
+            in en_of(regs, "shanxi", "art_38__para_1"))
+
+
+def test_who_acts_and_what_suffices(regs):
+    """The channels coordinate interests, not the public (4711 R6); an operator complies with the catalogue and a
+    refusal of either check bars the service (4711 R9); the membership is adjusted (4711 R1)."""
+    assert "for the public to" not in en_of(regs, "jiangxi", "art_5__para_1")
+    j39 = en_of(regs, "jiangxi", "art_39__para_2")
+    assert "comply with the catalogue" in j39 and "refuses inspection or registration" in j39
+    assert "adjust the membership as circumstances require" in en_of(regs, "jiangxi", "art_12__para_1")
+    assert "and build Ping'an enterprises and Ping'an entities" in en_of(regs, "jiangxi", "art_50__para_3")
+
+
+def test_no_measures_the_chinese_does_not_have(regs):
+    """'implement measures to build up and manage' added measures (20261208 L1): 'measures' only for 措施 (or 办法)."""
+    wrong = [(r, eid) for r, eid, zh, en in all_texts(regs) if zh and re.search(r"\bmeasures?\b", en)
+             and not re.search(r"措施|办法", zh)]
+    assert wrong == []
+
+
+def test_no_calques_the_blind_reviews_named(regs):
+    text = " ".join(en for _, _, _, en in all_texts(regs))
+    for calque in (r"\bstrive to\b", r"\badjust\w* (?:them |it )?dynamically\b", r"enforce the catalogue",
+                   r"ideological positions", r"platforms and enterprises such as food delivery"):
+        assert not re.search(calque, text, re.I), calque
