@@ -476,6 +476,7 @@ def test_no_measures_the_chinese_does_not_have(regs):
 
 def test_no_calques_the_blind_reviews_named(regs):
     text = " ".join(en for _, _, _, en in all_texts(regs))
-    for calque in (r"\bwith (?:serious )?misconduct\b", r"\bstrive to\b", r"\badjust\w* (?:them |it )?dynamically\b",
+    for calque in (r"accountability supervision", r"Responsibility Supervision", r"\bwith (?:serious )?misconduct\b",
+                   r"\bstrive to\b", r"\badjust\w* (?:them |it )?dynamically\b",
                    r"enforce the catalogue", r"ideological positions", r"platforms and enterprises such as food delivery"):
         assert not re.search(calque, text, re.I), calque
