@@ -73,8 +73,9 @@ ENGLISH = [
     English("'give full play'", r"give full play"),
     English("'play their/its role' (发挥 of a body's own role, decided)", r"plays? (?:their|its) (?:\w+ )?role"),
     English("'give play to' (发挥 calque)", r"giv(?:e|ing) play to"),
-    English("bare 'organs' (机关 without a qualifier)",
+    English("'organs' without a qualifier (bare 机关, decided)",
             r"(?i)(?<!state )(?<!security )(?<!specialized )(?<!relevant )(?<!the )\borgans\b(?! with the power)"),
+    English("'Party and state organs' (bare 机关, the text names no Party)", r"\bParty (?:and state )?organs"),
     English("'listing for rectification' (挂牌督办 calque)", r"by listing for rectification"),
     English("'people's defence line' (calque)", r"people's defence line"),
     English("'red resources' / 'red culture'", r"\bred (?:resources|culture)\b"),
@@ -84,6 +85,8 @@ ENGLISH = [
     English("'Network Security' (heading)", r"Network Security"),
     English("Chinese characters inside the English", HAN.pattern),
 ]
+
+BARE_ORGANS = r"(?i)(?<!state )(?<!security )(?<!specialized )(?<!relevant )(?<!the )\borgans\b(?! with the power)"
 
 COLLOCATIONS = [
     Collocation("安全防范 'security precautions'", r"安全防范(?!风险)", r"security precautions", r"safety precautions"),
@@ -96,6 +99,8 @@ COLLOCATIONS = [
     Collocation("发挥…作用/功能 by who plays the role (perform their functions, play their role, make use of)", r"发挥",
                 r"perform(?:ing)? their functions?|plays? (?:their|its) (?:\w+ )?role|make use of",
                 r"giv(?:e|ing) play to|bring(?:ing)? into play|give full play"),
+    Collocation("bare 机关 heading a list 'organs'", r"(?<![国家公安全门权])机关[、和]", BARE_ORGANS,
+                r"\bParty (?:and state )?organs"),
     Collocation("做好 without 'properly'", r"做好", r"^(?!.*\bproperly\b)", r"\bproperly\b"),
     Collocation("治安防范/治安防控 'crime and disorder'", r"治安防[范控]", r"crime and disorder",
                 r"public-order prevention"),
