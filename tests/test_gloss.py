@@ -458,6 +458,15 @@ def test_the_head_of_a_list_covers_the_whole_list(regs):
     assert en_of(regs, "jiangxi", "art_42__para_2").startswith("The management entities or operating entities of key areas")
     assert ("work such as publicity on mental health knowledge and mental health guidance and counselling services"
             in en_of(regs, "shanxi", "art_38__para_1"))
+    # the scan of every long list after those findings (translation notes, a head shared by a list)
+    assert "organizing and carrying out work in Ping'an-building such as the implementation" in en_of(
+        regs, "jiangxi", "art_11__para_2__point_6")
+    assert ("systems of risk prevention and control, medical treatment, and supervision and administration for public "
+            "health emergencies") in en_of(regs, "jiangxi", "art_31__para_1")
+    assert "identify all kinds of potential public-order hazards, conflicts and disputes" in en_of(
+        regs, "shanxi", "art_10__para_1")
+    assert "the investigation, monitoring and early warning of potential disaster and accident risks" in en_of(
+        regs, "shanxi", "art_20__para_1")
 
 
 def test_who_acts_and_what_suffices(regs):
@@ -483,3 +492,17 @@ def test_no_calques_the_blind_reviews_named(regs):
                    r"\bstrive to\b", r"\badjust\w* (?:them |it )?dynamically\b",
                    r"enforce the catalogue", r"ideological positions", r"platforms and enterprises such as food delivery"):
         assert not re.search(calque, text, re.I), calque
+
+
+def test_change_log_covers_the_findings_of_blind_reviews_20261208_and_4711():
+    """Every single-unit finding of the two reviews (and the optional suggestions taken) is logged on 2026-12-07."""
+    logged = {(c["regulation"], c["eid"]) for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"}
+    findings = {("jiangxi", "art_58__para_1__point_5"), ("shanxi", "art_9__para_1__point_5"),      # 20261208 R1, R18
+                ("jiangxi", "art_52__para_1"), ("jiangxi", "art_27__para_1"), ("jiangxi", "art_28__para_2"),  # R23, L1, L8
+                ("shanxi", "art_13__para_1"), ("shanxi", "art_9__para_1__point_1"),              # R3, R25 (optional)
+                ("jiangxi", "art_12__para_1"), ("jiangxi", "art_58__para_1"), ("jiangxi", "art_5__para_1"),  # 4711 R1, R3, R6
+                ("jiangxi", "art_39__para_2"), ("jiangxi", "art_50__para_3"), ("shanxi", "art_17__para_1"),  # R9, R16, R18
+                ("shanxi", "art_19__para_1"), ("shanxi", "art_38__para_1"), ("jiangxi", "art_40__para_2")}   # R21, R25, L7
+    assert findings <= logged
+    reasons = " ".join(c["reason"] for c in change_log()["changes"])
+    assert all(cite in reasons for cite in ("20261208 L8", "4711 L8", "20261208 L1", "4711 R21"))
