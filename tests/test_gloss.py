@@ -506,3 +506,101 @@ def test_change_log_covers_the_findings_of_blind_reviews_20261208_and_4711():
     assert findings <= logged
     reasons = " ".join(c["reason"] for c in change_log()["changes"])
     assert all(cite in reasons for cite in ("20261208 L8", "4711 L8", "20261208 L1", "4711 R21"))
+
+
+# ------------------------------------------------------------------ blind reviews 8675309 and 2718 (76 units graded)
+
+NO_MODAL = re.compile(r"应当|可以|不得|必须|鼓励|支持|禁止")
+# not a rule: a definition, a designation, the scope, a statement of fact (translation notes, rules without 应当)
+NOT_A_RULE = re.compile(r"是指|适用本条例|制定本条例|主要任务是|宣传周")
+# the present tense of a rule, which reads as a description of practice (Jiangxi 57(2), 11(1)-(3), Shanxi 3, 7, 34, 46(2))
+DESCRIPTIVE = re.compile(r"\b(?:are|is) (?:included|determined|staffed|implemented|established|repealed)\b"
+                         r"|(?<!shall )\bserves? as\b|\bperforms the following\b|\bProvince establishes\b"
+                         r"|\bis carried out\b|\b(?:is|are) responsible for\b")
+
+
+def test_a_rule_without_yingdang_reads_as_a_rule(regs):
+    """A paragraph that states a rule without 应当 says 'shall' (2718 R15: Jiangxi 57(2)); definitions, designations,
+    the scope and facts keep the present tense and take no 'shall'."""
+    rules = [(r, eid) for r, eid, zh, en in english_units(regs) if "__point_" not in eid and not NO_MODAL.search(zh)
+             and not NOT_A_RULE.search(zh) and not re.search(r"\bshall\b", en)]
+    not_rules = [(r, eid) for r, eid, zh, en in english_units(regs) if NOT_A_RULE.search(zh) and re.search(r"\bshall\b", en)]
+    descriptive = [(r, eid, m[0]) for r, eid, _, en in english_units(regs) for m in DESCRIPTIVE.finditer(" ".join(en.split()))]
+    assert rules == [] and not_rules == [] and descriptive == []
+
+
+def test_the_rules_inside_a_paragraph_with_another_modal(regs):
+    """The rule sentences beside a 可以 or 应当 in the same paragraph (2718 L3: Jiangxi 15(2)) and the scan after it."""
+    j15_2 = en_of(regs, "jiangxi", "art_15__para_2")
+    assert "Urban communities shall set up primary-level governance grids" in j15_2
+    assert "administrative villages may" in j15_2 and "and others shall set up dedicated grids" in j15_2
+    assert j15_2.startswith("Primary-level grids are divided into")                 # a classification stays present
+    assert "Assessment results shall be included in the comprehensive assessment indicator system and shall serve as" in en_of(
+        regs, "jiangxi", "art_57__para_2")
+    assert "Other grids shall be staffed with" in en_of(regs, "jiangxi", "art_15__para_3")
+    assert "relating to Ping'an-building shall be determined by the coordinating body" in en_of(regs, "jiangxi", "art_12__para_1")
+    assert "which shall be responsible for the overall planning" in en_of(regs, "jiangxi", "art_11__para_1")
+    j7 = en_of(regs, "jiangxi", "art_7__para_1")
+    assert j7.startswith("A leadership responsibility system shall be implemented for Ping'an-building.")
+    assert "are the first persons responsible" in j7 and "the other leaders shall bear direct leadership" in j7
+    assert en_of(regs, "jiangxi", "art_8__para_1").startswith("A target management responsibility system shall be implemented")
+    assert en_of(regs, "shanxi", "art_6__para_1") == ("The second week of December of each year is the Ping'an-Building "
+                                                      "Publicity Week of this Province.")
+
+
+# a purpose the Chinese marks (为…提供支撑 / 创造 closing the duties, 实现, 使) -> the English purpose it must keep
+MARKED_PURPOSES = {
+    ("shanxi", "art_10__para_1"): "refinement of the groundwork of Ping'an-building, so as to provide support for Ping'an-building.",
+    ("shanxi", "art_24__para_1"): "self-protection, so as to create a favourable social environment",
+    ("jiangxi", "art_20__para_1"): "legal service resources, so as to provide the people with high-quality",
+    ("jiangxi", "art_18__para_1"): "information and data, so as to achieve the secure sharing of information resources and raise",
+    ("jiangxi", "art_46__para_1"): "so as to achieve information sharing among government departments",
+    ("jiangxi", "art_55__para_2"): "so that minors develop respect for discipline and the law",
+}
+# a clause without a marker closing the duties, or a 为…提供 clause adding an act of its own -> stays a duty
+UNMARKED_DUTIES = {
+    ("jiangxi", "art_27__para_1"): "; and safeguard the State's political security.",
+    ("jiangxi", "art_37__para_2"): ", and protect and promote public health.",
+    ("jiangxi", "art_45__para_1"): ", and prevent and reduce the recurrence of illegal and criminal acts.",
+    ("jiangxi", "art_54__para_2"): ", and facilitate volunteer services.",
+    ("jiangxi", "art_15__para_1"): ", provide grid workers with corresponding support,",
+    ("shanxi", "art_39__para_2"): "and provide professional advisory opinions",
+}
+
+
+def test_purpose_clauses_both_ways(regs):
+    """A purpose the Chinese marks stays a purpose (8675309 R4: Shanxi 10, 为…提供支撑 had become a fifth duty), and a
+    duty without a marker stays a duty (8675309 L1's second point not taken: Jiangxi 27 has no 为, 以 or 确保)."""
+    lost = [(r, eid) for (r, eid), text in MARKED_PURPOSES.items() if text not in en_of(regs, r, eid)]
+    made = [(r, eid) for (r, eid), text in UNMARKED_DUTIES.items()
+            if text not in en_of(regs, r, eid) or re.search(r"\bso as to\b|\bin order to\b", en_of(regs, r, eid))]
+    achieve = [(r, eid) for r, eid, zh, en in english_units(regs) if re.search(r"，实现", zh) and "so as to achieve" not in en]
+    assert lost == [] and made == [] and achieve == []
+
+
+def test_the_small_findings_of_blind_review_8675309(regs):
+    text = " ".join(en for _, _, _, en in all_texts(regs))
+    for calque in (r"\ba fail\b", r"political security as the root", r"the entity's day-to-day work",
+                   r"implement the building and management of", r"the promotion in post"):
+        assert not re.search(calque, text), calque
+    assert "political security as the fundamental task" in en_of(regs, "jiangxi", "art_3__para_1")
+    assert en_of(regs, "jiangxi", "art_12__para_3").endswith("assign personnel to be responsible for its day-to-day work "
+                                                             "of Ping'an-building.")
+    assert "ensure that ideological platforms are built and managed" in en_of(regs, "jiangxi", "art_27__para_1")
+    assert "as a basis for promoting leading cadres to higher posts and ranks, selecting them for awards and honours" in en_of(
+        regs, "jiangxi", "art_57__para_2")
+    assert "industrial and business parks of all kinds" in en_of(regs, "jiangxi", "art_15__para_2")   # 2718 L3 not taken
+
+
+def test_change_log_covers_the_findings_of_blind_reviews_8675309_and_2718():
+    changes = [c for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"]
+    logged = {(c["regulation"], c["eid"]) for c in changes}
+    findings = {("jiangxi", "art_58__para_1__point_5"), ("shanxi", "art_10__para_1"), ("jiangxi", "art_3__para_1"),  # R3, R4, R16
+                ("jiangxi", "art_12__para_3"), ("jiangxi", "art_27__para_1"),                                 # R27, L1
+                ("jiangxi", "art_57__para_2"), ("jiangxi", "art_15__para_2")}                                 # 2718 R15, L3
+    assert findings <= logged
+    reasons = " ".join(c["reason"] for c in changes)
+    assert all(cite in reasons for cite in ("8675309 R3", "8675309 R4", "8675309 R16", "8675309 R27", "8675309 L1",
+                                            "2718 R15", "2718 L3", "8675309 L3"))
+    j15 = next(c for c in changes if (c["regulation"], c["eid"]) == ("jiangxi", "art_15__para_2"))
+    assert "parks of all kinds" in j15["reason"] and "industrial and business parks" in j15["reason"]
