@@ -71,10 +71,11 @@ ENGLISH = [
     English("'so as to' (purpose clauses)", r"\bso as to\b"),
     English("'bring into play'", r"bring(?:ing)? into play"),
     English("'give full play'", r"give full play"),
-    English("'play their role'", r"play (?:their|its) role"),
-    English("'give play to' (发挥, decided)", r"giv(?:e|ing) play to"),
-    English("bare 'organs' (机关 without a qualifier)",
+    English("'play their/its role' (发挥 of a body's own role, decided)", r"plays? (?:their|its) (?:\w+ )?role"),
+    English("'give play to' (发挥 calque)", r"giv(?:e|ing) play to"),
+    English("'organs' without a qualifier (bare 机关, decided)",
             r"(?i)(?<!state )(?<!security )(?<!specialized )(?<!relevant )(?<!the )\borgans\b(?! with the power)"),
+    English("'Party and state organs' (bare 机关, the text names no Party)", r"\bParty (?:and state )?organs"),
     English("'listing for rectification' (挂牌督办 calque)", r"by listing for rectification"),
     English("'people's defence line' (calque)", r"people's defence line"),
     English("'red resources' / 'red culture'", r"\bred (?:resources|culture)\b"),
@@ -85,6 +86,8 @@ ENGLISH = [
     English("Chinese characters inside the English", HAN.pattern),
 ]
 
+BARE_ORGANS = r"(?i)(?<!state )(?<!security )(?<!specialized )(?<!relevant )(?<!the )\borgans\b(?! with the power)"
+
 COLLOCATIONS = [
     Collocation("安全防范 'security precautions'", r"安全防范(?!风险)", r"security precautions", r"safety precautions"),
     Collocation("安全检查/安全查验 of parcels 'security inspection'", r"安全(?:检查|查验)", r"security inspection",
@@ -93,8 +96,11 @@ COLLOCATIONS = [
     Collocation("安全生产 'work safety'", r"安全生产", r"work safety", r"production safety|safe production"),
     Collocation("网络安全 'cybersecurity'", r"网络安全", r"cybersecurity", r"network security"),
     Collocation("国家安全 'national security'", r"国家安全(?!机关)", r"national security", r"national safety"),
-    Collocation("发挥…作用/功能 'give play to'", r"发挥", r"giv(?:e|ing) play to",
-                r"bring(?:ing)? into play|give full play|play (?:their|its) role"),
+    Collocation("发挥…作用/功能 by who plays the role (perform their functions, play their role, make use of)", r"发挥",
+                r"perform(?:ing)? their functions?|plays? (?:their|its) (?:\w+ )?role|make use of",
+                r"giv(?:e|ing) play to|bring(?:ing)? into play|give full play"),
+    Collocation("bare 机关 heading a list 'organs'", r"(?<![国家公安全门权])机关[、和]", BARE_ORGANS,
+                r"\bParty (?:and state )?organs"),
     Collocation("做好 without 'properly'", r"做好", r"^(?!.*\bproperly\b)", r"\bproperly\b"),
     Collocation("治安防范/治安防控 'crime and disorder'", r"治安防[范控]", r"crime and disorder",
                 r"public-order prevention"),
