@@ -30,6 +30,7 @@ from build_scripts.publish.site import (
     current,
     generated_files,
     nav,
+    nav_config,
 )
 from build_scripts.render.context import Site
 
@@ -45,6 +46,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 site_url=config["site_url"] or None)
     begin(Build.start(site))
     config["nav"] = nav(current())
+    config["extra"]["lex_nav"] = nav_config(current())
     for feature in current().features:
         config["extra"].update(feature.config_extra())
     offline = config["plugins"].get("material/offline")
