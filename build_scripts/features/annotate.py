@@ -109,6 +109,7 @@ def ref_title(reg: Regulation, r: Reference, term: Term | None) -> str:
 
 def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tuple[Definition, ...],
                      refs: Mapping[str, tuple[Reference, ...]], hant: Callable[[str], str]) -> RegIndex:
+    terms = tuple(t for t in terms if t.marks_in(reg.id))    # the glossary's own regulations only
     by_id = {t.id: t for t in terms}
     all_forms = forms_map(terms)
     forms = {f: k for f, k in all_forms.items() if by_id[k].category not in UNMARKED}
