@@ -46,6 +46,7 @@ REALWORLD = ROOT.parent / "shared" / "realworld"
 PREFIX = "rw-"                  # corpus id of realworld dNNN: rw-dNNN
 SEEDS = 2
 NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', re.S)
+UNREVIEWED = re.compile(r"traditional view: (\d+) phrase conversion")   # enrich/hant.py Hant.warning
 GOALS = {"cpu_s_per_reg": 1.5, "wall_s_per_reg": 1.5, "first_query_gzip": 150_000, "ready_ms": 400,
          "article_cold_bytes": 100_000}
 
@@ -136,9 +137,11 @@ def run_measured(cmd: list[str], cwd: Path, env: dict, timeout: int) -> dict:
         proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here: keep Popen from waiting again
         wall = time.perf_counter() - start
         out.seek(0)
-        tail = out.read().decode("utf-8", "replace")[-2000:]
+        text = out.read().decode("utf-8", "replace")
+    unreviewed = UNREVIEWED.search(text)
     return {"exit": proc.returncode, "wall_s": round(wall, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
-            "peak_rss_mb": round(usage.ru_maxrss / 1024), "tail": tail}
+            "peak_rss_mb": round(usage.ru_maxrss / 1024), "tail": text[-2000:],
+            "hant_unreviewed": int(unreviewed[1]) if unreviewed else 0}
 
 
 def page_weight(browser, base: str, pages: list[str]) -> dict:
@@ -168,6 +171,7 @@ def static_figures(site: Path, real_page: str | None) -> dict:
         "search_start_index_gzip": gzip_size(site / "search" / "search_index.json"),
         "search_files": sum(1 for p in (site / "search").rglob("*") if p.is_file()),
         "search_bytes": folder_size(site / "search"),
+        "search_query_tables_gzip": gzip_size(site / "search" / "q" / "0.js"),
         "compare_overview_bytes": (site / "compare" / "index.html").stat().st_size,
         "compare_overview_gzip": gzip_size(site / "compare" / "index.html"),
     }
@@ -222,12 +226,13 @@ def report_line(r: dict) -> str:
             f"     search: start index {r['search_start_index_gzip']:,} B gzip, "
             f"first query {s['first_query_gzip']:,} B gzip, ready {s['ready_ms']} ms "
             f"({s['ready_after_dcl_ms']} after DOMContentLoaded); {r['search_files']} files, "
-            f"{r['search_bytes'] / 1e6:.1f} MB\n"
+            f"{r['search_bytes'] / 1e6:.1f} MB; query tables q/0.js {r['search_query_tables_gzip']:,} B gzip\n"
             f"     article page: cold {w['first_load']['bytes']:,} B, warm next {w['second_page_warm']['bytes']:,} B")
     if "weight_real" in r:
         line += f"; real regulation's article cold {r['weight_real']['first_load']['bytes']:,} B"
     line += (f"; compare overview cold {r['weight_compare']['first_load']['bytes']:,} B "
              f"({r['compare_overview_bytes'] / 1e3:.0f} kB HTML)")
+    line += f"\n     traditional view: {b['hant_unreviewed']} phrase conversions not reviewed"
     if "pdf" in r:
         p = r["pdf"]
         line += (f"\n     pdf: FAILED (exit {p['exit']}): {p['tail'][-500:]}" if p["exit"] else
