@@ -263,6 +263,8 @@ class Annotate(FeatureBase):
         for t in sorted(self.terms, key=lambda t: t.sort_key):
             conc = {}
             for reg in edition.regs:
+                if not t.marks_in(reg.id):      # the glossary does not cover it: no row of zeros per term
+                    continue
                 c = self.indexes[reg.id].concordance(t.id)
                 conc[reg.id] = {"count": sum(c.values()),
                                 "articles": [{"number": n, "count": c[n], "url": "/" + Ref(reg, n).path}
@@ -306,7 +308,7 @@ class Annotate(FeatureBase):
         for t in entries:
             letters.setdefault(pinyin_key(t["pinyin"])[:1].upper(), []).append(t)
         totals = [(regs[rid].meta.title_en, sum(t["concordance"][rid]["count"] for t in data["terms"]))
-                  for rid in regs]
+                  for rid in regs if all(rid in t["concordance"] for t in data["terms"])]
         return render("annotate/glossary.md.j2", terms=entries,
                       categories=[c for c in categories if c["terms"]],
                       letters=[{"id": k.lower(), "name": k, "terms": v} for k, v in letters.items()],
