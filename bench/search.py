@@ -1,16 +1,17 @@
 """Search benchmark (issues 6 and 14): the edition's search, Material's unmodified search and Pagefind,
-same content, same run, same browser, at 2 regulations and at N (the real two plus copies, bench/scale.py).
+same content, same run, same browser, at 2 regulations and at N (the two seeds plus N - 2 real regulations
+of ../shared/realworld that read right, chosen as bench/scale.py chooses them).
 
-    .venv/bin/python -m bench.search [--loads 5] [--sizes 2 31]
+    .venv/bin/python -m bench.search [--loads 5] [--sizes 2 31] [--realworld DIR]
 
 For each size: builds the site twice (LEX_SEARCH=edition, the default; LEX_SEARCH=material: Material's
 index and worker untouched), indexes the edition's build with Pagefind (npm `pagefind`, pinned, installed
 on first use into bench/node_modules, gitignored; `--root-selector article.md-content__inner`,
 `--force-language zh`), serves each on 127.0.0.1 and reports, side by side:
   - top-5 recall over the query table (tests/search_queries.yaml, the tests' own table), per category.
-    At N regulations a copy's article counts as its original (same text, new id): a query is a hit when every
-    article it expects is among the first five, as itself or as a copy. Five copies of one expected article
-    do not make a hit for a query expecting two articles (the engine has to show different provisions).
+    The table's queries expect articles of the two seeds; at N regulations the others are real regulations with
+    texts of their own (no copies), so a query is a hit when every article it expects is among the first five,
+    whatever else the engine ranks among them.
     The edition's recall is measured twice: over http and from file:// (its offline build, OFFLINE=true);
   - ready time after load (median of --loads fresh loads of an article page, the three engines in turn): for
     the edition and Material, when Material's search interface first answers (tests/browser.READY_PROBE);
@@ -31,8 +32,6 @@ import argparse
 import gzip
 import json
 import os
-import re
-import shutil
 import statistics
 import subprocess
 import tempfile
@@ -43,7 +42,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from bench.common import PY
-from bench.scale import make_corpus
+from bench.scale import REALWORLD, SEEDS, make_corpus, reads_right
 from tests.browser import article_of, chromium, run_query, serve, top_articles
 from tests.browser import new_context as browser_context
 
@@ -64,12 +63,6 @@ def load_table(path: Path) -> None:
 
 load_table(TABLE)
 FIRST_QUERY = "电信网络诈骗"
-COPY = re.compile(r"^(?P<base>[a-z]+)-c\d+/")
-
-
-def original(article: str | None) -> str | None:
-    """jiangxi-c03/34 -> jiangxi/34: a copy of bench/scale.py has the text of its original."""
-    return COPY.sub(lambda m: m["base"] + "/", article) if article else article
 
 
 def pagefind_binary() -> Path:
@@ -152,7 +145,7 @@ def ui_first_bytes(browser, base: str, site: Path, engine: str) -> int:
     return search_bytes(seen, base, site, engine)
 
 
-def ui_table(browser, engine: str, base: str, rewrite=lambda a: a, start: str = "jiangxi/art-15/") -> dict:
+def ui_table(browser, engine: str, base: str, start: str = "jiangxi/art-15/") -> dict:
     context, guard = new_context(browser, base)
     page = context.new_page()
     page.goto(base + start)
@@ -163,7 +156,7 @@ def ui_table(browser, engine: str, base: str, rewrite=lambda a: a, start: str = 
             result = run_query(page, row["q"])
         except AssertionError as e:
             raise AssertionError(f"{engine}, {base}: {e}") from None
-        rows.append((row, [rewrite(a) for a in top_articles(result)], result["ms"]))
+        rows.append((row, top_articles(result), result["ms"]))
     close(context, guard)
     return summarise(rows)
 
@@ -223,13 +216,13 @@ def pf_first_bytes(browser, base: str, site: Path) -> int:
     return search_bytes(seen, base, site, "pagefind")
 
 
-def pf_table(browser, base: str, rewrite=lambda a: a) -> dict:
+def pf_table(browser, base: str) -> dict:
     context, guard, page = pf_page(browser, base)
     page.evaluate(PF_SEARCH, "平安")
     rows = []
     for row in QUERIES:
         r = page.evaluate(PF_SEARCH, row["q"])
-        rows.append((row, [rewrite(article_of(base.rstrip("/") + u)) for u in r["urls"]], r["ms"]))
+        rows.append((row, [article_of(base.rstrip("/") + u) for u in r["urls"]], r["ms"]))
     close(context, guard)
     return summarise(rows)
 
@@ -253,16 +246,9 @@ def summarise(rows) -> dict:
             "slowest": sorted(((round(ms, 1), row["q"]) for row, _, ms in rows), reverse=True)[:3]}
 
 
-def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
-    if size == 2:
-        corpus = ROOT / "corpus"
-    else:
-        repo = tmp / f"repo-{size}"
-        repo.mkdir()
-        shutil.copytree(ROOT / "corpus", repo / "corpus")
-        corpus = make_corpus(repo, size)
-    rewrite = original if size > 2 else (lambda a: a)
-    report = {}
+def run_size(browser, size: int, tmp: Path, loads: int, realworld: Path, real: list[str]) -> dict:
+    corpus = ROOT / "corpus" if size == SEEDS else make_corpus(tmp / f"corpus-{size}", realworld, real[:size - SEEDS])
+    report: dict = {"realworld": real[:size - SEEDS]}
     sites = {}
     for mode in ("edition", "material"):
         t0 = time.perf_counter()
@@ -270,7 +256,7 @@ def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
         report[mode] = {"build_s": round(time.perf_counter() - t0, 1)}
     offline = build(tmp / f"edition-offline-{size}", corpus, "edition", offline=True)
     offline_base = offline.resolve().as_uri() + "/"
-    report["edition"]["file"] = ui_table(browser, "edition", offline_base, rewrite, "jiangxi/art-15.html")
+    report["edition"]["file"] = ui_table(browser, "edition", offline_base, start="jiangxi/art-15.html")
     t0 = time.perf_counter()
     subprocess.run([str(pagefind_binary()), "--site", str(sites["edition"]), "--force-language", "zh",
                     "--root-selector", "article.md-content__inner", "--output-subdir", "pagefind"],
@@ -281,9 +267,9 @@ def run_size(browser, size: int, tmp: Path, loads: int) -> dict:
             report[engine]["ready_ms"] = ms
         for mode, base in (("edition", edition), ("material", material)):
             report[mode]["first_query_gzip_bytes"] = ui_first_bytes(browser, base, sites[mode], mode)
-            report[mode].update(ui_table(browser, mode, base, rewrite))
+            report[mode].update(ui_table(browser, mode, base))
         report["pagefind"]["first_query_gzip_bytes"] = pf_first_bytes(browser, edition, sites["edition"])
-        report["pagefind"].update(pf_table(browser, edition, rewrite))
+        report["pagefind"].update(pf_table(browser, edition))
     return report
 
 
@@ -326,12 +312,22 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 31])
     parser.add_argument("--table", type=Path, default=TABLE, help="query table (YAML with queries: q, kind, top5)")
+    parser.add_argument("--realworld", type=Path, default=REALWORLD, help="folder of real regulations (issue 22)")
     args = parser.parse_args()
     load_table(args.table.resolve())
+    real: list[str] = []
+    if (args.realworld / "expected.json").is_file():
+        real = reads_right(args.realworld)[0]
+        print(f"realworld: {len(real)} regulations of {args.realworld} read right")
+    else:
+        print(f"realworld: no {args.realworld}/expected.json; only the seeds are measured (--realworld DIR)")
+    sizes = [s for s in args.sizes if s <= SEEDS + len(real)]
+    if sizes != args.sizes:
+        print(f"skipped sizes {sorted(set(args.sizes) - set(sizes))}: only {SEEDS + len(real)} regulations read right")
     out = {}
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
-        for size in args.sizes:
-            out[size] = run_size(browser, size, Path(tmp), args.loads)
+        for size in sizes:
+            out[size] = run_size(browser, size, Path(tmp), args.loads, args.realworld, real)
             print_size(size, out[size])
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

@@ -37,8 +37,9 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 FIRST, SECOND = "jiangxi/art-15/", "jiangxi/art-16/"
 
 
-def transfer(browser, base: str) -> dict:
-    """Bytes and requests of a cold first load and a warm second page. Playwright's request events, which
+def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SECOND)) -> dict:
+    """Bytes and requests of a cold first load and a warm second page (of pages: the first cold, then the
+    second with the cache it left; bench/scale.py also weighs a single page). Playwright's request events, which
     (unlike a page's CDP session) include the requests of the page's workers: Material's search worker and
     the edition's load their scripts and index shards themselves. data: URIs are not requests."""
     context = browser.new_context()
@@ -48,7 +49,10 @@ def transfer(browser, base: str) -> dict:
     def finished(request):
         if request.url.startswith("data:"):
             return
-        sizes = request.sizes()
+        try:
+            sizes = request.sizes()
+        except Exception:  # a request still in flight when the context closed (a worker's prefetch): not counted
+            return
         received = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         if received <= 0:
             state["cached"] += 1
@@ -57,7 +61,7 @@ def transfer(browser, base: str) -> dict:
         state["urls"].append(request.url.replace(base, "/"))
     page.on("requestfinished", finished)
     out = {}
-    for label, rel in (("first_load", FIRST), ("second_page_warm", SECOND)):
+    for label, rel in zip(("first_load", "second_page_warm"), pages, strict=False):
         state.update(bytes=0, urls=[], cached=0)
         page.goto(base + rel, wait_until="networkidle")
         page.wait_for_timeout(500)

@@ -342,19 +342,26 @@ def test_term_frequency_page(built_site, regs):
 
 # ------------------------------------------------------------------------------------------- N regulations
 
-@pytest.fixture(scope="module")
-def three_site(tmp_path_factory):
-    """The real corpus plus a third regulation (a copy of Shanxi's text under another id) no topic names."""
-    corpus = tmp_path_factory.mktemp("corpus3")
+def corpus_with_unaligned(tmp_path_factory, n: int) -> Path:
+    """The real corpus plus n regulations (copies of Shanxi's text under other ids) that no topic names."""
+    corpus = tmp_path_factory.mktemp(f"corpus{2 + n}")
     for item in CORPUS.iterdir():
         (shutil.copytree if item.is_dir() else shutil.copy)(item, corpus / item.name)
-    third = corpus / "testprov"
-    third.mkdir()
-    shutil.copy(CORPUS / "shanxi" / "source.txt", third / "source.txt")
-    (third / "meta.yaml").write_text(
-        "title: {zh: 测试省平安建设条例, en: Testprov Regulations on Ping'an Construction}\n"
-        "short: tp\njurisdiction_name: {zh: 测试省, en: Testprov Province}\neffective: 2023-09-01\n", encoding="utf-8")
-    return Site(load_edition(corpus))
+    for k in range(n):
+        suffix = "" if k == 0 else str(k + 1)
+        third = corpus / f"testprov{suffix}"
+        third.mkdir()
+        shutil.copy(CORPUS / "shanxi" / "source.txt", third / "source.txt")
+        (third / "meta.yaml").write_text(
+            f"title: {{zh: 测试省{suffix}平安建设条例, en: Testprov{suffix} Regulations on Ping'an Construction}}\n"
+            f"short: tp{suffix}\njurisdiction_name: {{zh: 测试省{suffix}, en: Testprov{suffix} Province}}\n"
+            "effective: 2023-09-01\n", encoding="utf-8")
+    return corpus
+
+
+@pytest.fixture(scope="module")
+def three_site(tmp_path_factory):
+    return Site(load_edition(corpus_with_unaligned(tmp_path_factory, 1)))
 
 
 def test_third_regulation_appears_everywhere_as_not_aligned(three_site):
@@ -367,15 +374,38 @@ def test_third_regulation_appears_everywhere_as_not_aligned(three_site):
         page = files[compare.topic_src(t.id)]
         assert "测试省" in page and "尚未对照" in page and "not aligned yet" in page, t.id
         assert 'id="side-testprov"' in page
-    assert files["compare/index.md"].count("not aligned yet") >= len(al.topics)   # a matrix cell per topic
+    overview = files["compare/index.md"]
+    section = overview[overview.index("{: #not-aligned }"):]
+    assert '<tr id="side-testprov">' in section and "../testprov/" in section       # one row, to its text
+    matrix = overview[overview.index("{: #topics }"):]
+    assert "测试省" not in matrix and "not aligned yet" not in matrix                  # no column of blanks
     assert "compare/only-testprov.md" in files and "not aligned yet" in files["compare/only-testprov.md"]
     data = json.loads(files["data/alignment.json"])
     assert {r["id"]: r["aligned"] for r in data["regulations"]} == {**dict.fromkeys(ALIGNED, True), "testprov": False}
     assert all(t["status"]["testprov"] == "not_aligned" for t in data["topics"])
-    assert any("Only in Testprov" in k for entry in feature.nav()[0]["对照 Compare"] for k in entry)
+    only = next(e for e in feature.nav()[0]["对照 Compare"] if "仅见于一部法规 Only in one regulation" in e)
+    assert any("Only in Testprov" in k for entry in only["仅见于一部法规 Only in one regulation"] for k in entry)
     assert "not aligned yet" in feature.article_block(site.ref("testprov", 25), "testprov/art-25.md")
     extras = feature.article_block(site.ref("jiangxi", 15), "jiangxi/art-15.md")
     assert "测试省" in extras and "not aligned yet" in extras and "../../shanxi/art-35/" in extras
+
+
+def test_many_unaligned_regulations_are_a_count_not_columns(tmp_path_factory):
+    """Past NAMED_MAX, the regulations no topic names are one linked count per page (issue 22: a hundred
+    real regulations made every topic page a hundred columns wide, almost all of them blank)."""
+    n = compare.NAMED_MAX + 1
+    site = Site(load_edition(corpus_with_unaligned(tmp_path_factory, n)))
+    feature = compare.Compare(site)
+    files = feature.files({})
+    label = f"{n}部法规"
+    for t in feature.alignment.topics:
+        page = files[compare.topic_src(t.id)]
+        assert page.count("测试省") == 0 and label in page and "../#not-aligned" in page, t.id
+        assert page.count("<th scope=\"col\">") == len(ALIGNED)
+    extras = feature.article_block(site.ref("jiangxi", 15), "jiangxi/art-15.md")
+    assert "测试省" not in extras and label in extras and "../../compare/#not-aligned" in extras
+    section = files["compare/index.md"].split("{: #not-aligned }")[1]
+    assert section.count('<tr id="side-testprov') == n
 
 
 def test_alignment_json_keys_are_documented(built_site):

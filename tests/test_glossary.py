@@ -70,18 +70,40 @@ def bad(change: dict, extra_term: dict | None = None) -> dict:
     (bad({}, {**VALID, "zh": "综治中心"}), "id 'wanggeyuan' used twice"),
     (bad({}, {**VALID, "id": "other", "variants": ["网格员"], "zh": "综治中心"}), "form '网格员' is also a form of term 'wanggeyuan'"),
     (bad({"variants": "综治中心"}), "variants must be a list"),
-    ({"terms": [VALID], "extra": 1}, "top level must be exactly 'terms:'"),
+    ({"terms": [VALID], "extra": 1}, "top level must be 'terms:' and optionally 'covers:'"),
+    ({"terms": [VALID], "covers": ["a", "zz"]}, "covers names ['zz'], not in the corpus"),
+    ({"terms": [VALID], "covers": "a"}, "covers must be a list of regulation ids"),
+    ({"terms": [{**VALID, "zh": "综治中心"}], "covers": ["b"]}, "'综治中心' occurs in neither text (b)"),
 ])
 def test_validation_errors_name_the_term(tmp_path, raw, message):
     with pytest.raises(CorpusError) as exc:
         validate(raw, TEXTS, tmp_path / "glossary.yaml")
     assert message in str(exc.value)
-    assert "glossary.yaml: term #" in str(exc.value) or "top level" in message
+    assert "glossary.yaml: term #" in str(exc.value) or message.startswith(("top level", "covers"))
 
 
 def test_the_valid_entry_passes(tmp_path):
     (term,) = validate({"terms": [VALID]}, TEXTS, tmp_path / "glossary.yaml")
     assert term.zh_hant == "網格員"
+    assert term.marks_in("a") and term.marks_in("any regulation")
+
+
+def test_terms_mark_only_the_regulations_the_glossary_covers(regs, terms):
+    """Issue 22: at a hundred real regulations, 综合治理 (defined as public-order governance in the two seeds) was
+    marked in a lake's 生态保护、综合治理 and a landslide law's 应急、综合治理. A regulation the glossary does not
+    cover gets no glossary marks, its own definitions (本条例所称…) still marked."""
+    from build_scripts.features.annotate import index_regulation
+    (term,) = validate({"terms": [VALID], "covers": ["a"]}, TEXTS, CORPUS / "glossary.yaml")
+    assert term.marks_in("a") and not term.marks_in("b")
+    raw = yaml.safe_load((CORPUS / "glossary.yaml").read_text(encoding="utf-8"))
+    assert sorted(raw["covers"]) == sorted(regs) and all(t.covers == frozenset(regs) for t in terms)
+    jiangxi = regs["jiangxi"]
+    other = [t.__class__(**{**t.__dict__, "covers": frozenset({"shanxi"})}) for t in terms]
+    marked = index_regulation(jiangxi, terms, find_definitions(jiangxi), {}, lambda x: x).marks
+    unmarked = index_regulation(jiangxi, tuple(other), find_definitions(jiangxi), {}, lambda x: x).marks
+    assert sum(m.kind == "term" for ms in marked.values() for m in ms) > 100
+    assert not any(m.kind == "term" for ms in unmarked.values() for m in ms)
+    assert any(m.kind == "dfn" for ms in unmarked.values() for m in ms)          # 本条例所称平安建设，是指…
 
 
 # ------------------------------------------------------------------ matching

@@ -57,6 +57,13 @@ class Term:
     variants: tuple[str, ...]
     definition: str
     definition_zh: str = ""         # the Chinese definition ("" until written: the pages say so)
+    # The regulations the glossary was written for (glossary.yaml `covers`), whose texts its terms mark; None:
+    # every regulation. A definition that explains a word as two provincial texts use it is wrong in a
+    # regulation of another field (综合治理 of public order, in a lake's or a landslide's 综合治理).
+    covers: frozenset[str] | None = None
+
+    def marks_in(self, reg_id: str) -> bool:
+        return self.covers is None or reg_id in self.covers
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -113,8 +120,17 @@ def validate(raw: dict[str, Any], texts: dict[str, str], path: Path,
     to_hant is the reading view's conversion (Edition.hant.convert): a term's zh_hant is what the view
     shows for it, and an explicit zh_hant must agree with it (else the view needs a correction)."""
     to_hant = to_hant or to_traditional
-    if set(raw) != {"terms"}:
-        raise CorpusError(f"{path}: top level must be exactly 'terms:', got {sorted(raw)}")
+    if "terms" not in raw or set(raw) - {"terms", "covers"}:
+        raise CorpusError(f"{path}: top level must be 'terms:' and optionally 'covers:', got {sorted(raw)}")
+    covers = raw.get("covers")
+    if covers is not None:
+        if not isinstance(covers, list) or not all(isinstance(c, str) for c in covers):
+            raise CorpusError(f"{path}: covers must be a list of regulation ids, got {covers!r}")
+        unknown_regs = [c for c in covers if c not in texts]
+        if unknown_regs:
+            raise CorpusError(f"{path}: covers names {unknown_regs}, not in the corpus ({', '.join(sorted(texts))})")
+        texts = {k: v for k, v in texts.items() if k in covers}   # forms must occur in a covered text
+    scope = frozenset(covers) if covers is not None else None
     entries = raw["terms"]
     if not isinstance(entries, list) or not entries:
         raise CorpusError(f"{path}: terms must be a non-empty list")
@@ -165,7 +181,8 @@ def validate(raw: dict[str, Any], texts: dict[str, str], path: Path,
         terms.append(Term(id=tid, zh=zh, zh_hant=hant or to_hant(zh), pinyin=entry["pinyin"].strip(),
                           en=entry["en"].strip(), en_variants=lists["en_variants"], category=entry["category"],
                           variants=lists["variants"], definition=" ".join(entry["definition"].split()),
-                          definition_zh=" ".join(str(entry.get("definition_zh") or "").split())))
+                          definition_zh=" ".join(str(entry.get("definition_zh") or "").split()),
+                          covers=scope))
     return tuple(terms)
 
 

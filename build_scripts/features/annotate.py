@@ -117,6 +117,7 @@ def ref_title(reg: Regulation, r: Reference, term: Term | None) -> str:
 
 def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tuple[Definition, ...],
                      refs: Mapping[str, tuple[Reference, ...]], hant: Callable[[str], str]) -> RegIndex:
+    terms = tuple(t for t in terms if t.marks_in(reg.id))    # the glossary's own regulations only
     by_id = {t.id: t for t in terms}
     all_forms = forms_map(terms)
     forms = {f: k for f, k in all_forms.items() if by_id[k].category not in UNMARKED}
@@ -276,6 +277,8 @@ class Annotate(FeatureBase):
         for t in sorted(self.terms, key=lambda t: t.sort_key):
             conc = {}
             for reg in edition.regs:
+                if not t.marks_in(reg.id):      # the glossary does not cover it: no row of zeros per term
+                    continue
                 c = self.indexes[reg.id].concordance(t.id)
                 conc[reg.id] = {"count": sum(c.values()),
                                 "articles": [{"number": n, "count": c[n], "url": "/" + Ref(reg, n).path}
@@ -322,7 +325,8 @@ class Annotate(FeatureBase):
         for t in entries:
             letters.setdefault(pinyin_key(t["pinyin"])[:1].upper(), []).append(t)
         totals = [((regs[rid].meta.title_zh, regs[rid].meta.title_en),
-                   sum(t["concordance"][rid]["count"] for t in data["terms"])) for rid in regs]
+                   sum(t["concordance"][rid]["count"] for t in data["terms"]))
+                  for rid in regs if all(rid in t["concordance"] for t in data["terms"])]
         return render("annotate/glossary.md.j2", terms=entries,
                       categories=[c for c in categories if c["terms"]],
                       letters=[{"id": k.lower(), "name": k, "terms": v} for k, v in letters.items()],

@@ -8,8 +8,10 @@ Public URLs (docs/data.md):
     /data/alignment.json       the concordance as data
 Article pages gain a "对应条文 / Counterparts" block (#counterparts).
 
-Every regulation of corpus/ gets a column; one that no topic names yet is shown as "尚未对照 / not aligned
-yet" (see alignment.py), so a new province needs no code change here.
+Every aligned regulation gets a column; one that no topic names yet is "尚未对照 / not aligned yet" (see
+alignment.py): each comparison page and counterparts block names it once, below its tables (by name when
+there are few, else as a count linking to the overview's list, #not-aligned), and the overview lists them
+one row each, so a new province needs no code change here and a hundred of them do not bury the columns.
 
 This module computes what the pages say (which provisions, which pairs, counts, links, each once per
 build in `Compare.__init__`); the templates of render/templates/compare/ say how: every fragment is
@@ -57,6 +59,7 @@ KIND_LABEL = {
     "similar": ("相近", "similar", "same subject, different content"),
 }
 FRAGMENTS = "compare/_cmp.j2"
+NAMED_MAX = 5   # regulations not aligned yet named on each page; more are a count linking to the overview's list
 
 
 def only_src(reg_id: str) -> str:
@@ -135,7 +138,17 @@ class View:
 
     @property
     def regs(self) -> tuple[Regulation, ...]:
-        return self.cmp.site.regs
+        """The columns of the comparison: the aligned regulations, in corpus order."""
+        return tuple(r for r in self.cmp.site.regs if r.id in self.al.aligned)
+
+    @property
+    def unaligned(self) -> tuple[Regulation, ...]:
+        """The regulations no topic names yet: named once per page, not given a column each."""
+        return tuple(r for r in self.cmp.site.regs if r.id not in self.al.aligned)
+
+    @property
+    def named_max(self) -> int:
+        return NAMED_MAX
 
     @property
     def al(self) -> Alignment:
@@ -147,6 +160,9 @@ class View:
 
     def topic(self, t: Topic, anchor: str | None = None) -> str:
         return self.to(topic_src(t.id), anchor)
+
+    def full_text(self, reg_id: str, anchor: str | None = None) -> str:
+        return self.to(full_text_src(reg_id), anchor)
 
     def only(self, reg_id: str, anchor: str | None = None) -> str:
         return self.to(only_src(reg_id), anchor)
@@ -232,7 +248,7 @@ class Compare(FeatureBase):
         rows = []
         for t in self.site.edition.glossary:
             forms = list(t.forms)
-            counts = {r.id: term_counts(r, forms) for r in self.site.regs}
+            counts = {r.id: term_counts(r, forms) for r in self.site.regs if r.id in self.alignment.aligned}
             if any(counts.values()):
                 rows.append(TermRow(t, forms, counts))
         rows.sort(key=lambda row: -sum(sum(c.values()) / self.chars[r] for r, c in row.counts.items()))
@@ -326,9 +342,11 @@ class Compare(FeatureBase):
         entries: list[Any] = [{"对照总览 Overview": INDEX}]
         entries.append({"按主题 By topic": [{f"{t.name_zh} · {t.name_en}": topic_src(t.id)}
                                           for t in self.alignment.topics]})
+        only = []
         for r in self.site.regs:
             zh, en = self.names[r.id]
-            entries.append({f"仅见于{zh} Only in {en}": only_src(r.id)})
+            only.append({f"仅见于{zh} Only in {en}": only_src(r.id)})
+        entries.append({"仅见于一部法规 Only in one regulation": only})   # one line in the nav, however many
         entries.append({"术语频率 Term frequency": TERMS})
         return [{"对照 Compare": entries}]
 
@@ -343,7 +361,7 @@ class Compare(FeatureBase):
             others = []
             if t.only_in() != reg.id:
                 for other in self.site.regs:
-                    if other.id == reg.id:
+                    if other.id == reg.id or other.id not in al.aligned:   # those: one note below the list
                         continue
                     provs = [(q, sorted({pr.kind for pr in t.pairs for a, b in ((pr.a, pr.b), (pr.b, pr.a))
                                          if b.overlaps(q) and a.reg == reg.id and any(a.overlaps(m) for m in mine)}))

@@ -273,6 +273,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
     texts: list[str] = []
     for reg in site.regs:
         gloss = site.glosses[reg.id]
+        marks = {t.id: t.marks_in(reg.id) for t in terms}   # a glossary term is a concept only where it marks
         reg_first[reg.id] = len(index.groups)
         by_article: dict[int, list[Any]] = {}
         for u in units(reg.articles):
@@ -298,7 +299,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
             for u in by_article.get(art.number, []):
                 ref = Ref.from_eid(reg, u.eid)
                 en = gloss.unit(u.eid) or ""
-                concepts = sorted({"#" + key for form, key in forms.items() if form in u.zh})
+                concepts = sorted({"#" + key for form, key in forms.items() if form in u.zh and marks[key]})
                 if DEFINITION.search(u.zh):
                     concepts.append(DEF_TOKEN)
                 concepts += sorted({"@" + t.id for t, provs in topics

@@ -33,6 +33,7 @@ from build_scripts.publish.site import (
     current,
     generated_files,
     nav,
+    nav_config,
 )
 from build_scripts.render.context import Site
 from build_scripts.render.html import m, macro
@@ -78,6 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config["extra"]["lex_mode_toggle"] = str(macro("mode_toggle")())
     config["copyright"] = str(m("page.the-chinese-text-is-authoritative", " "))
     config["extra"]["lex_made_with"] = str(m("theme.made-with"))
+    config["extra"]["lex_nav"] = nav_config(current())
     for feature in current().features:
         config["extra"].update(feature.config_extra())
     offline = config["plugins"].get("material/offline")

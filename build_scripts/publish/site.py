@@ -5,6 +5,7 @@ registered feature. Pure: data in, pages out; the MkDocs hook does the I/O."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from build_scripts.features import REGISTERED
 from build_scripts.features.protocol import Feature, NavEntry
@@ -34,6 +35,10 @@ BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one styleshee
 BUNDLE_JS = "assets/bundle.js"
 
 HAND_WRITTEN_NAV: list[NavEntry] = [{"首页 Home": HOME_SRC}]
+# More regulations than this and the nav lists none of them by name: one entry links to the home page's table
+# of all of them, and a regulation's own pages show that regulation (overrides/partials/nav.html). A dozen
+# titles fit a screen's sidebar; a hundred are a column no reader scans, repeated on every page.
+NAV_LIST_MAX = 12
 ABOUT_NAV: NavEntry = {"关于本版 About": [
     {"关于 About this edition": "about.md"},
     {"译文说明 Translation notes": "translation-notes.md"},
@@ -122,6 +127,14 @@ def asset_order(build: Build) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def bundle(parts: list[tuple[str, str]]) -> str:
     """Files joined into one, each under a comment naming its source (one request instead of many)."""
     return "".join(f"/* ---- {src} */\n{text.rstrip()}\n" for src, text in parts)
+
+
+def nav_config(build: Build) -> dict[str, Any]:
+    """config.extra.lex_nav, read by overrides/partials/nav.html: which top-level sections are regulations
+    (by their first page, the full text) and whether they are listed or collapsed into one entry."""
+    regs = build.site.regs
+    return {"regulations": [full_text_src(r.id) for r in regs], "collapse": len(regs) > NAV_LIST_MAX,
+            "all_label": f"全部{len(regs)}部法规 All {len(regs)} regulations"}
 
 
 def nav(build: Build) -> list[NavEntry]:
