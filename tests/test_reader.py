@@ -168,7 +168,7 @@ def check_selection(page):
     assert page.eval_on_selector_all(".lex-select-out .lex-en:not(.lex-missing):not([lang='en'])", "els => els.length") == 0
 
 
-def test_selection_page_from_the_url(page, served_site):
+def test_selection_page_from_the_url(page, served_site, site):
     page.goto(served_site + "select/?jx=4,14-17&sx=3")
     check_selection(page)
     assert page.is_hidden("#lex-select-pick") and page.is_visible("#lex-select-bar")
@@ -177,6 +177,26 @@ def test_selection_page_from_the_url(page, served_site):
     text = Path(dl.value.path()).read_text(encoding="utf-8")
     assert "### 《江西省平安建设条例》第十五条 / Jiangxi Province Regulations on Ping'an-Building, Art. 15" in text
     assert "/jiangxi/art-15/>" in text and "select/?jx=4,14-17&sx=3>" in text
+    # the edition and its version come first; every paragraph of a many-paragraph article under its label, every
+    # item with its number in both languages, in the order of the text, each Chinese text whole
+    head = text.split("## ")[0]
+    assert f"版本 {site.edition.version}" in head and f"version {site.edition.version}" in head
+    assert "平安建设条例双语版" in head and "CC BY 4.0" in head
+    at = 0
+    for reg_id, numbers in (("jiangxi", (4, 14, 15, 16, 17)), ("shanxi", (3,))):
+        reg, gloss = site.reg(reg_id), site.glosses[reg_id]
+        for n in numbers:
+            art = reg.article(n)
+            for p in art.paragraphs:
+                ref = Ref(reg, n, p.number)
+                expected = ([f"**{ref.label_zh} · {ref.label_en}**"] if len(art.paragraphs) > 1 else []) + [p.text]
+                for i in p.items:
+                    en = gloss.unit(Ref(reg, n, p.number, i.number).eid)
+                    expected += [f"- {i.label}{i.text}"] + ([f"> ({i.number}) {en}"] if en else [])
+                for line in filter(None, expected):
+                    found = text.find(line, at)
+                    assert found >= 0, (reg_id, n, p.number, line[:40])
+                    at = found + len(line)
     page.emulate_media(media="print")
     assert page.is_hidden(".lex-reader-bar") and page.is_hidden(".md-sidebar--primary")
     page.emulate_media(media="screen")

@@ -33,6 +33,7 @@ from typing import Any
 from build_scripts.enrich.alignment import SHARED_LITTLE, diff_vocabulary, parse_eid
 from build_scripts.features.citations import RULES_JS as CITE_RULES_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.model import licence
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.urls import public_path
@@ -68,6 +69,9 @@ class Reader(FeatureBase):
                       "name": self._name(r)} for r in site.regs],
             "pages": {k: {"href": site.urls.rel(page_src, src), "url": site.permalink(public_path(src))}
                       for k, src in PAGES.items()},
+            # what a download says of its source: the edition, its version, its licence
+            "edition": {"name": dict(licence.ATTRIBUTION), "version": site.edition.version, "licence": licence.EDITION,
+                        "licence_url": licence.EDITION_URL},
         }
 
     def diff_index(self, page_src: str) -> dict[str, Any]:

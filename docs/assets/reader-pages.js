@@ -312,17 +312,36 @@
     });
 
     var shown = [];
+    /* The selection as Markdown: the edition and its version first (what the text was taken from), then each
+     * article under its citation and link, each paragraph under its label when the article has more than one
+     * (第十五条第二款 · Art. 15(2)), each item with its number in both languages ((1) before the English, as the
+     * pages show it). */
     function selectionMarkdown() {
-      var lines = ["# 选读 / Selected articles", "", "<" + pageUrl(idx, "select", location.search) + ">", ""];
+      var e = idx.edition;
+      var lines = ["# 选读 / Selected articles", "",
+        e.name.zh + " · 版本 " + e.version + " / " + e.name.en + " · version " + e.version + "  ",
+        "中文文本为准；英文为本版非官方译文。英文译文等本版内容采用 " + e.licence + " 许可。 / The Chinese text is authoritative; " +
+        "the English is an unofficial gloss by this edition, licensed under " + e.licence + " (" + e.licence_url + ").", "",
+        "<" + pageUrl(idx, "select", location.search) + ">", ""];
       shown.forEach(function (s) {
         var data = s.data;
         lines.push("## " + data.title.zh + " / " + data.title.en, "");
         s.units.forEach(function (u) {
-          lines.push("### " + u.citation.zh + " / " + u.citation.en, "", "<" + absolute(u) + ">", "");
-          children(data, u.eid).forEach(function (r) {
-            if (r.kind === "paragraph" && !r.zh) return;
-            lines.push((r.kind === "item" ? r.label : "") + r.zh, "");
-            if (r.en) lines.push("> " + r.en, "");
+          lines.push("### " + u.citation.zh + " / " + u.citation.en, "");
+          lines.push(u.labels.zh + " / " + u.title_en, "");
+          lines.push("<" + absolute(u) + ">", "");
+          var labelled = u.paragraphs.length > 1;
+          u.paragraphs.forEach(function (p) {
+            if (labelled) lines.push("**" + p.labels.zh + " · " + p.labels.en + "**", "");
+            if (p.zh) {
+              lines.push(p.zh, "");
+              if (p.en) lines.push("> " + p.en, "");
+            }
+            p.items.forEach(function (i) {
+              lines.push("- " + i.label + i.zh);
+              if (i.en) lines.push("", "  > (" + i.number + ") " + i.en);
+              lines.push("");
+            });
           });
         });
       });
