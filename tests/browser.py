@@ -174,7 +174,7 @@ class Tab:
         self.origins.clear()
         self.context.clear_cookies()
         self.context.clear_permissions()
-        page.emulate_media(media="null")
+        page.emulate_media(media="null", color_scheme="null")
         if page.viewport_size != DEFAULT_VIEWPORT:
             page.set_viewport_size(DEFAULT_VIEWPORT)
         page.mouse.move(0, 0)

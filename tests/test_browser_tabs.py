@@ -13,7 +13,7 @@ def test_a_lent_page_is_as_new(tabs, served_site, built_site):
         page.goto((built_site / "jiangxi" / "art-15" / "index.html").as_uri())
         page.evaluate("localStorage.setItem('lex-test', '1')")
         page.set_viewport_size({"width": 390, "height": 900})
-        page.emulate_media(media="print")
+        page.emulate_media(media="print", color_scheme="dark")
         page.mouse.move(300, 300)
         page.on("request", lambda r: seen.append(r.url))
         page.evaluate("fetch('http://192.0.2.1/').catch(() => null)")  # refused and recorded
@@ -30,8 +30,9 @@ def test_a_lent_page_is_as_new(tabs, served_site, built_site):
         assert not seen, "a listener of the test before is still there"
         state = page.evaluate("""async () => [localStorage.getItem('lex-test'), sessionStorage.getItem('lex-test'),
             document.cookie.includes('lex-test'), (await indexedDB.databases()).map(d => d.name),
-            matchMedia('print').matches, [...document.querySelectorAll(':hover')].length]""")
-        assert state == [None, None, False, [], False, 0], state
+            matchMedia('print').matches, matchMedia('(prefers-color-scheme: dark)').matches,
+            [...document.querySelectorAll(':hover')].length]""")
+        assert state == [None, None, False, [], False, False, 0], state
         page.goto((built_site / "jiangxi" / "art-16" / "index.html").as_uri())
         assert page.evaluate("localStorage.getItem('lex-test')") is None
         page.add_init_script("window.__lexInit = 1")

@@ -6,7 +6,18 @@ import json
 import re
 from pathlib import Path
 
-from build_scripts.enrich.alignment import Provision, char_diff, provision_text
+from build_scripts.enrich.alignment import (
+    SHARED_LITTLE,
+    Provision,
+    char_diff,
+    provision_text,
+    segment,
+    shared_share,
+    word_diff,
+)
+from build_scripts.enrich.alignment import (
+    parse_eid as alignment_eid,
+)
 from build_scripts.features.reader import STORE_KEY, Reader
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import parse_eid, unit_eid
@@ -49,6 +60,52 @@ def test_the_pages_read_the_core_data_and_article_pages_do_not_carry_their_scrip
     assert "reader-pages.js" not in article and "assets/units/" not in article
 
 
+def test_word_diff_gives_back_both_texts_and_cuts_no_word(site):
+    """On the curated pairs: the parts rebuild A and B, and every boundary between parts falls between two words
+    of each text (the character diff cut 基层治理 into 基层治|理)."""
+    vocab = set(Reader(site).diff_index("diff.md")["words"])
+    longest = max(map(len, vocab))
+    assert {"基层治理", "网格化服务管理"} <= vocab or "基层" in vocab
+    for a, b in real_pairs(site):
+        parts = word_diff(a, b, vocab)
+        assert "".join(t for op, t in parts if op != "ins") == a and "".join(t for op, t in parts if op != "del") == b
+        for text, skip in ((a, "ins"), (b, "del")):
+            ends, at = set(), 0
+            for w in segment(text, vocab, longest):
+                at += len(w)
+                ends.add(at)
+            at = 0
+            for op, t in parts:
+                if op != skip:
+                    at += len(t)
+                    assert at in ends, (text[:20], t)
+    assert segment("基层治理网格", {"基层", "治理", "网格", "基层治理"}, 4) == ["基层治理", "网格"]
+
+
+def test_each_unit_s_counterpart_comes_from_the_curated_pairs(site):
+    """A provision named by a pair gets the other side of its first pair; a part of it, that side too (the
+    narrowest pair containing it first); a unit of an article no pair touches gets none."""
+    al = site.edition.alignment
+    index = Reader(site).diff_index("diff.md")["counterparts"]
+    pairs = [(mine, other) for t in al.topics for p in t.pairs for mine, other in ((p.a, p.b), (p.b, p.a))]
+    for reg in site.regs:
+        for ref in Ref.all(reg):
+            unit = alignment_eid(reg, ref.eid)
+            got = index.get(f"{reg.id}/{ref.eid}")
+            exact = [o for m, o in pairs if m == unit]
+            containing = sorted(((m, o) for m, o in pairs if m.contains(unit) and m != unit), key=lambda x: -len(x[0].eid))
+            same_article = [o for m, o in pairs if (m.reg, m.article) == (reg.id, unit.article)]
+            if exact:
+                assert got == [exact[0].reg, exact[0].eid], ref.eid
+            elif containing:
+                assert got == [containing[0][1].reg, containing[0][1].eid], ref.eid
+            elif same_article:
+                assert got is not None and got[0] != reg.id, ref.eid
+            else:
+                assert got is None, ref.eid
+    assert len(index) > 100
+
+
 # ----------------------------------------------------------------------------------------- browser
 def real_pairs(site) -> list[tuple[str, str]]:
     """Curated pairs (both kinds) plus pairs the topics do not hold: whole articles, an item, a paragraph."""
@@ -75,6 +132,20 @@ def test_browser_diff_equals_python_char_diff(page, served_site, site):
         assert [tuple(x) for x in js] == char_diff(a, b), (a[:30], b[:30])
 
 
+def test_browser_word_diff_equals_python_word_diff(page, served_site, site):
+    page.goto(served_site + "diff/")
+    page.wait_for_function("() => !!window.LexReader")
+    pairs = real_pairs(site)
+    words = page.evaluate("() => LexReader.readIndex().words")
+    assert words == Reader(site).diff_index("diff.md")["words"]
+    got = page.evaluate("""ps => { const v = LexReader.vocabulary(LexReader.readIndex().words);
+        return ps.map(p => { const d = LexReader.wordDiff(p[0], p[1], v); return [d, LexReader.sharedShare(d)]; }); }""", pairs)
+    for (a, b), (js, share) in zip(pairs, got, strict=True):
+        expected = word_diff(a, b, set(words))
+        assert [tuple(x) for x in js] == expected, (a[:30], b[:30])
+        assert abs(share - shared_share(expected)) < 1e-9
+
+
 def test_browser_provision_text_equals_python(page, served_site, site):
     page.goto(served_site + "diff/")
     page.wait_for_function("() => !!window.LexReader")
@@ -97,7 +168,7 @@ def check_selection(page):
     assert page.eval_on_selector_all(".lex-select-out .lex-en:not(.lex-missing):not([lang='en'])", "els => els.length") == 0
 
 
-def test_selection_page_from_the_url(page, served_site):
+def test_selection_page_from_the_url(page, served_site, site):
     page.goto(served_site + "select/?jx=4,14-17&sx=3")
     check_selection(page)
     assert page.is_hidden("#lex-select-pick") and page.is_visible("#lex-select-bar")
@@ -106,6 +177,26 @@ def test_selection_page_from_the_url(page, served_site):
     text = Path(dl.value.path()).read_text(encoding="utf-8")
     assert "### 《江西省平安建设条例》第十五条 / Jiangxi Province Regulations on Ping'an-Building, Art. 15" in text
     assert "/jiangxi/art-15/>" in text and "select/?jx=4,14-17&sx=3>" in text
+    # the edition and its version come first; every paragraph of a many-paragraph article under its label, every
+    # item with its number in both languages, in the order of the text, each Chinese text whole
+    head = text.split("## ")[0]
+    assert f"版本 {site.edition.version}" in head and f"version {site.edition.version}" in head
+    assert "平安建设条例双语版" in head and "CC BY 4.0" in head
+    at = 0
+    for reg_id, numbers in (("jiangxi", (4, 14, 15, 16, 17)), ("shanxi", (3,))):
+        reg, gloss = site.reg(reg_id), site.glosses[reg_id]
+        for n in numbers:
+            art = reg.article(n)
+            for p in art.paragraphs:
+                ref = Ref(reg, n, p.number)
+                expected = ([f"**{ref.label_zh} · {ref.label_en}**"] if len(art.paragraphs) > 1 else []) + [p.text]
+                for i in p.items:
+                    en = gloss.unit(Ref(reg, n, p.number, i.number).eid)
+                    expected += [f"- {i.label}{i.text}"] + ([f"> ({i.number}) {en}"] if en else [])
+                for line in filter(None, expected):
+                    found = text.find(line, at)
+                    assert found >= 0, (reg_id, n, p.number, line[:40])
+                    at = found + len(line)
     page.emulate_media(media="print")
     assert page.is_hidden(".lex-reader-bar") and page.is_hidden(".md-sidebar--primary")
     page.emulate_media(media="screen")
@@ -150,29 +241,76 @@ def check_diff(page):
 
 
 def test_compare_any_two_from_the_url_and_the_controls(page, served_site, site):
-    page.goto(served_site + "diff/?a=jx/15/2&b=sx/35")
+    page.goto(served_site + "diff/?a=jx/1&b=sx/1")
     parts = check_diff(page)
-    a = provision_text(site.reg("jiangxi"), prov("jiangxi", 15, 2))
-    b = provision_text(site.reg("shanxi"), prov("shanxi", 35))
-    assert [tuple(p) for p in parts] == char_diff(a, b)
+    a = provision_text(site.reg("jiangxi"), prov("jiangxi", 1))
+    b = provision_text(site.reg("shanxi"), prov("shanxi", 1))
+    assert [tuple(p) for p in parts] == word_diff(a, b, set(Reader(site).diff_index("diff.md")["words"]))
+    assert page.get_attribute("#lex-diff", "data-layout") == "inline"
+    page.goto(served_site + "diff/?a=jx/15/2&b=sx/35")
+    page.wait_for_selector("#lex-diff[data-diff]")
     assert page.input_value("#lex-diff-a-unit") == "art_15__para_2"
     # pick another pair: a citation typed in the one citation syntax, then the selects, by keyboard
     page.fill("#lex-diff-b-q", "《山西省平安建设条例》第七条第（三）项")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"diff/\?a=jx/15/2&b=sx/7/1/3$"))
-    check_diff(page)
+    page.wait_for_selector("#lex-diff[data-diff]")
     page.select_option("#lex-diff-a-reg", "shanxi")
     page.wait_for_function("() => document.querySelector('#lex-diff-a-unit').value === 'art_1'")
     page.select_option("#lex-diff-a-unit", "art_8")
     page.click("#lex-diff-pick button[type=submit]")
     page.wait_for_url(re.compile(r"diff/\?a=sx/8&b=sx/7/1/3$"))
-    check_diff(page)
-    # from an article page: "compare with..." keeps the article as A
-    page.goto(served_site + "jiangxi/art-20/")
+    page.wait_for_selector("#lex-diff[data-diff]")
+
+
+def test_compare_with_takes_the_chosen_provision_and_its_counterpart(page, served_site, site):
+    """From an article page, "Compare with…" compares the paragraph or item the reader is at or has chosen,
+    and B opens on its counterpart in the curated pairs, with no error shown before the reader acts."""
+    counterparts = Reader(site).diff_index("diff.md")["counterparts"]
+    jx = site.reg("jiangxi")
+    page.goto(served_site + "jiangxi/art-58/#para-2")
     page.click("text=Compare with…")
-    page.wait_for_url(re.compile(r"diff/\?a=jx/20$"))
-    page.wait_for_function("() => document.querySelector('#lex-diff-a-unit').value === 'art_20'")
-    assert "pick a provision" in page.inner_text("#lex-diff-status")
+    other = counterparts["jiangxi/art_58__para_2"]
+    b = Ref.from_eid(site.reg(other[0]), other[1]).short_path.rstrip("/")
+    page.wait_for_url(re.compile(r"diff/\?a=jx/58/2&b=" + re.escape(b) + "$"))   # the address records the pair
+    page.wait_for_selector("#lex-diff[data-diff]")
+    assert page.input_value("#lex-diff-b-unit") == other[1]
+    assert page.locator(".lex-reader-error").count() == 0
+    assert "counterpart" in page.inner_text(".lex-diff-paired")
+    # an item chosen in the tools block
+    item = next(r for r in Ref.all(jx) if r.kind == "item" and f"jiangxi/{r.eid}" in counterparts)
+    page.goto(served_site + f"jiangxi/art-{item.article}/")
+    page.select_option("#lex-tools-unit", item.eid)
+    page.click("text=Compare with…")
+    page.wait_for_url(re.compile(r"diff/\?a=" + re.escape(item.short_path.rstrip("/")) + "&b="))
+    page.wait_for_selector("#lex-diff[data-diff]")
+    # a provision with no counterpart: an invitation to choose B, not a red error
+    lone = next(r for r in Ref.all(jx) if r.kind == "article" and not any(
+        k == f"jiangxi/{u.eid}" for u in Ref.of_article(jx, r.art) for k in counterparts))
+    page.goto(served_site + f"diff/?a=jx/{lone.article}")
+    page.wait_for_function("() => document.querySelector('#lex-diff-status').textContent.length > 0")
+    assert "Choose the second provision (B)" in page.inner_text("#lex-diff-status")
+    assert page.locator(".lex-reader-error").count() == 0 and page.locator("#lex-diff[data-diff]").count() == 0
+
+
+def test_provisions_that_share_little_are_set_side_by_side(page, served_site, site):
+    """Under SHARED_LITTLE in common, no strike-through: both texts side by side, the shared words marked, and a
+    line in both languages that they differ throughout."""
+    vocab = set(Reader(site).diff_index("diff.md")["words"])
+    a = provision_text(site.reg("jiangxi"), prov("jiangxi", 15, 2))
+    b = provision_text(site.reg("shanxi"), prov("shanxi", 35))
+    assert shared_share(word_diff(a, b, vocab)) < SHARED_LITTLE
+    page.goto(served_site + "diff/?a=jx/15/2&b=sx/35")
+    page.wait_for_selector("#lex-diff[data-diff]")
+    assert page.get_attribute("#lex-diff", "data-layout") == "apart"
+    assert page.locator(".lex-diff-text").count() == 0 and page.locator("#lex-diff-out del").count() == 0
+    said = page.eval_on_selector(".lex-diff-apart", "p => [...p.querySelectorAll('[lang]')].map(s => [s.lang, s.textContent])")
+    assert [lang for lang, _ in said] == ["zh-Hans", "en"] and "differ throughout" in said[1][1] and "不同" in said[0][1]
+    shared = {w for op, t in word_diff(a, b, vocab) if op == "same" for w in segment(t, vocab, 20) if len(w) > 1}
+    marked = page.eval_on_selector_all(".lex-diff-col .lex-zh mark.lex-shared", "ms => ms.map(m => m.textContent)")
+    assert marked and set(marked) <= shared
+    for col in (".lex-diff-col:nth-child(1)", ".lex-diff-col:nth-child(2)"):
+        assert page.locator(f"{col} .lex-zh mark.lex-shared").count() > 0, col
 
 
 def test_compare_reports_a_bad_citation(page, served_site):
@@ -264,7 +402,7 @@ def test_reader_pages_work_from_the_offline_copy(page, offline_dist, tmp_path):
     page.goto(base + "select.html?jx=4,14-17&sx=3")
     check_selection(page)
     assert page.get_attribute(".lex-select-art >> nth=2 >> .lex-reader-link a", "href") == "jiangxi/art-15.html"
-    page.goto(base + "diff.html?a=jx/15/2&b=sx/35")
+    page.goto(base + "diff.html?a=jx/1&b=sx/1")
     check_diff(page)
     page.goto(base + "jiangxi/index.html")
     page.check("#lex-pick-3")

@@ -105,6 +105,30 @@ class Alignment:
                 return t
         raise KeyError(f"unknown topic {topic_id!r}")
 
+    def counterpart(self, prov: Provision) -> Provision | None:
+        """The provision a curated pair sets against prov: a pair on prov itself first, then one on the
+        narrowest provision that contains it, then one on a part of it, then one on another part of its article
+        (what the article is paired with); the first in the concordance's order."""
+        best: tuple[tuple[int, int, int], Provision] | None = None
+        order = 0
+        for t in self.topics:
+            for pair in t.pairs:
+                for mine, other in ((pair.a, pair.b), (pair.b, pair.a)):
+                    order += 1
+                    if mine == prov:
+                        key = (0, 0, order)
+                    elif mine.contains(prov):
+                        key = (1, -len(mine.eid), order)
+                    elif prov.contains(mine):
+                        key = (2, 0, order)
+                    elif (mine.reg, mine.article) == (prov.reg, prov.article):
+                        key = (3, 0, order)
+                    else:
+                        continue
+                    if best is None or key < best[0]:
+                        best = (key, other)
+        return best[1] if best else None
+
     def topics_of_article(self, reg_id: str, number: int) -> list[tuple[Topic, list[Provision]]]:
         """Topics placing (part of) an article, with the provisions of that article they name."""
         out = []
@@ -188,6 +212,79 @@ def char_diff(a: str, b: str) -> list[tuple[str, str]]:
             add("del", a[i1:i2])
             add("ins", b[j1:j2])
     return out
+
+
+# ---------------------------------------------------------------------------------------------- words
+# A character diff of two provisions that share little strikes through nearly everything and cuts words
+# (基层治|理). The reader's diff page compares words instead: a text is cut into the longest words of a
+# vocabulary (jieba's words of the texts and the glossary's forms, made at build time), each other character
+# a word of its own. The browser does the same (docs/assets/reader-pages.js, `segment`, `wordDiff`);
+# tests/test_reader.py runs both on real pairs.
+HAN_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
+SHARED_LITTLE = 0.30   # under this share of characters in common, the diff page sets the two side by side
+
+
+def diff_vocabulary(texts: list[str], terms: list[str]) -> list[str]:
+    """The words of the texts (jieba's, two Han characters or more) and the glossary's forms, sorted."""
+    import logging
+
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    words = {t for t in terms if HAN_WORD.fullmatch(t)}
+    for text in texts:
+        words.update(w for w in jieba.cut(text) if HAN_WORD.fullmatch(w))
+    return sorted(words)
+
+
+def segment(text: str, vocabulary: frozenset[str] | set[str], longest: int) -> list[str]:
+    """The text as words: at each place the longest word of the vocabulary (up to `longest` characters)
+    that starts there, else one character. Joined, the words give back the text."""
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        for n in range(min(longest, len(text) - i), 1, -1):
+            if text[i:i + n] in vocabulary:
+                out.append(text[i:i + n])
+                i += n
+                break
+        else:
+            out.append(text[i])
+            i += 1
+    return out
+
+
+def word_diff(a: str, b: str, vocabulary: frozenset[str] | set[str]) -> list[tuple[str, str]]:
+    """As char_diff, over the words of `segment`: no word is cut; joining the "same" and "del" parts gives
+    back a, "same" and "ins" gives back b."""
+    longest = max((len(w) for w in vocabulary), default=1)
+    ta, tb = segment(a, vocabulary, longest), segment(b, vocabulary, longest)
+    out: list[tuple[str, str]] = []
+
+    def add(op: str, words: list[str]) -> None:
+        if not words:
+            return
+        text = "".join(words)
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + text)
+        else:
+            out.append((op, text))
+
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ta, tb, autojunk=False).get_opcodes():
+        if tag == "equal":
+            add("same", ta[i1:i2])
+        else:
+            add("del", ta[i1:i2])
+            add("ins", tb[j1:j2])
+    return out
+
+
+def shared_share(parts: list[tuple[str, str]]) -> float:
+    """Of a diff's characters (whitespace left out), the share the two texts have in common: 2 * same / (a + b)."""
+    count = {"same": 0, "del": 0, "ins": 0}
+    for op, text in parts:
+        count[op] += len(re.sub(r"\s", "", text))
+    total = 2 * count["same"] + count["del"] + count["ins"]
+    return 1.0 if not total else 2 * count["same"] / total
 
 
 # ---------------------------------------------------------------------------------------------- loading

@@ -2,7 +2,8 @@
 
 Three client-side pages, each generated once from a template of render/templates/reader/:
     select/?jx=4,14-17&sx=3     the chosen articles, bilingual, with citations (print, Markdown, link)
-    diff/?a=jx/15/2&b=sx/35     the character diff of any two provisions (short-link paths or citations)
+    diff/?a=jx/15/2&b=sx/35     the word diff of any two provisions (short-link paths or citations); with a
+                                alone, B is A's counterpart in the curated pairs (corpus/alignment.yaml)
     notes/                      bookmarks and notes kept in this browser only (export/import MD, JSON)
 and, on every article page, a "reader tools" block (bookmark, note, compare with..., select), and on
 every full-text page a selection form (a plain GET form to select/, which JavaScript fills from
@@ -13,8 +14,9 @@ The pages have no data of their own: they read the core's one file per regulatio
 texts and links, all from Ref), loaded on demand by the core's loader (docs/assets/units.js; a <script>,
 so it loads from file:// too). Query strings are read with the citation parser of cite.js
 (LexCite.parse/resolve: one parser) and the rules of the citations feature (assets/cite-rules.js), and
-the browser's character diff (reader-pages.js, `charDiff`) is a port of difflib.SequenceMatcher's
-opcodes, as enrich/alignment.char_diff uses; tests/test_reader.py runs both on real pairs.
+the browser's diff (reader-pages.js, `wordDiff`) is a port of difflib.SequenceMatcher's opcodes over the
+words of enrich/alignment.segment, as enrich/alignment.word_diff uses; tests/test_reader.py runs both on
+real pairs. The diff page's index also carries the vocabulary of those words and the counterparts.
 
 Scripts: reader.js, bundled into every page, holds only what article and full-text pages use (the tools
 block, the selection checkboxes, the notes store); reader-pages.js, the three pages' own code, is loaded
@@ -28,8 +30,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from build_scripts.enrich.alignment import SHARED_LITTLE, diff_vocabulary, parse_eid
 from build_scripts.features.citations import RULES_JS as CITE_RULES_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.model import licence
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.urls import public_path
@@ -65,7 +69,31 @@ class Reader(FeatureBase):
                       "name": self._name(r)} for r in site.regs],
             "pages": {k: {"href": site.urls.rel(page_src, src), "url": site.permalink(public_path(src))}
                       for k, src in PAGES.items()},
+            # what a download says of its source: the edition, its version, its licence
+            "edition": {"name": dict(licence.ATTRIBUTION), "version": site.edition.version, "licence": licence.EDITION,
+                        "licence_url": licence.EDITION_URL},
         }
+
+    def diff_index(self, page_src: str) -> dict[str, Any]:
+        """The diff page's index: the common one, the words the texts are cut into, the share of characters
+        under which two provisions are set side by side, and each unit's counterpart ("reg/eid" -> [reg, eid])."""
+        site = self.site
+        texts = [t for r in site.regs for a in r.articles for p in a.paragraphs
+                 for t in (p.text, *(i.text for i in p.items))]
+        terms = [f for t in site.edition.glossary for f in t.forms]
+        counterparts: dict[str, list[str]] = {}
+        alignment = site.edition.alignment
+        if alignment:
+            for reg in site.regs:
+                if reg.id not in alignment.aligned:
+                    continue
+                for a in reg.articles:
+                    for ref in Ref.of_article(reg, a):
+                        other = alignment.counterpart(parse_eid(reg, ref.eid))
+                        if other:
+                            counterparts[f"{reg.id}/{ref.eid}"] = [other.reg, other.eid]
+        return {**self.index(page_src), "words": diff_vocabulary(texts, terms), "shared_little": SHARED_LITTLE,
+                "counterparts": counterparts}
 
     @staticmethod
     def _name(reg: Regulation) -> dict[str, str]:
@@ -77,7 +105,8 @@ class Reader(FeatureBase):
     def page(self, kind: str, title: str) -> str:
         src = PAGES[kind]
         return (front_matter(title=title, search={"exclude": True})
-                + render(f"reader/{kind}.md.j2", index=self.index(src), regs=self.site.regs,
+                + render(f"reader/{kind}.md.j2", index=self.diff_index(src) if kind == "diff" else self.index(src),
+                         regs=self.site.regs,
                          script=self.site.urls.rel(src, PAGES_JS), cite_rules=self.site.urls.rel(src, CITE_RULES_JS)))
 
     # ------------------------------------------------------------------ feature hooks

@@ -8,11 +8,11 @@
                          `updated` the log's dates. Links are absolute under SITE_URL, else relative to the feed
     article pages        a compact status box (#status): in force, adopted, as enacted, repeals, the date this
                          article's English was last revised, the edition's version
-The home page, each regulation's landing page and What's new announce the feed (<link rel="alternate"
-type="application/atom+xml">: overrides/main.html reads the page's `lex_feed`). Article pages do not: Material
-fetches sitemap.xml beside every rel="alternate" link it finds (its language-alternate map), one request more
-on the pages read most. The landing page's full status box is the core's (render/pages.py), from the
-same macro (_lex.j2 status_box) and the same data (Edition.status).
+The home page, each regulation's landing page and What's new announce the feed (<link rel="alternate feed"
+type="application/atom+xml">: overrides/main.html reads the page's `lex_feed`; not rel="alternate" alone, since
+Material fetches sitemap.xml beside every link whose rel is exactly that, a 404 without SITE_URL). Article pages
+do not: the pages read most stay as light as they can. The landing page's full status box is the core's
+(render/pages.py), from the same macro (_lex.j2 status_box) and the same data (Edition.status).
 """
 from __future__ import annotations
 

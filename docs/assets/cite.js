@@ -202,6 +202,22 @@
     });
   }
 
+  // ------------------------------------------------------------------ the arrival's label
+  // The paragraph or item in the address is marked (edition.css, :target); its label says how the reader came:
+  // "search result" when a search result brought them (Material's highlight adds ?h= to its links), else
+  // "cited provision" (a citation link, a short link, the resolver, a paragraph number).
+  function markArrival() {
+    document.querySelectorAll(".lex-arrival").forEach(function (old) { old.remove(); });
+    var id = "";
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
+    var target = id && document.getElementById(id);
+    if (!target || !target.matches(".lex-para, .lex-item")) return;
+    var search = new URLSearchParams(location.search).has("h");
+    var label = el("p", { "class": "lex-arrival" + (search ? " lex-arrival-search" : "") },
+                   search ? bi("搜索结果", "search result") : bi("所引条文", "cited provision"));
+    target.insertBefore(label, target.firstChild);
+  }
+
   // ------------------------------------------------------------------ print: show where links go
   function printHrefs() {
     var canon = document.querySelector('link[rel="canonical"]');
@@ -219,8 +235,9 @@
   root.LexCite = { parse: parse, resolve: resolve, copyText: copyText, citeText: citeText, el: el, bi: bi };
   if (typeof document === "undefined" || typeof window === "undefined" || root.__lexWorker) return;
 
-  function init() { initCopy(); printHrefs(); }
+  function init() { initCopy(); printHrefs(); markArrival(); }
   window.addEventListener("beforeprint", printHrefs);
+  window.addEventListener("hashchange", markArrival);
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

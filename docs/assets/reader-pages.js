@@ -5,8 +5,9 @@
  * Works from file:// too: every label, citation, text and link comes from the core's assets/units/<reg>.js
  * (the JSON export as the browser reads it), loaded on demand by LexUnits (docs/assets/units.js). Citations
  * typed by the reader are read by LexCite.parse / LexCite.resolve (cite.js: the one parser) with the rules
- * of assets/cite-rules.js. charDiff is a port of Python's difflib.SequenceMatcher(None, a, b,
- * autojunk=False).get_opcodes(), the algorithm of enrich/alignment.char_diff; tests/test_reader.py runs
+ * of assets/cite-rules.js. tokenDiff is a port of Python's difflib.SequenceMatcher(None, a, b,
+ * autojunk=False).get_opcodes(), the algorithm of enrich/alignment.char_diff (over characters) and word_diff
+ * (over the words of `segment`, with the vocabulary of the diff page's index); tests/test_reader.py runs
  * both on real pairs. */
 (function () {
   "use strict";
@@ -55,13 +56,14 @@
     out.push([a.length, b.length, 0]);
     return out;
   }
-  /* [[op, text]], op "same" | "del" (only in a) | "ins" (only in b); a replacement is its deletion then
-   * its insertion; neighbours of one op are joined (exactly as enrich/alignment.char_diff). */
-  function charDiff(aText, bText) {
-    var a = Array.from(aText), b = Array.from(bText), out = [], i = 0, j = 0;
-    function add(op, chars) {
-      if (!chars.length) return;
-      var text = chars.join("");
+  /* [[op, text]], op "same" | "del" (only in a) | "ins" (only in b), over two lists of tokens; a replacement is
+   * its deletion then its insertion; neighbours of one op are joined (exactly as enrich/alignment.char_diff
+   * and word_diff). */
+  function tokenDiff(a, b) {
+    var out = [], i = 0, j = 0;
+    function add(op, tokens) {
+      if (!tokens.length) return;
+      var text = tokens.join("");
       if (out.length && out[out.length - 1][0] === op) out[out.length - 1][1] += text;
       else out.push([op, text]);
     }
@@ -72,6 +74,35 @@
       add("same", a.slice(m[0], i));
     });
     return out;
+  }
+  function charDiff(aText, bText) { return tokenDiff(Array.from(aText), Array.from(bText)); }
+  /* The words of a text (enrich/alignment.segment): at each place the longest word of the vocabulary that
+   * starts there, else one character. */
+  function segment(text, vocab) {
+    var chars = Array.from(text), out = [], i = 0;
+    while (i < chars.length) {
+      var n = Math.min(vocab.longest, chars.length - i), word = null;
+      for (; n > 1; n--) {
+        var w = chars.slice(i, i + n).join("");
+        if (vocab.has[w]) { word = w; break; }
+      }
+      out.push(word || chars[i]);
+      i += word ? n : 1;
+    }
+    return out;
+  }
+  function vocabulary(words) {
+    var has = Object.create(null), longest = 1;
+    (words || []).forEach(function (w) { has[w] = true; longest = Math.max(longest, Array.from(w).length); });
+    return { has: has, longest: longest };
+  }
+  function wordDiff(aText, bText, vocab) { return tokenDiff(segment(aText, vocab), segment(bText, vocab)); }
+  /* Of a diff's characters (whitespace left out), the share the two texts have in common (alignment.shared_share). */
+  function sharedShare(parts) {
+    var c = { same: 0, del: 0, ins: 0 };
+    parts.forEach(function (p) { c[p[0]] += Array.from(p[1].replace(/\s/g, "")).length; });
+    var total = 2 * c.same + c.del + c.ins;
+    return total ? 2 * c.same / total : 1;
   }
 
 
@@ -157,7 +188,7 @@
   }
 
   /* Rows of a provision (its paragraphs' lead text and items), bilingual, in the classes of the legal pages. */
-  function unitRows(data, eid) {
+  function unitRows(data, eid, zhText) {
     var u = data.byEid[eid];
     var units = u.kind === "article" ? children(data, eid) : [u].concat(u.kind === "paragraph" ? children(data, eid) : []);
     var box = el("div", { "class": "lex-article lex-reader-rows" + (data.glossed ? "" : " lex-zh-only"), "data-eid": u.eid });
@@ -168,7 +199,7 @@
         zhDiv.appendChild(el("span", { "class": "cmp-pnum", title: r.labels.zh + " / " + r.labels.en }, [String(r.number)]));
       }
       if (r.kind === "item") zhDiv.appendChild(el("span", { "class": "lex-label" }, [r.label]));
-      zhDiv.appendChild(document.createTextNode(r.zh));
+      zhDiv.appendChild(zhText ? zhText(r.zh) : document.createTextNode(r.zh));
       var row = el("div", { "class": "lex-row" + (r.kind === "item" ? " lex-item" : ""), "data-eid": r.eid }, [zhDiv]);
       if (data.glossed) {
         row.appendChild(r.en ? el("div", { "class": "lex-en", lang: "en" }, [r.en])
@@ -281,17 +312,36 @@
     });
 
     var shown = [];
+    /* The selection as Markdown: the edition and its version first (what the text was taken from), then each
+     * article under its citation and link, each paragraph under its label when the article has more than one
+     * (第十五条第二款 · Art. 15(2)), each item with its number in both languages ((1) before the English, as the
+     * pages show it). */
     function selectionMarkdown() {
-      var lines = ["# 选读 / Selected articles", "", "<" + pageUrl(idx, "select", location.search) + ">", ""];
+      var e = idx.edition;
+      var lines = ["# 选读 / Selected articles", "",
+        e.name.zh + " · 版本 " + e.version + " / " + e.name.en + " · version " + e.version + "  ",
+        "中文文本为准；英文为本版非官方译文。英文译文等本版内容采用 " + e.licence + " 许可。 / The Chinese text is authoritative; " +
+        "the English is an unofficial gloss by this edition, licensed under " + e.licence + " (" + e.licence_url + ").", "",
+        "<" + pageUrl(idx, "select", location.search) + ">", ""];
       shown.forEach(function (s) {
         var data = s.data;
         lines.push("## " + data.title.zh + " / " + data.title.en, "");
         s.units.forEach(function (u) {
-          lines.push("### " + u.citation.zh + " / " + u.citation.en, "", "<" + absolute(u) + ">", "");
-          children(data, u.eid).forEach(function (r) {
-            if (r.kind === "paragraph" && !r.zh) return;
-            lines.push((r.kind === "item" ? r.label : "") + r.zh, "");
-            if (r.en) lines.push("> " + r.en, "");
+          lines.push("### " + u.citation.zh + " / " + u.citation.en, "");
+          lines.push(u.labels.zh + " / " + u.title_en, "");
+          lines.push("<" + absolute(u) + ">", "");
+          var labelled = u.paragraphs.length > 1;
+          u.paragraphs.forEach(function (p) {
+            if (labelled) lines.push("**" + p.labels.zh + " · " + p.labels.en + "**", "");
+            if (p.zh) {
+              lines.push(p.zh, "");
+              if (p.en) lines.push("> " + p.en, "");
+            }
+            p.items.forEach(function (i) {
+              lines.push("- " + i.label + i.zh);
+              if (i.en) lines.push("", "  > (" + i.number + ") " + i.en);
+              lines.push("");
+            });
           });
         });
       });
@@ -369,7 +419,7 @@
   function initDiff(root, idx) {
     var form = document.getElementById("lex-diff-pick"), out = document.getElementById("lex-diff-out");
     var status = document.getElementById("lex-diff-status");
-    var params = new URLSearchParams(location.search);
+    var params = new URLSearchParams(location.search), vocab = vocabulary(idx.words);
     var sides = ["a", "b"].map(function (s) {
       var fs = form.querySelector('[data-side="' + s + '"]');
       return { side: s, reg: fs.querySelector("[data-role=reg]"), unit: fs.querySelector("[data-role=unit]"),
@@ -414,7 +464,11 @@
     });
 
     var resolved = sides.map(function (side) { return side.spec ? resolveSpec(idx, side.spec) : null; });
-    var defaults = [idx.regs[0].id, idx.regs[idx.regs.length - 1].id];
+    // A alone ("Compare with…" on an article page): B is A's counterpart in the curated pairs, if it has one.
+    var a0 = resolved[0], counterpart = a0 && a0.eid && !resolved[1] && (idx.counterparts || {})[a0.reg + "/" + a0.eid];
+    if (counterpart) resolved[1] = { reg: counterpart[0], eid: counterpart[1], paired: true };
+    var others = idx.regs.filter(function (r) { return !a0 || r.id !== a0.reg; });
+    var defaults = [idx.regs[0].id, (others[0] || idx.regs[idx.regs.length - 1]).id];
     Promise.all(sides.map(function (side, k) {
       var r = resolved[k];
       side.reg.value = r && r.reg ? r.reg : defaults[k];
@@ -424,35 +478,35 @@
       var problems = [];
       resolved.forEach(function (r, k) {
         var label = sides[k].side.toUpperCase() + ": ";
-        if (!r) problems.push([label + "请选择", label + "pick a provision"]);
-        else if (r.error) { var m = specMessage(r.error); problems.push([label + m[0], label + m[1]]); }
-        else if (!datas[k].byEid[r.eid]) { problems.push([label + MESSAGES.missing[0], label + MESSAGES.missing[1]]); }
+        if (r && r.error) { var m = specMessage(r.error); problems.push([label + m[0], label + m[1]]); }
+        else if (r && !datas[k].byEid[r.eid]) { problems.push([label + MESSAGES.missing[0], label + MESSAGES.missing[1]]); }
       });
       if (problems.length) {
         say(status, problems.map(function (p) { return p[0]; }).join("；"), problems.map(function (p) { return p[1]; }).join("; "), true);
-        if (!resolved[1]) sides[1].unit.focus();
         return;
       }
-      showDiff(datas[0], resolved[0].eid, datas[1], resolved[1].eid);
+      if (!resolved[0] || !resolved[1]) {   // one side given, no counterpart known: an invitation, not an error
+        var missing = sides[resolved[0] ? 1 : 0];
+        say(status, "请选择" + (resolved[0] ? "第二条文（B）" : "第一条文（A）") + "，然后点“比较”。",
+            "Choose the " + (resolved[0] ? "second provision (B)" : "first provision (A)") + ", then Compare.");
+        missing.unit.focus();
+        return;
+      }
+      if (resolved[1].paired) {   // the address records the pair shown
+        var ub = datas[1].byEid[resolved[1].eid];
+        history.replaceState(null, "", location.pathname + location.search + "&b=" + shortPath(ub) + location.hash);
+      }
+      showDiff(datas[0], resolved[0].eid, datas[1], resolved[1].eid, !!resolved[1].paired);
     });
 
-    function showDiff(da, ea, db, eb) {
-      var ua = da.byEid[ea], ub = db.byEid[eb];
-      var ta = provisionText(da, ea), tb = provisionText(db, eb), parts = charDiff(ta, tb);
-      var counts = { same: 0, del: 0, ins: 0 };
-      parts.forEach(function (p) { counts[p[0]] += p[1].replace(/\s/g, "").length; });
-      out.textContent = "";
-      document.title = ua.labels.zh + " ↔ " + ub.labels.zh + " · 对比 Compare";
-      out.appendChild(el("h2", { id: "lex-diff-result" }, [bi("逐字差异", "Character differences")]));
-      var legend = el("p", { "class": "cmp-legend" }, [
+    function legendLine() {
+      return el("p", { "class": "cmp-legend" }, [
         el("del", {}, [el("span", { "class": "cmp-cue" }, ["[−"]), "…", el("span", { "class": "cmp-cue" }, ["]"])]), " ",
         bi("仅见于 A", "only in A"), "; ",
         el("ins", {}, [el("span", { "class": "cmp-cue" }, ["[+"]), "…", el("span", { "class": "cmp-cue" }, ["]"])]), " ",
         bi("仅见于 B", "only in B"), "; ", bi("其余文字两者相同", "unmarked text is in both"), "."]);
-      out.appendChild(legend);
-      out.appendChild(el("p", { "class": "cmp-diffstat lex-diff-stat" }, [
-        bi("相同 " + counts.same + " 字，仅见于 A " + counts.del + " 字，仅见于 B " + counts.ins + " 字",
-           counts.same + " characters in both, " + counts.del + " only in A, " + counts.ins + " only in B")]));
+    }
+    function inlineDiff(parts) {
       var box = el("div", { "class": "cmp-diff lex-diff-text", lang: "zh-Hans" });
       parts.forEach(function (p) {
         if (p[0] === "same") { box.appendChild(document.createTextNode(p[1])); return; }
@@ -464,14 +518,61 @@
           el("span", { "class": "cmp-cue", "aria-hidden": "true" }, ["]"]),
           el("span", { "class": "cmp-sr" }, [en(" (end)")])]));
       });
-      out.appendChild(box);
-      out.appendChild(el("h2", {}, [bi("两条原文", "The two provisions")]));
-      var pair = el("div", { "class": "lex-diff-pair" });
+      return box;
+    }
+    /* The words of two or more Han characters that both texts use, longest first. */
+    function sharedWords(parts) {
+      var seen = {}, out = [];
+      parts.forEach(function (p) {
+        if (p[0] !== "same") return;
+        segment(p[1], vocab).forEach(function (w) {
+          if (/^[\u3400-\u9fff]{2,}$/.test(w) && !seen[w]) { seen[w] = true; out.push(w); }
+        });
+      });
+      return out;
+    }
+
+    function showDiff(da, ea, db, eb, paired) {
+      var ua = da.byEid[ea], ub = db.byEid[eb];
+      var ta = provisionText(da, ea), tb = provisionText(db, eb), parts = wordDiff(ta, tb, vocab);
+      var counts = { same: 0, del: 0, ins: 0 }, share = sharedShare(parts), apart = share < idx.shared_little;
+      parts.forEach(function (p) { counts[p[0]] += Array.from(p[1].replace(/\s/g, "")).length; });
+      out.textContent = "";
+      document.title = ua.labels.zh + " ↔ " + ub.labels.zh + " · 对比 Compare";
+      out.appendChild(el("h2", { id: "lex-diff-result" }, [apart ? bi("两条并列", "Side by side") : bi("逐词差异", "Word differences")]));
+      if (paired) {
+        out.appendChild(el("p", { "class": "lex-reader-hint lex-diff-paired" }, [
+          bi("B 是专题对照中与 A 对应的条文；可在下方另选。", "B is A's counterpart in the curated comparison; choose another below.")]));
+      }
+      var stat = bi("两者共有 " + Math.round(share * 100) + "%：相同 " + counts.same + " 字，仅见于 A " + counts.del + " 字，仅见于 B " + counts.ins + " 字",
+                    Math.round(share * 100) + "% in common: " + counts.same + " characters in both, " + counts.del + " only in A, " + counts.ins + " only in B");
+      var shared = sharedWords(parts);
+      if (apart) {
+        out.appendChild(el("p", { "class": "lex-diff-apart" }, [
+          bi("这两条的文字通篇不同，逐词标出差异并无帮助，故并列显示；两条共有的词语已标出。",
+             "These two provisions differ throughout: marking every difference would not help, so they are set side by side, with the words they share marked.")]));
+        out.appendChild(el("p", { "class": "cmp-diffstat lex-diff-stat" }, [stat]));
+      } else {
+        out.appendChild(legendLine());
+        out.appendChild(el("p", { "class": "cmp-diffstat lex-diff-stat" }, [stat]));
+        out.appendChild(inlineDiff(parts));
+        out.appendChild(el("h2", {}, [bi("两条原文", "The two provisions")]));
+      }
+      if (apart && shared.length) {
+        var list = el("p", { "class": "lex-diff-shared-list" }, [bi("共有词语：", "Words in both:"), " "]);
+        shared.slice().sort(function (x, y) { return y.length - x.length; }).forEach(function (w, k) {
+          if (k) list.appendChild(document.createTextNode("、"));
+          list.appendChild(el("mark", { "class": "lex-shared", lang: "zh-Hans" }, [w]));
+        });
+        out.appendChild(list);
+      }
+      var pair = el("div", { "class": "lex-diff-pair" + (apart ? " lex-diff-apart-pair" : "") });
+      var marks = apart && shared.length ? shared : null;
       [["A", ua, da, ea], ["B", ub, db, eb]].forEach(function (x) {
         var col = el("section", { "class": "lex-diff-col" });
         col.appendChild(el("h3", {}, [x[0] + " "]));
         col.lastChild.appendChild(citeBlock(x[1], "span"));
-        col.appendChild(unitRows(x[2], x[3]));
+        col.appendChild(unitRows(x[2], x[3], marks && function (text) { return markWords(text, marks); }));
         col.appendChild(linkLine(x[1]));
         pair.appendChild(col);
       });
@@ -480,6 +581,19 @@
       say(status, "已比较：A " + na.zh + ua.labels.zh + "，B " + nb.zh + ub.labels.zh,
           "Compared: A " + na.en + " " + ua.labels.en + ", B " + nb.en + " " + ub.labels.en);
       root.setAttribute("data-diff", JSON.stringify(parts));
+      root.setAttribute("data-layout", apart ? "apart" : "inline");
+    }
+    /* A text as nodes, each shared word in a <mark>. */
+    function markWords(text, words) {
+      var set = {}, f = document.createDocumentFragment(), run = "";
+      words.forEach(function (w) { set[w] = true; });
+      segment(text, vocab).forEach(function (w) {
+        if (!set[w]) { run += w; return; }
+        if (run) { f.appendChild(document.createTextNode(run)); run = ""; }
+        f.appendChild(el("mark", { "class": "lex-shared" }, [w]));
+      });
+      if (run) f.appendChild(document.createTextNode(run));
+      return f;
     }
   }
 
@@ -621,7 +735,8 @@
 
 
   // ------------------------------------------------------------------ start
-  window.LexReader = { charDiff: charDiff, parseRanges: parseRanges, formatRanges: formatRanges,
+  window.LexReader = { charDiff: charDiff, wordDiff: wordDiff, segment: segment, vocabulary: vocabulary,
+                       sharedShare: sharedShare, parseRanges: parseRanges, formatRanges: formatRanges,
                        validateImport: validateImport, mergeNotes: mergeNotes, resolveSpec: resolveSpec,
                        provisionText: provisionText, readIndex: readIndex, STORE: STORE };
 

@@ -107,7 +107,19 @@
     for (var i = 0; i < target.options.length; i++) {
       if (hash && target.options[i].getAttribute("data-anchor") === hash) target.selectedIndex = i;
     }
-    target.addEventListener("change", function () { status.textContent = ""; show(); });
+    // "Compare with…" compares the provision chosen here (paragraph or item too), not always the article
+    var compare = box.querySelector(".lex-tools-compare");
+    function compareLink() {
+      if (compare) compare.href = compare.href.replace(/\?a=[^&#]*/, "?a=" + opt().getAttribute("data-short"));
+    }
+    target.addEventListener("change", function () { status.textContent = ""; show(); compareLink(); });
+    window.addEventListener("hashchange", function () {
+      var h = location.hash.slice(1);
+      for (var k = 0; k < target.options.length; k++) {
+        if (h && target.options[k].getAttribute("data-anchor") === h) { target.selectedIndex = k; show(); compareLink(); }
+      }
+    });
+    compareLink();
     mark.addEventListener("click", function () {
       var on = mark.getAttribute("aria-pressed") !== "true";
       change({ bookmark: on }, on ? ["已收藏", "Bookmarked"] : ["已取消收藏", "Bookmark removed"]);

@@ -207,3 +207,49 @@ def tab_to(page, selector: str, limit: int = 400) -> int:
         if page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector):
             return n
     raise AssertionError(f"{selector} not reached with {limit} Tab presses")
+
+
+# ----------------------------------------------------------------------------- contrast of controls
+# WCAG 1.4.11 (non-text contrast), which axe does not check: each control shown in the page content (buttons,
+# fields, selects, button-like links) is told apart from what is behind it by its border or its fill, at 3:1
+# at least. Colours with alpha are composed over what is behind them; native check boxes, radio buttons and
+# file pickers are drawn by the browser and left out. Returns [description] of the controls below 3:1.
+CONTROL_CONTRAST = r"""
+(root) => {
+  const parse = (c) => { const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null;
+    const p = m[1].split(/[ ,\/]+/).filter(Boolean).map(Number); return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1]; };
+  const over = (top, under) => top[3] >= 1 ? top : [0, 1, 2].map(i => top[i] * top[3] + under[i] * (1 - top[3])).concat([1]);
+  const behind = (el) => {   // the opaque colour behind el: its ancestors' fills composed from the root down
+    const fills = [];
+    for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c && c[3] > 0) fills.push(c); }
+    return fills.reverse().reduce((under, top) => over(top, under), [255, 255, 255, 1]);
+  };
+  const lum = (c) => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const out = [];
+  const controls = root.querySelectorAll('button, select, textarea, input:not([type=checkbox]):not([type=radio]):not([type=file]):not([type=hidden]), a.md-button, [role=button]');
+  for (const el of controls) {
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    if (!r.width || !r.height || s.visibility === 'hidden' || el.closest('[hidden], [aria-hidden=true]')) continue;
+    let seen = 1;   // a half-transparent control is as faint as it looks; a fully transparent one is not shown
+    for (let e = el; e; e = e.parentElement) seen *= parseFloat(getComputedStyle(e).opacity);
+    if (seen === 0) continue;
+    const faint = (c) => c && [c[0], c[1], c[2], c[3] * seen];
+    const back = behind(el.parentElement || el);
+    let best = 0;
+    const fill = faint(parse(s.backgroundColor));
+    if (fill && fill[3] > 0) best = Math.max(best, ratio(over(fill, back), back));
+    for (const side of ['Top', 'Right', 'Bottom', 'Left']) {
+      if (parseFloat(s['border' + side + 'Width']) < 1 || s['border' + side + 'Style'] === 'none') continue;
+      const b = faint(parse(s['border' + side + 'Color']));
+      if (b) best = Math.max(best, ratio(over(b, back), back));
+    }
+    // a control with neither border nor fill (a text-like button) is seen by its text: axe checks that
+    if (best === 0 && !(fill && fill[3] > 0) && !['Top', 'Right', 'Bottom', 'Left'].some(x => parseFloat(s['border' + x + 'Width']) >= 1)) continue;
+    if (best < 3) out.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}.${[...el.classList].join('.')} ` +
+      `"${(el.textContent || el.value || '').trim().slice(0, 30)}": ${best.toFixed(2)}:1 against ${s.backgroundColor} / ${s.borderTopColor} on rgb(${back.slice(0, 3).map(Math.round)})`);
+  }
+  return out;
+}
+"""

@@ -6,7 +6,10 @@ home, the largest full-text page, the richest article page (in every display mod
 offers, and in the traditional-character reading view when the site has it), the glossary, the comparison index and one topic, the citation resolver, the What's new page. A page whose
 feature is not in the site is skipped with the reason.
 
-- axe-core (axe-playwright-python bundles it): zero serious or critical violations;
+- axe-core (axe-playwright-python bundles it): zero serious or critical violations, in the light colour scheme
+  and in the dark one (Material's slate, as a reader whose system prefers dark gets it);
+- non-text contrast (WCAG 1.4.11, which axe leaves out): every control of the page content is told apart from
+  what is behind it at 3:1 at least, in both schemes;
 - lang: every legal-text unit carries its language; no run of Chinese characters anywhere in the
   page content sits under a non-Chinese lang, no English sentence under a Chinese one;
 - keyboard (test_a11y_keyboard.py): the display toggle and the term tooltips work from the keyboard;
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import pytest
 from a11y import (
+    CONTROL_CONTRAST,
     KINDS,
     LANG_AUDIT,
     Guarded,
@@ -71,8 +75,42 @@ def loaded(request, tabs, built_site, site_url):
     g.close()
 
 
+@pytest.fixture(scope="module", params=KINDS)
+def loaded_dark(request, tabs, built_site, site_url):
+    """(kind, Guarded) with the page of that kind loaded in the dark colour scheme (prefers-color-scheme: dark,
+    to which Material answers with its slate palette)."""
+    url = page_url(built_site, site_url, request.param)
+    g = Guarded(tabs, site_url.rstrip("/"))
+    g.page.emulate_media(color_scheme="dark")  # undone by the lender's reset
+    g.goto(url)
+    if request.param == "notes":
+        seed_notes(g.page)
+    assert g.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    yield request.param, g
+    g.close()
+
+
 def test_axe_no_serious_violations(loaded):
+    _axe_in_every_view(*loaded)
+
+
+def test_axe_no_serious_violations_dark(loaded_dark):
+    _axe_in_every_view(*loaded_dark)
+
+
+def test_controls_stand_out(loaded):
     kind, g = loaded
+    weak = g.page.eval_on_selector("article.md-content__inner", CONTROL_CONTRAST)
+    assert not weak, "controls under 3:1 against the page:\n" + "\n".join(weak[:20])
+
+
+def test_controls_stand_out_dark(loaded_dark):
+    kind, g = loaded_dark
+    weak = g.page.eval_on_selector("article.md-content__inner", CONTROL_CONTRAST)
+    assert not weak, "controls under 3:1 against the page:\n" + "\n".join(weak[:20])
+
+
+def _axe_in_every_view(kind, g):
     page = g.page
     found = {}
     mode_list = views(page, kind)

@@ -90,7 +90,7 @@ def test_copy_citation_from_keyboard(clipboard_page, served_site):
     page.goto(served_site + "jiangxi/art-15/")
     button = page.locator("#para-2 .lex-cite")
     assert button.count() == 1
-    assert button.evaluate("b => getComputedStyle(b).opacity") == "0"        # hidden until hover/focus
+    assert button.evaluate("b => getComputedStyle(b).opacity") == "1"        # shown without hover (issue 24)
     assert page.locator(".lex-cite").count() == 1 + 4                         # article + 4 paragraphs
     # reach it with the keyboard: Tab from the paragraph-number link just before it in the row
     page.focus("#para-2 .lex-pnum")
@@ -149,3 +149,28 @@ def test_print_layout(page, served_site):
     other = [c for where, c in after if where == "other"]
     assert other and all(served_site in c for c in other), other[:3]     # URLs of links shown (no canonical: own location)
     assert all(c == "none" for where, c in after if where == "text")                  # not inside the legal text
+
+
+def test_copy_controls_are_shown_without_hover_on_phone_and_desktop(tabs, served_site):
+    """Each paragraph and item has one copy control, visible with nothing hovered (a touch screen has no hover),
+    inside the text column (not in the gutter beside the table of contents) and over none of the text."""
+    for width, touch in ((390, True), (1280, False)):
+        with tabs.lease(lambda url: url.startswith("http://127.0.0.1"), viewport={"width": width, "height": 844},
+                        has_touch=touch, is_mobile=touch) as lease:
+            page = lease.page
+            page.goto(served_site + "jiangxi/art-11/", wait_until="networkidle")
+            rows = page.eval_on_selector_all(".lex-article .lex-row[data-eid]", """rows => rows.map(r => {
+                const bs = r.querySelectorAll(':scope > .lex-cite'), b = bs[0];
+                if (!b) return {eid: r.dataset.eid, count: 0};
+                const s = getComputedStyle(b), rb = b.getBoundingClientRect(), rr = r.getBoundingClientRect();
+                const col = document.querySelector('article.md-content__inner').getBoundingClientRect();
+                const text = [...r.querySelectorAll('.lex-zh, .lex-en')].map(t => t.getBoundingClientRect());
+                return {eid: r.dataset.eid, count: bs.length, opacity: +s.opacity, visible: s.visibility,
+                        inside: rb.left >= col.left && rb.right <= col.right + 0.5,
+                        clear: text.every(t => rb.left >= t.right - 0.5 || rb.bottom <= t.top || rb.top >= t.bottom),
+                        size: Math.min(rb.width, rb.height)};
+            })""")
+            assert len(rows) > 5
+            for r in rows:
+                assert r["count"] == 1 and r["opacity"] == 1 and r["visible"] == "visible", (width, r)
+                assert r["inside"] and r["clear"] and r["size"] >= 24, (width, r)

@@ -1,6 +1,7 @@
 """Whatever way a reader arrives at a paragraph or item, the cited unit is visibly marked — by a bar, an
 outline and a label, not by colour alone — in light and dark mode: an anchor on an article page, an anchor
-on the full-text page, a short link, a search result, a resolver result."""
+on the full-text page, a short link, a search result, a resolver result. The label says how the reader came:
+"cited provision" after a citation link, "search result" after a search, in both languages."""
 import pytest
 
 from browser import run_query
@@ -8,18 +9,21 @@ from browser import run_query
 MARK = """(id) => {
   const el = document.getElementById(id);
   if (!el || !el.matches(':target')) return null;
-  const s = getComputedStyle(el), label = getComputedStyle(el, '::before').content;
-  return {outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow, label};
+  const s = getComputedStyle(el), labels = [...document.querySelectorAll('.lex-arrival')];
+  return {outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow,
+          labels: labels.map(l => [l.parentElement === el, [...l.querySelectorAll('[lang]')].map(x => [x.lang, x.textContent])])};
 }"""
 
 
-def marked(page, anchor: str) -> dict:
+def marked(page, anchor: str, label: tuple[str, str] = ("所引条文", "cited provision")) -> dict:
     page.wait_for_function(f"() => document.getElementById({anchor!r}) !== null")
+    page.wait_for_function("() => document.querySelector('.lex-arrival') !== null")
     style = page.evaluate(MARK, anchor)
     assert style is not None, f"#{anchor} is not the :target of {page.url}"
     assert style["outline"] == "solid" and style["width"] >= 2, style
     assert style["shadow"] not in ("none", ""), style        # the bar
-    assert "cited" in style["label"] and "所引" in style["label"], style   # words, not only colour
+    # words, not only colour: one label, in the marked unit, in both languages, saying how the reader came
+    assert style["labels"] == [[True, [["zh-Hans", label[0]], ["en", label[1]]]]], style
     return style
 
 
@@ -55,5 +59,6 @@ def test_search_result(page, served_site):
     page.goto(served_site + "jiangxi/art-1/")
     result = run_query(page, "网格员")
     href = next(c["href"] for item in result["items"] for c in [item, *item.get("children", [])] if "#para-" in c["href"])
+    assert "?h=" in href, href   # Material's highlight: how the page knows a search brought the reader
     page.goto(href if href.startswith("http") else served_site + href.lstrip("/"))
-    marked(page, href.split("#", 1)[1])
+    marked(page, href.split("#", 1)[1], ("搜索结果", "search result"))

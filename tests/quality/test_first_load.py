@@ -1,6 +1,7 @@
 """What an article page asks the server for on its first load (issue 11: at most two requests more than a bare
 Material page, which makes six: page, stylesheet, bundle, search worker, search index, favicon), and that none
-of them fails: Material fetched a sitemap.xml beside every rel="alternate" link, a 404 without SITE_URL."""
+of them fails: Material fetched a sitemap.xml beside every rel="alternate" link, a 404 without SITE_URL; and that
+no page kind asks for a file the site does not have."""
 from __future__ import annotations
 
 FIRST_LOAD_BUDGET = 8
@@ -24,8 +25,26 @@ def test_an_article_page_first_load_requests(page, served_site):
 
 def test_the_feed_is_announced_where_readers_look_for_it(built_site):
     import re
-    feed = re.compile(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="[^"]*atom\.xml"')
+    feed = re.compile(r'<link rel="alternate feed" type="application/atom\+xml"[^>]*href="[^"]*atom\.xml"')
     for rel in ("index.html", "jiangxi/index.html", "shanxi/index.html", "changes/index.html"):
         assert feed.search((built_site / rel).read_text(encoding="utf-8")), rel
     for rel in ("jiangxi/art-15/index.html", "shanxi/art-3/index.html"):
         assert not feed.search((built_site / rel).read_text(encoding="utf-8")), rel
+
+
+# Every kind of page, the ones that announce the feed first (issue 24: each logged a 404 for sitemap.xml).
+PAGE_KINDS = ["", "jiangxi/", "shanxi/", "changes/", "jiangxi/art-15/", "downloads/", "glossary/", "compare/",
+              "cite/", "resolve/", "select/?jx=4", "diff/?a=jx/1", "notes/", "about/"]
+
+
+def test_no_page_asks_for_a_file_the_site_does_not_have(page, served_site, built_site):
+    """Every answer of the server is a success; a request the browser gave up (a page left while the one before
+    still loaded its search index) is no answer and is not counted."""
+    assert not (built_site / "sitemap.xml").exists()   # no address, no sitemap: nothing may ask for one
+    answers: list[tuple[str, str, int]] = []
+    page.on("response", lambda r: answers.append((page.url, r.url, r.status)))
+    for path in PAGE_KINDS:
+        page.goto(served_site + path, wait_until="networkidle")
+    assert len({u for _, u, _ in answers}) > len(PAGE_KINDS)
+    failed = [a for a in answers if a[2] >= 400]
+    assert not failed, f"requests answered with an error: {failed}"
