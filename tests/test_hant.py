@@ -20,7 +20,7 @@ from build_scripts.enrich.hant import (
     load_reviewed,
     vocabulary_candidates,
 )
-from build_scripts.features.search import Search, glossary_texts, hant_data_js, page_texts
+from build_scripts.features.search import Search, edition_texts, glossary_texts, hant_data_js, page_texts
 from build_scripts.model.errors import InputError
 from build_scripts.model.messages import catalogue
 
@@ -31,7 +31,7 @@ T2S = OPENCC["t2s"]
 
 @pytest.fixture(scope="module")
 def texts(edition):
-    return [*corpus_texts(edition.regs), *glossary_texts(edition.glossary), *page_texts()]
+    return [*corpus_texts(edition.regs), *glossary_texts(edition.glossary), *edition_texts(edition), *page_texts()]
 
 
 @pytest.fixture(scope="module")

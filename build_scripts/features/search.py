@@ -18,6 +18,7 @@ the hand-written pages and the catalogue.
 """
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import os
@@ -50,14 +51,44 @@ HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB
 # ---------------------------------------------------------------- reading-view tables
 
 def page_texts() -> list[str]:
-    """Text that ends up on pages besides the corpus: hand-written pages, theme overrides, and the interface
-    strings of the message catalogue (model/messages.yaml; not the build's source files, issue 23)."""
-    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html"))]
+    """Text that ends up on pages besides the Edition: hand-written pages, theme overrides, the site's name and
+    palette labels (mkdocs.yml), and the interface strings of the message catalogue (model/messages.yaml; not
+    the build's source files, issue 23)."""
+    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html")), ROOT / "mkdocs.yml"]
     return [p.read_text(encoding="utf-8") for p in paths if p.is_file()] + [m.zh for m in catalogue().values()]
 
 
 def glossary_texts(terms: tuple[Term, ...]) -> list[str]:
-    return [f for t in terms for f in (*t.forms, t.definition)]
+    return [f for t in terms for f in (*t.forms, t.definition, t.definition_zh)]
+
+
+def edition_texts(value: object) -> list[str]:
+    """Every text with Chinese in the Edition, found by walking it (the glossary's definitions, topic notes,
+    editorial headings, facts of the status box ...): no Chinese a page shows is missing from the tables."""
+    out: list[str] = []
+    seen: set[int] = set()
+
+    def walk(v: object) -> None:
+        if isinstance(v, str):
+            if HAN.search(v):
+                out.append(v)
+            return
+        if isinstance(v, Hant | Path | bytes | int | float | bool) or v is None or id(v) in seen:
+            return
+        seen.add(id(v))
+        if dataclasses.is_dataclass(v) and not isinstance(v, type):
+            for f in dataclasses.fields(v):
+                walk(getattr(v, f.name))
+        elif isinstance(v, Mapping):
+            for k, item in v.items():
+                walk(k)
+                walk(item)
+        elif isinstance(v, tuple | list | set | frozenset):
+            for item in v:
+                walk(item)
+
+    walk(value)
+    return out
 
 
 def hant_data_js(views: Mapping[str, Hant]) -> str:
@@ -475,7 +506,7 @@ class Search(FeatureBase):
     def __init__(self, site: Site) -> None:
         super().__init__(site)
         edition = site.edition
-        more = [*glossary_texts(edition.glossary), *page_texts()]
+        more = [*glossary_texts(edition.glossary), *edition_texts(edition), *page_texts()]
         self.views: dict[str, Hant] = {}
         for std, base in (("tw", edition.hant), ("hk", edition.hant_hk)):
             if base is None:        # an Edition made by hand (tests): the corpus tables and their review

@@ -87,7 +87,8 @@
 
   function textNodes(root) {
     var out = [];
-    if (root.nodeType === 3) { if (!root.parentElement || !root.parentElement.closest(SKIP)) out.push(root); return out; }
+    // a text node added and removed again before the observer saw it has no parent: nothing to convert
+    if (root.nodeType === 3) { if (root.parentElement && !root.parentElement.closest(SKIP)) out.push(root); return out; }
     if (root.nodeType !== 1 || root.closest(SKIP)) return out;
     var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
       acceptNode: function (n) {
