@@ -162,9 +162,22 @@
         var want = mode === "hans" ? saved[name]
           : name === "title" && el.classList.contains("lex-term") ? termTitle(el, saved[name], mode)
           : convertString(saved[name], mode);
+        (el.__lexSet || (el.__lexSet = {}))[name] = want;
         if (value !== null && value !== want) el.setAttribute(name, want);
       });
     });
+  }
+
+  // An attribute set again by someone else (Material's tooltips restore the title they took): its new value
+  // is the text to convert.
+  function attributeChanged(el, name, mode) {
+    if (el.closest(".lex-script")) return;
+    var value = el.getAttribute(name), set = el.__lexSet && el.__lexSet[name];
+    if (value === null || value === set || !HAN.test(value)) return;
+    (el.__lexAttrs || (el.__lexAttrs = {}))[name] = value;
+    var want = name === "title" && el.classList.contains("lex-term") ? termTitle(el, value, mode) : convertString(value, mode);
+    el.__lexSet[name] = want;
+    if (want !== value) el.setAttribute(name, want);
   }
 
   // zh-Hans <-> zh-Hant-TW / zh-Hant-HK; data-lex-hant marks what this script relabelled
@@ -200,6 +213,7 @@
   var observer = new MutationObserver(function (records) {
     if (current === "hans") return;
     records.forEach(function (r) {
+      if (r.type === "attributes") { attributeChanged(r.target, r.attributeName, current); return; }
       r.addedNodes.forEach(function (n) {
         // Material's tooltips are made from title attributes, converted already (and naming the simplified form)
         if (n.nodeType === 1 && n.matches(".md-tooltip2, .md-tooltip")) return;
@@ -270,7 +284,7 @@
     current = stored();
     if (current !== "hans" || document.querySelector("[data-lex-hant]")) apply(current);
     observer.disconnect();
-    observer.observe(document.body, {childList: true, subtree: true});
+    observer.observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ATTRS});
   }
 
   window.LexHant = {
