@@ -117,10 +117,13 @@ def test_interface_strings_take_each_standards_vocabulary(page, served_site):
     show(page, url, "tw")
     tools = page.text_content(".lex-tools-js")                       # reader tools: 保存笔记
     assert "儲存筆記" in tools and "保存筆記" not in tools
+    nav = page.text_content(".md-sidebar--primary .md-nav")          # 数据 Data and URLs (model/messages.yaml nav.data)
+    assert "資料" in nav and "數據" not in nav
     assert page.get_attribute(".md-search__input", "placeholder").startswith("搜尋")
     show(page, url, "hk")
     tools = page.text_content(".lex-tools-js")
     assert "保存筆記" in tools and "儲存筆記" not in tools         # Hong Kong keeps 保存
+    assert "數據" in page.text_content(".md-sidebar--primary .md-nav")
     assert page.get_attribute(".md-search__input", "placeholder").startswith("搜尋")
     show(page, served_site + "downloads/", "tw")
     assert "下載與開放資料" in page.text_content("h1")               # 数据 -> 資料
