@@ -117,18 +117,17 @@ def test_interface_strings_take_each_standards_vocabulary(page, served_site):
     show(page, url, "tw")
     tools = page.text_content(".lex-tools-js")                       # reader tools: 保存笔记
     assert "儲存筆記" in tools and "保存筆記" not in tools
-    nav = page.text_content(".md-sidebar--primary .md-nav")          # 数据 Data and URLs (model/messages.yaml nav.data)
-    assert "資料" in nav and "數據" not in nav
     assert page.get_attribute(".md-search__input", "placeholder").startswith("搜尋")
     show(page, url, "hk")
     tools = page.text_content(".lex-tools-js")
     assert "保存筆記" in tools and "儲存筆記" not in tools         # Hong Kong keeps 保存
-    assert "數據" in page.text_content(".md-sidebar--primary .md-nav")
     assert page.get_attribute(".md-search__input", "placeholder").startswith("搜尋")
-    show(page, served_site + "downloads/", "tw")
-    assert "下載與開放資料" in page.text_content("h1")               # 数据 -> 資料
-    show(page, served_site + "downloads/", "hk")
-    assert "下載與開放數據" in page.text_content("h1")
+    nav = ".md-sidebar--primary .md-nav__link--active"   # 数据 Data and URLs (model/messages.yaml nav.data)
+    for std, data in (("tw", "資料"), ("hk", "數據")):
+        show(page, served_site + "downloads/", std)
+        assert f"下載與開放{data}" in page.text_content("h1")       # 数据: Taiwan 資料, Hong Kong 數據
+        show(page, served_site + "data/", std)
+        assert page.text_content(nav).strip().startswith(data), page.text_content(nav)
     show(page, url, "hans")
 
 
