@@ -302,8 +302,10 @@ RESULT_LINE = """() => document.querySelector(".md-search-result__meta").textCon
 SEARCH_ANSWERED = r"""() => {
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
   const line = (RESULT_LINE)();
-  const count = t["search.result.other"].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "[\\d,.]+k?");  // Material writes 1.7k
-  return [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].includes(line)
+  // in a traditional view (zh-hant-view.js) the line shows the interface string in the view's standard
+  const shown = s => window.LexHant && LexHant.active() ? LexHant.ui(s) : s;
+  const count = shown(t["search.result.other"]).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "[\\d,.]+k?");  // Material writes 1.7k
+  return [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].map(shown).includes(line)
       || new RegExp("^" + count + "$").test(line);
 }""".replace("RESULT_LINE", RESULT_LINE)
 

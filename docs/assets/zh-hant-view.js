@@ -176,7 +176,7 @@
     if (value === null || value === set || !HAN.test(value)) return;
     (el.__lexAttrs || (el.__lexAttrs = {}))[name] = value;
     var want = name === "title" && el.classList.contains("lex-term") ? termTitle(el, value, mode) : convertString(value, mode);
-    el.__lexSet[name] = want;
+    (el.__lexSet || (el.__lexSet = {}))[name] = want;
     if (want !== value) el.setAttribute(name, want);
   }
 
@@ -289,6 +289,7 @@
 
   window.LexHant = {
     convert: function (text) { return current === "hans" ? text : toHant(text, current); },
+    ui: function (text) { return current === "hans" ? text : convertString(text, current); },   // an interface string
     active: function () { return current !== "hans"; },
     standard: function () { return current; }
   };
