@@ -302,10 +302,12 @@ RESULT_LINE = """() => document.querySelector(".md-search-result__meta").textCon
 SEARCH_ANSWERED = r"""() => {
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
   const line = (RESULT_LINE)();
-  const count = t["search.result.other"].replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/#/g, "[\\d,.]+k?");  // Material writes 1.7k
+  // in a traditional view (zh-hant-view.js) the line shows the interface string in the view's standard
+  const shown = s => window.LexHant && LexHant.active() ? LexHant.ui(s) : s;
+  const count = shown(t["search.result.other"]).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/#/g, "[\\d,.]+k?");  // Material writes 1.7k
   // edition.js shows a count in both languages ("找到 12 个结果 / 12 matching documents"): either half counts
   return [line, ...line.split(" / ")].some(l =>
-    [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].includes(l)
+    [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].map(shown).includes(l)
     || new RegExp("^" + count + "$").test(l));
 }""".replace("RESULT_LINE", RESULT_LINE)
 

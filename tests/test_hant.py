@@ -1,23 +1,37 @@
-"""The traditional-character view (enrich/hant.py): Taiwan's forms, every phrase conversion of OpenCC in
-the texts reviewed (corpus/zh_hant_corrections.yaml), tables that never crash on new text, the glossary
-agreeing with the view. (One OpenCC converter per config per build: tests/test_once.py, which counts what one
-build makes.)"""
+"""The traditional-character views (enrich/hant.py), in both standards: Taiwan's forms (s2tw) and Hong Kong's
+(s2hk), every phrase conversion of OpenCC in the texts reviewed for each (corpus/zh_hant_corrections.yaml),
+the interface strings in each standard's reviewed vocabulary, tables that never crash on new text, the
+glossary agreeing with the view. (One OpenCC converter per config per build: tests/test_once.py, which counts
+what one build makes.)"""
+import re
 from pathlib import Path
 
 import opencc
 import pytest
 
 from build_scripts.enrich import glossary as G
-from build_scripts.enrich.hant import HAN_RUN, Reviewed, corpus_texts, derive, load_reviewed
-from build_scripts.features.search import Search, glossary_texts, page_texts
+from build_scripts.enrich.hant import (
+    HAN_RUN,
+    STANDARDS,
+    VOCABULARY,
+    Reviewed,
+    corpus_texts,
+    derive,
+    load_reviewed,
+    vocabulary_candidates,
+)
+from build_scripts.features.search import Search, edition_texts, glossary_texts, hant_data_js, page_texts
+from build_scripts.model.errors import InputError
+from build_scripts.model.messages import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
-S2TW = opencc.OpenCC("s2tw")
+OPENCC = {config: opencc.OpenCC(config) for config in (*STANDARDS.values(), *VOCABULARY.values(), "t2s")}
+T2S = OPENCC["t2s"]
 
 
 @pytest.fixture(scope="module")
 def texts(edition):
-    return [*corpus_texts(edition.regs), *glossary_texts(edition.glossary), *page_texts()]
+    return [*corpus_texts(edition.regs), *glossary_texts(edition.glossary), *edition_texts(edition), *page_texts()]
 
 
 @pytest.fixture(scope="module")
@@ -25,44 +39,117 @@ def reviewed():
     return load_reviewed(ROOT / "corpus")
 
 
-def test_every_phrase_conversion_is_reviewed(texts, reviewed):
-    """Derived with nothing reviewed, the tables list every place where OpenCC's phrase dictionary
-    differs from its character map in the texts of the site: each one is accepted or corrected."""
-    found = derive(texts).unreviewed
+@pytest.fixture(scope="module")
+def views(site):
+    return Search(site).views       # the tables the pages load
+
+
+@pytest.mark.parametrize("std", STANDARDS)
+def test_every_phrase_conversion_is_reviewed(texts, reviewed, std):
+    """Derived with nothing reviewed, the tables list every place where OpenCC's phrase dictionary differs
+    from its character map in the texts of the site (the whole corpus, the glossary, the pages, the
+    catalogue): each one is accepted or corrected, for each standard."""
+    mine, convert = reviewed[std], OPENCC[STANDARDS[std]].convert
+    found = derive(texts, standard=std).unreviewed
     assert found, "the texts have phrase conversions (发布, 邻里, 玩忽职守 ...)"
-    listed = set(reviewed.accepted) | set(reviewed.corrected)
+    listed = set(mine.accepted) | set(mine.corrected)
     # a correction may list the longer phrase OpenCC matched across (协调制度 for its 调制)
-    missing = [f"{p}: {S2TW.convert(p)}" for p in found
-               if p not in listed and not any(p in zh for zh in reviewed.corrected)]
-    assert not missing, f"review these in corpus/zh_hant_corrections.yaml (accepted or corrected): {missing}"
-    assert derive(texts, reviewed).unreviewed == ()
-    print(f"{len(found)} phrase conversions found, {len(listed)} reviewed")
+    missing = [f"{p}: {convert(p)}" for p in found if p not in listed and not any(p in zh for zh in mine.corrected)]
+    assert not missing, f"review these under {std} in corpus/zh_hant_corrections.yaml (accepted or corrected): {missing}"
+    assert derive(texts, mine, std).unreviewed == ()
+    print(f"{std}: {len(found)} phrase conversions found, {len(listed)} reviewed")
 
 
-def test_reviewed_entries_are_sound(texts, reviewed):
+@pytest.mark.parametrize("std", STANDARDS)
+def test_reviewed_entries_are_sound(texts, reviewed, std):
     runs = {r for t in texts for r in HAN_RUN.findall(t)}
-    t2s = opencc.OpenCC("t2s")
-    for zh, hant in reviewed.accepted.items():
-        assert S2TW.convert(zh) == hant, (zh, hant, "accepted must be OpenCC's own form")
-    for zh, hant in reviewed.corrected.items():
-        assert S2TW.convert(zh) != hant, (zh, "a correction that equals OpenCC belongs under accepted")
-        assert t2s.convert(hant) == zh, (zh, hant, "a correction changes the character form, not the word")
-    for zh in [*reviewed.accepted, *reviewed.corrected]:
-        assert any(zh in r for r in runs), f"{zh}: no longer in the texts; remove it"
+    mine, convert = reviewed[std], OPENCC[STANDARDS[std]].convert
+    for zh, hant in mine.accepted.items():
+        assert convert(zh) == hant, (std, zh, hant, "accepted must be OpenCC's own form")
+    for zh, hant in mine.corrected.items():
+        assert convert(zh) != hant, (std, zh, "a correction that equals OpenCC belongs under accepted")
+        assert T2S.convert(hant) == zh, (std, zh, hant, "a correction changes the character form, not the word")
+    for zh in [*mine.accepted, *mine.corrected]:
+        assert any(zh in r for r in runs), f"{std}: {zh}: no longer in the texts; remove it"
 
 
-def test_taiwan_forms(edition):
-    view = edition.hant
-    assert view.convert("为群众考核") == "為群眾考核"          # s2t would give 爲羣衆考覈
-    assert view.convert("玩忽职守") == "玩忽職守"              # OpenCC: 翫忽職守
-    assert view.convert("建立健全协调制度") == "建立健全協調制度"  # OpenCC: 協調製度
-    assert view.convert("发布预警信息") == "發布預警信息"
+def test_both_standards_are_reviewed_in_full(reviewed):
+    """The same phrases are reviewed for both standards: a phrase reviewed for one and forgotten for the other
+    would be used as OpenCC has it."""
+    tw, hk = reviewed["tw"], reviewed["hk"]
+    assert set(tw.accepted) | set(tw.corrected) == set(hk.accepted) | set(hk.corrected)
 
 
-def test_glossary_agrees_with_the_view(site, edition):
-    view = Search(site).hant       # the tables the pages load
+@pytest.mark.parametrize("std", STANDARDS)
+def test_interface_vocabulary_is_reviewed(reviewed, std):
+    """Every word of the catalogue's Chinese that the standard's vocabulary (OpenCC s2twp / s2hkp) writes
+    otherwise is reviewed: accepted (used in the interface) or rejected (its characters only), or the
+    message gives its own form."""
+    mine = reviewed[std]
+    words = {**mine.vocabulary, **mine.rejected}
+    strings = [m.zh for m in catalogue().values() if getattr(m, f"zh_{std}") is None]
+    missing = {}
+    for run in {r for s in strings for r in HAN_RUN.findall(s)}:
+        for w, form in vocabulary_candidates([run], std).items():
+            if w not in words and not any(w in e and e in run for e in words):
+                missing[w] = form
+    assert not missing, f"review under {std}.interface in corpus/zh_hant_corrections.yaml: {missing}"
+    vocab = OPENCC[VOCABULARY[std]].convert
+    for w, form in mine.vocabulary.items():
+        assert vocab(w) == form, (std, w, form, "an accepted word is OpenCC's vocabulary")
+    for w, form in mine.rejected.items():
+        assert vocab(w) == form and form != OPENCC[STANDARDS[std]].convert(w), (std, w, form)
+    used = {r for m in catalogue().values() for r in HAN_RUN.findall(m.zh)}
+    unused = [w for w in words if not any(w in r for r in used)]
+    assert not unused, f"{std}.interface: {unused} are in no interface string; remove them"
+
+
+def test_standards(edition):
+    tw, hk = edition.hant, edition.hant_hk
+    assert tw.convert("为群众考核") == "為群眾考核" and hk.convert("为群众考核") == "為羣眾考核"   # s2t: 爲羣衆考覈
+    for view in (tw, hk):
+        assert view.convert("玩忽职守") == "玩忽職守"                 # OpenCC: 翫忽職守
+        assert view.convert("建立健全协调制度") == "建立健全協調制度"   # OpenCC: 協調製度
+        assert view.convert("发布预警信息") == "發布預警信息"           # characters only: 信息, never 資訊
+    # where the standards differ (issue 25): Taiwan 平臺, Hong Kong 平台; 了解 (reviewed for Hong Kong)
+    assert tw.convert("平台") == "平臺" and hk.convert("平台") == "平台"
+    assert tw.convert("了解") == "瞭解" and hk.convert("了解") == "了解"
+
+
+def test_interface_strings_take_the_vocabulary(views):
+    tw, hk = views["tw"], views["hk"]
+    assert tw.interface("复制链接") == "複製連結" and tw.convert("复制链接") == "複製鏈接"
+    assert tw.interface("数据") == "資料" and hk.interface("数据") == "數據"
+    assert tw.interface("首次发布后未修订") == "首次發布後未修訂"     # 釋出 (a software release) rejected
+    assert hk.interface("搜索") == "搜尋"
+    assert tw.interface("在“阅读工具”中") == "在「閱讀工具」中" and hk.interface("“阅读工具”") == "「閲讀工具」"
+    table = tw.interface_table(catalogue().values())
+    assert table["复制链接"] == "複製連結" and "首次发布后未修订" not in table
+
+
+def test_interface_never_reaches_the_legal_text(edition, views):
+    """The views match interface strings whole; no unit, label or title of the texts is one of them."""
+    for std, view in views.items():
+        table = view.interface_table(catalogue().values())
+        legal = set(corpus_texts(edition.regs))
+        assert not legal & set(table), (std, legal & set(table))
+
+
+def test_data_file_has_both_standards(views):
+    data = hant_data_js(views)
+    body = data[data.index("= ") + 2:data.rindex(";")]
+    import json
+    tables = json.loads(body)
+    assert tables["base"] == "tw" and set(tables) == {"base", "tw", "hk"}
+    hk_chars = dict(zip(tables["hk"]["chars"][0::2], tables["hk"]["chars"][1::2], strict=True))
+    assert hk_chars["台"] == "台" and hk_chars["群"] == "羣"        # differences from Taiwan's map only
+    assert "为" not in hk_chars                                     # 為 in both
+    assert tables["tw"]["ui"]["复制链接"] == "複製連結"
+
+
+def test_glossary_agrees_with_the_view(site, edition, views):
     for t in edition.glossary:
-        assert t.zh_hant == view.convert(t.zh), t.id
+        assert t.zh_hant == views["tw"].convert(t.zh), t.id
 
 
 def test_glossary_zh_hant_must_agree(tmp_path):
@@ -73,15 +160,31 @@ def test_glossary_zh_hant_must_agree(tmp_path):
                    derive(["玩忽职守"], Reviewed(corrected={"玩忽职守": "玩忽職守"})).convert)
 
 
+@pytest.mark.parametrize("std", STANDARDS)
 @pytest.mark.parametrize("text", [
     "加强社会治理发展理发店和头发管理",          # 理发 inside 治理发展: OpenCC's phrase matching misfires
     "没有采取措施，协调制度，干部若干，皇后乡里",
     "新条例：某某某法律援助站点分布于各乡镇，建立协调制度",
 ])
-def test_new_text_never_crashes_and_reproduces(text):
-    """A new regulation: the tables reproduce OpenCC s2tw on it, whatever phrases it has, and the
-    phrases nobody reviewed are reported (the build prints one line and goes on)."""
-    tables = derive([text])
+def test_new_text_never_crashes_and_reproduces(text, std):
+    """A new regulation: the tables reproduce OpenCC on it, whatever phrases it has, and the phrases nobody
+    reviewed are reported (the build prints one line and goes on)."""
+    tables = derive([text], standard=std)
     for run in HAN_RUN.findall(text):
-        assert tables.convert(run) == S2TW.convert(run)
+        assert tables.convert(run) == OPENCC[STANDARDS[std]].convert(run)
     assert tables.warning() is None or "not reviewed" in tables.warning()
+
+
+@pytest.mark.parametrize("body, line, fragment", [
+    ("tw:\n  config: s2t\n", 2, "the tw view converts with 's2tw'"),
+    ("hk:\n  accepted:\n    发布: 發佈佈\n", 3, "a traditional form of the same length"),
+    ("tw:\n  interface:\n    config: s2tw\n", 3, "take the vocabulary of 's2twp'"),
+    ("cn:\n  accepted: {}\n", 1, "expected the keys ['hk', 'tw']"),
+    ("tw:\n  accepted: [发布]\n", 2, "expected a mapping"),
+])
+def test_bad_corrections_stop_with_one_line(tmp_path, body, line, fragment):
+    (tmp_path / "zh_hant_corrections.yaml").write_text(body, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_reviewed(tmp_path)
+    assert re.search(rf"zh_hant_corrections.yaml:{line}: ", str(err.value)) and fragment in str(err.value), str(err.value)
+    assert "\n" not in str(err.value)

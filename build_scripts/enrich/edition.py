@@ -52,7 +52,9 @@ class Edition:
     referred_by: Mapping[str, Mapping[int, tuple[Reference, ...]]]  # reg id -> article -> incoming
     alignment: Alignment | None
     facts: Mapping[str, Facts]
-    hant: Hant | None = None        # the traditional view's conversion tables of the corpus texts (enrich/hant.py)
+    hant: Hant | None = None        # the traditional view's conversion tables of the corpus texts (enrich/hant.py):
+                                    # Taiwan's forms, which the glossary's zh_hant and the build's tooltips use
+    hant_hk: Hant | None = None     # the same for Hong Kong's forms
     changes: tuple[Change, ...] = ()               # the gloss change log, newest first
     additions: tuple[Addition, ...] = ()           # regulations added to the edition, newest first
     status: Mapping[str, Status] = field(default_factory=lambda: MappingProxyType({}))  # reg id -> status box
@@ -106,7 +108,8 @@ def load_edition(corpus: Path, strict: bool = False) -> Edition:
     for lines in notices.values():
         for line in lines:
             log.warning("notice: %s", line)
-    hant = derive(corpus_texts(regs), load_reviewed(corpus))
+    reviewed = load_reviewed(corpus)
+    hant = derive(corpus_texts(regs), reviewed["tw"], "tw")
     glosses = {r.id: load_gloss(r, corpus) for r in regs}
     facts = {r.id: Facts(**facts_from_text(r)) for r in regs}
     changes = load_changes(regs, glosses, corpus)
@@ -125,6 +128,7 @@ def load_edition(corpus: Path, strict: bool = False) -> Edition:
         alignment=alignment,
         facts=_frozen(facts),
         hant=hant,
+        hant_hk=derive(corpus_texts(regs), reviewed["hk"], "hk"),
         changes=changes,
         additions=load_additions(regs, corpus),
         status=_frozen({r.id: status_of(r, facts[r.id].repeals, changes, version) for r in regs}),

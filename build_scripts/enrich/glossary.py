@@ -80,8 +80,9 @@ def pinyin_key(pinyin: str) -> str:
     return re.sub(r"[^a-z]", "", plain.lower().replace("ü", "v"))
 
 
-ALLOWED_CONFIGS = ("s2tw", "t2s")   # s2twp/tw2sp rewrite vocabulary (设置 -> 設定): wrong for legal text;
-                                    # s2t gives forms no reader uses (爲, 羣衆, 考覈): see enrich/hant.py
+ALLOWED_CONFIGS = ("s2tw", "s2hk", "t2s")   # s2twp/s2hkp rewrite vocabulary (设置 -> 設定): wrong for legal text;
+                                            # s2t gives forms no reader uses (爲, 羣衆, 考覈): see enrich/hant.py
+INTERFACE_CONFIGS = ("s2twp", "s2hkp")      # vocabulary too: the edition's interface strings only (Hant.interface)
 class Converter(Protocol):
     """What this project uses of an opencc.OpenCC (opencc ships no type information)."""
     def convert(self, text: str) -> str: ...
@@ -90,12 +91,14 @@ class Converter(Protocol):
 _CONVERTERS: dict[str, Converter] = {}
 
 
-def converter(config: str) -> Converter:
-    """The one OpenCC converter of a config in this process (building one reads its dictionaries)."""
+def converter(config: str, interface: bool = False) -> Converter:
+    """The one OpenCC converter of a config in this process (building one reads its dictionaries).
+    interface: a vocabulary config, for the interface strings' review only (enrich/hant.py)."""
+    allowed = ALLOWED_CONFIGS + (INTERFACE_CONFIGS if interface else ())
+    if config not in allowed:
+        raise ValueError(f"OpenCC config {config!r} is not allowed; use one of {allowed}")
     conv = _CONVERTERS.get(config)
     if conv is None:
-        if config not in ALLOWED_CONFIGS:
-            raise ValueError(f"OpenCC config {config!r} is not allowed; use one of {ALLOWED_CONFIGS}")
         import opencc
         conv = _CONVERTERS[config] = cast(Converter, opencc.OpenCC(config))
     return conv

@@ -3,10 +3,12 @@
 
 Python reads it here (`msg`, `text`), the templates through render/html.py (`m`, `mt`), the theme's own
 strings through the generated Material language partial (publish/mkdocs_hook.py) and the scripts as
-generated data (`window.__lexMsg`, publish/site.py messages_js). Traditional forms: an entry may give
-`zh_tw` / `zh_hk`; nothing derives or ships them yet (the traditional view still converts interface strings
-with the legal text's character tables, s2tw). Placeholders are `{name}`, filled by `text(id, lang,
-name=...)` (str.format) and by the scripts' LexMsg.t.
+generated data (`window.__lexMsg`, publish/site.py messages_js). Traditional forms: each standard of the
+reading view (繁體（台灣）, 繁體（香港）) derives a message's form from its characters and the vocabulary reviewed
+in corpus/zh_hant_corrections.yaml (enrich/hant.py `Hant.interface`: 複製連結, 資料); an entry gives `zh_tw` /
+`zh_hk` only where that derived form is wrong for it. features/search.py ships the forms that differ from the
+characters alone (assets/zh-hant-data.js). Placeholders are `{name}`, filled by `text(id, lang, name=...)`
+(str.format) and by the scripts' LexMsg.t.
 
 The legal text never passes through here: only what the edition says about it.
 """
@@ -32,8 +34,8 @@ class Message:
     id: str
     zh: str
     en: str
-    zh_tw: str | None = None     # only where OpenCC s2twp is wrong for this string
-    zh_hk: str | None = None     # only where OpenCC s2hk is wrong for this string
+    zh_tw: str | None = None     # only where the derived Taiwan form (Hant.interface) is wrong for this string
+    zh_hk: str | None = None     # only where the derived Hong Kong form is wrong for this string
 
     def get(self, lang: str) -> str:
         value: str | None = getattr(self, lang)

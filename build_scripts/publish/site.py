@@ -9,7 +9,7 @@ from typing import Any
 
 from build_scripts.features import REGISTERED
 from build_scripts.features.protocol import Feature, NavEntry
-from build_scripts.model.messages import catalogue
+from build_scripts.model.messages import catalogue, text
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import HOME_SRC, article_src, full_text_src
@@ -34,18 +34,19 @@ CORE_JS = (MESSAGES_JS, "assets/edition.js", UNITS_INDEX_JS, "assets/units.js") 
 BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one stylesheet and one script
 BUNDLE_JS = "assets/bundle.js"
 
-HAND_WRITTEN_NAV: list[NavEntry] = [{"首页 Home": HOME_SRC}]
+HAND_WRITTEN_NAV = (("nav.home", HOME_SRC),)       # the hand-written pages in the navigation: catalogue id, page
+ABOUT_NAV = ("nav.about", (("nav.about-edition", "about.md"), ("nav.translation-notes", "translation-notes.md"),
+                           ("nav.cite", "cite.md"), ("nav.data", "data.md"), ("nav.adding", "adding.md")))
+
 # More regulations than this and the nav lists none of them by name: one entry links to the home page's table
 # of all of them, and a regulation's own pages show that regulation (overrides/partials/nav.html). A dozen
 # titles fit a screen's sidebar; a hundred are a column no reader scans, repeated on every page.
 NAV_LIST_MAX = 12
-ABOUT_NAV: NavEntry = {"关于本版 About": [
-    {"关于 About this edition": "about.md"},
-    {"译文说明 Translation notes": "translation-notes.md"},
-    {"引用 How to cite": "cite.md"},
-    {"数据 Data and URLs": "data.md"},
-    {"新增法规 Adding a regulation": "adding.md"},
-]}
+
+
+def nav_title(message_id: str) -> str:
+    """A navigation title as the theme shows it, "中文 English" (edition.js marks each half with its language)."""
+    return f"{text(message_id, 'zh')} {text(message_id, 'en')}"
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,10 @@ def nav_config(build: Build) -> dict[str, Any]:
 
 def nav(build: Build) -> list[NavEntry]:
     site = build.site
-    entries = list(HAND_WRITTEN_NAV)
+    entries: list[NavEntry] = [{nav_title(mid): src} for mid, src in HAND_WRITTEN_NAV]
     for reg in site.regs:
         entries.append({f"{reg.meta.title_zh} {reg.meta.title_en}": nav_entries(reg, site.glosses[reg.id])})
     for feature in build.features:
         entries.extend(feature.nav())
-    entries.append(ABOUT_NAV)
+    entries.append({nav_title(ABOUT_NAV[0]): [{nav_title(mid): src} for mid, src in ABOUT_NAV[1]]})
     return escape_nav(entries)

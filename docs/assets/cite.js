@@ -139,6 +139,9 @@
     return node;
   }
   function bi(zh, en) { return [el("span", { lang: "zh-Hans" }, [zh]), " / ", el("span", { lang: "en" }, [en])]; }
+  // a message of the catalogue (build_scripts/model/messages.yaml, window.__lexMsg) in both languages
+  function msg(id) { return (root.__lexMsg || {})[id] || { zh: id, en: id }; }
+  function biMsg(id) { var m = msg(id); return bi(m.zh, m.en); }
 
   var toast = null, toastTimer = null;
   function announce(ok, text) {
@@ -147,9 +150,9 @@
       document.body.appendChild(toast);
     }
     toast.textContent = "";
-    var head = ok ? bi("已复制引用", "Citation copied") : bi("无法自动复制，请手动复制", "Could not copy: copy it by hand");
+    var head = biMsg(ok ? "js.cite.copied" : "js.cite.copy-failed"), name = msg("js.cite.citation");
     toast.appendChild(el("strong", {}, head));
-    var box = el(ok ? "code" : "textarea", ok ? {} : { readonly: "", rows: "3", "aria-label": "引用 / Citation" });
+    var box = el(ok ? "code" : "textarea", ok ? {} : { readonly: "", rows: "3", "aria-label": name.zh + " / " + name.en });
     if (ok) box.textContent = text; else box.value = text;
     toast.appendChild(box);
     toast.classList.add("lex-cite-toast-on");
@@ -170,9 +173,10 @@
   }
 
   function makeButton(cite) {
+    var copy = msg("js.cite.copy");
     var b = el("button", { type: "button", "class": "lex-cite",
-      "aria-label": "复制引用 Copy citation: " + cite.zh + " / " + cite.en,
-      title: "复制引用 / Copy citation" });
+      "aria-label": copy.zh + " " + copy.en + ": " + cite.zh + " / " + cite.en,
+      title: copy.zh + " / " + copy.en });
     b.innerHTML = ICON;
     b.addEventListener("click", function () {
       var text = citeText(cite);
@@ -232,7 +236,7 @@
   // The search worker (docs/assets/search-worker.js) loads this file too: there, only the rules
   // interpreter is published (one parser for the resolver page and the search box).
   var root = typeof window !== "undefined" ? window : self;
-  root.LexCite = { parse: parse, resolve: resolve, copyText: copyText, citeText: citeText, el: el, bi: bi };
+  root.LexCite = { parse: parse, resolve: resolve, copyText: copyText, citeText: citeText, el: el, bi: bi, biMsg: biMsg };
   if (typeof document === "undefined" || typeof window === "undefined" || root.__lexWorker) return;
 
   function init() { initCopy(); printHrefs(); markArrival(); }

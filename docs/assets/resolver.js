@@ -10,7 +10,7 @@
     var form = document.getElementById("lex-resolve");
     var cite = window.LEX_CITE_RULES, Units = window.LexUnits, C = window.LexCite;
     if (!form || !cite || !Units || !C || form.getAttribute("data-ready")) return;
-    var el = C.el, bi = C.bi, parse = C.parse, resolve = C.resolve;
+    var el = C.el, bi = C.bi, biMsg = C.biMsg, parse = C.parse, resolve = C.resolve;
     form.setAttribute("data-ready", "1");
     var input = document.getElementById("lex-resolve-q");
     var out = document.getElementById("lex-resolve-out");
@@ -38,7 +38,7 @@
       var box = el("section", { "class": "lex-resolve-hit" });
       if (m.article === null) {
         box.appendChild(el("p", { "class": "lex-resolve-cite" }, bi(data.title.zh, data.title.en)));
-        box.appendChild(el("p", {}, [el("a", { href: Units.link(data.url) }, bi("阅读全文", "Read the full text"))]));
+        box.appendChild(el("p", {}, [el("a", { href: Units.link(data.url) }, biMsg("js.resolver.read-full-text"))]));
         return box;
       }
       var u = data.byEid[m.eid];    // every link and label comes from the generated data (Ref)
@@ -53,10 +53,9 @@
         p.items.forEach(function (it) { box.appendChild(unitBlock(it.zh, it.en, it.label)); });
       });
       var links = el("p", { "class": "lex-resolve-links" });
-      links.appendChild(el("a", { href: Units.link(u.url), "class": "lex-resolve-go" }, bi("前往条文", "Go to the provision")));
+      links.appendChild(el("a", { href: Units.link(u.url), "class": "lex-resolve-go" }, biMsg("js.resolver.go")));
       links.appendChild(document.createTextNode(" · "));
-      links.appendChild(el("span", {}, [el("span", { lang: "zh-Hans" }, ["短链接"]), " / ",
-        el("span", { lang: "en" }, ["short link"]), ": ", el("code", {}, [u.short_url])]));
+      links.appendChild(el("span", {}, biMsg("js.resolver.short-link").concat([": ", el("code", {}, [u.short_url])])));
       box.appendChild(links);
       return box;
     }
@@ -66,7 +65,7 @@
       box.appendChild(el("p", { lang: "zh-Hans" }, [msg.zh]));
       box.appendChild(el("p", { lang: "en" }, [msg.en]));
       if (p && p.ok) box.appendChild(el("p", { "class": "lex-resolve-readas" },
-        [el("span", { lang: "zh-Hans" }, ["识别为"]), " / ", el("span", { lang: "en" }, ["read as"]), ": " + readAs(p)]));
+        biMsg("js.resolver.read-as").concat([": " + readAs(p)])));
       out.textContent = "";
       out.appendChild(box);
     }

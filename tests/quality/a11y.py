@@ -154,18 +154,17 @@ def views(page, kind: str) -> list[str]:
 
 
 def set_view(page, view: str) -> None:
-    pressed = page.evaluate(f"() => {{ const b = document.querySelector('{SCRIPT_TOGGLE}'); "
-                            "return !!b && b.getAttribute('aria-pressed') === 'true'; }")
+    pressed = page.evaluate("() => document.documentElement.classList.contains('lex-script-hant')")
     if view == "hant":
         if page.locator("[data-lex-mode]").count():
             set_mode(page, "both")
         if not pressed:
             page.click(SCRIPT_TOGGLE)
-        page.wait_for_function("() => !!document.querySelector('.lex-zh[lang=\"zh-Hant\"]')")
+        page.wait_for_function("() => !!document.querySelector('.lex-zh[lang^=\"zh-Hant\"]')")
         return
     if pressed:
         page.click(SCRIPT_TOGGLE)
-        page.wait_for_function("() => !document.querySelector('.lex-zh[lang=\"zh-Hant\"]')")
+        page.wait_for_function("() => !document.querySelector('.lex-zh[lang^=\"zh-Hant\"]')")
     set_mode(page, view)
 
 
@@ -184,7 +183,7 @@ LANG_AUDIT = r"""
   const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length);
   const bad = [];
   const where = (el) => (el.id ? '#' + el.id : '') + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : el.tagName.toLowerCase());
-  root.querySelectorAll('.lex-zh').forEach(el => { if (!/^zh-Han[st]$/.test(el.getAttribute('lang') || '')) bad.push('unit without zh lang: ' + where(el.closest('[data-eid]') || el)); });
+  root.querySelectorAll('.lex-zh').forEach(el => { if (!/^zh-Han[st](-TW|-HK)?$/.test(el.getAttribute('lang') || '')) bad.push('unit without zh lang: ' + where(el.closest('[data-eid]') || el)); });
   root.querySelectorAll('.lex-en:not(.lex-missing)').forEach(el => { if (el.getAttribute('lang') !== 'en') bad.push('gloss without lang=en: ' + where(el.closest('[data-eid]') || el)); });
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
