@@ -109,6 +109,7 @@
   function convertText(nodes, mode) {
     var groups = new Map();
     nodes.forEach(function (n) {
+      if (!n.parentElement) return;   // detached since it was collected (edition.js split it by language)
       if (n.__lexHans === undefined) {
         if (mode === "hans" || !HAN.test(n.nodeValue)) return;
         n.__lexHans = n.nodeValue;
