@@ -63,7 +63,7 @@ CORPUS_BREAKAGES = [
      "shanxi/source.txt:1: the file looks like GB18030/GBK"),
     ("impossible date", "shanxi", lambda d: (d / "meta.yaml").write_text(
         (d / "meta.yaml").read_text(encoding="utf-8").replace("effective: 2023-09-01", "effective: 2004-02-30"),
-        encoding="utf-8"), "shanxi/meta.yaml:14: effective: '2004-02-30' is no date"),
+        encoding="utf-8"), "shanxi/meta.yaml:15: effective: '2004-02-30' is no date"),
     ("Source.txt", "jiangxi", _rename_source, "jiangxi/source.txt:1: no source.txt (found Source.txt)"),
     ("text cut off", "shanxi", lambda d: (d / "source.txt").write_text(
         (d / "source.txt").read_text(encoding="utf-8").split("第十一条")[0], encoding="utf-8"),

@@ -439,7 +439,7 @@ def test_glossary_data_and_concordance(built_site, regs, terms):
     data = json.loads((built_site / "data" / "glossary.json").read_text(encoding="utf-8"))
     assert data["schema_version"] == 1 and len(data["terms"]) == len(terms)
     keys = {"id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "category_name", "variants",
-            "definition", "url", "defined_in", "concordance"}
+            "definition", "definition_zh", "url", "defined_in", "concordance"}
     for t in data["terms"]:
         assert set(t) == keys and set(t["concordance"]) == set(regs)
     entry = {t["id"]: t for t in data["terms"]}
