@@ -17,12 +17,12 @@ from types import MappingProxyType
 
 import yaml
 
+from build_scripts.enrich.aliases import HAN  # one Han class for the reader vocabularies (aliases, phrases)
 from build_scripts.model.regulation import Regulation
 from build_scripts.parse.corpus import CorpusError, SafeLoader, rel, yaml_error
 
 FILE = "search_expansions.yaml"
 KEY = re.compile(r"^([a-z0-9][a-z0-9_-]*)/art_([1-9][0-9]*)$")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 LATIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9' \-]*$")
 
 
