@@ -46,6 +46,7 @@ RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
 RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
 ANCHORS_JSON = "data/anchors.json"
+RULES_JSON = "data/cite-rules.json"  # the same rules and structure as JSON, for tools outside the browser
 SCHEMA_VERSION = 1
 
 # ---------------------------------------------------------------------------------------------- rules
@@ -214,7 +215,7 @@ class Citations(FeatureBase):
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
-        out: Files = {ANCHORS_JSON: json_file(self.anchors_json()),
+        out: Files = {ANCHORS_JSON: json_file(self.anchors_json()), RULES_JSON: json_file(self.rules_json()),
                RULES_JS: self.rules_js(), RESOLVER_SRC: self.resolver_page()}
         out.update(self.short_links())
         return out
@@ -267,6 +268,12 @@ class Citations(FeatureBase):
         return files
 
     # ------------------------------------------------------------------ resolver page
+    def rules_json(self) -> dict[str, Any]:
+        """data/cite-rules.json: what model/citeparse.py interprets (the Markdown extension reads it from a
+        built site, with anchors.json for the links), the same values as rules_js."""
+        regs = self.site.regs
+        return {"schema_version": SCHEMA_VERSION, "rules": client_rules(regs), "structure": structure(regs)}
+
     def rules_js(self) -> str:
         """The rules, with the regulations' aliases, and the structure: what parse and resolve read."""
         regs = self.site.regs

@@ -18,7 +18,8 @@ from typing import Any
 from build_scripts.model.regulation import unit_eid
 
 TRAILING = " ,;:.。，；：、"
-CITE_REACH = 24     # the longest citation after a regulation's name: 第一百二十三条第十二款第（十二）项
+OPENING = "《〈"    # a title mark just before a regulation's name belongs to the citation
+CITE_REACH = 48     # the longest citation after a regulation's name: ", article 123, paragraph 12, point (xii)"
 
 
 def rx_escape(text: str) -> str:
@@ -68,9 +69,7 @@ def parse(text: str, rules: dict[str, Any]) -> dict[str, Any]:
             reg = reg_id
             s = s[:m.start()] + " " + s[m.end():]
             break
-    zh = "|".join(rx_escape(w) for w in rules["filler_zh"])
-    latin = "|".join(rx_escape(w) for w in rules["filler_latin"])
-    s = re.sub(f"{zh}|(?<![a-z])(?:{latin})(?![a-z])", " ", s)
+    s = re.sub(_fillers(rules), " ", s)
     s = re.sub(r"\s+", " ", s)
     s = re.sub(rules["trim"], "", s)
     if not s:
@@ -121,12 +120,44 @@ def resolve(cite: dict[str, Any], struct: dict[str, list[list[int]]]) -> dict[st
     return {"ok": False, "error": "ambiguous_item" if ambiguous else "not_found"}
 
 
+def search_form(text: str, rules: dict[str, Any]) -> str:
+    """`normalise` character by character, keeping the length (positions in it are positions in text): a
+    character whose normal form is one character (Ｊ, ’, （) takes it, any other keeps its lower case."""
+    out = []
+    for c in text:
+        n = unicodedata.normalize("NFKC", c).lower()
+        n = rules["replace"].get(n, n)
+        out.append(n if len(n) == 1 else (c.lower() if len(c.lower()) == 1 else c))
+    return "".join(out)
+
+
+def _fillers(rules: dict[str, Any]) -> str:
+    zh = "|".join(rx_escape(w) for w in rules["filler_zh"])
+    latin = "|".join(rx_escape(w) for w in rules["filler_latin"])
+    return f"{zh}|(?<![a-z])(?:{latin})(?![a-z])"
+
+
+def _drop_trailing_filler(text: str, lower: str, start: int, name_end: int, end: int, cite: dict[str, Any],
+                          rules: dict[str, Any]) -> int:
+    """The end of a citation without the filler words the parser skips after it (", then" is no part of
+    第（五）项, "的" no part of 第40条): shortened while it still reads the same."""
+    trailing = re.compile(f"(?:{_fillers(rules)})$")
+    while True:
+        m = trailing.search(lower[start:end])
+        if not m:
+            return end
+        shorter = start + len(text[start:start + m.start()].rstrip(TRAILING))
+        if shorter <= name_end or parse(text[start:shorter], rules) != cite:
+            return end
+        end = shorter
+
+
 def find(text: str, rules: dict[str, Any], struct: dict[str, list[list[int]]]) -> list[tuple[int, int, dict[str, Any]]]:
     """The citations inside running text: (start, end, match of `resolve`) for each regulation name (an alias
     of the rules) followed by a provision that `parse` reads and `resolve` finds, the longest such span first.
     A name without a provision after it, or a provision without a name, is no citation (第十五条 alone is in
     both regulations). docs/assets/cite.js (LexCite.find) walks the text the same way."""
-    lower = text.lower()            # the aliases are lower-cased; str.lower keeps the length of this text
+    lower = search_form(text, rules)
     out: list[tuple[int, int, dict[str, Any]]] = []
     taken = 0
     starts = sorted({(m.start(), m.end()) for pattern, _ in rules["aliases"]
@@ -143,8 +174,10 @@ def find(text: str, rules: dict[str, Any], struct: dict[str, list[list[int]]]) -
                 continue
             found = resolve(cite, struct)
             if not found["ok"]:
-                continue
-            out.append((start, end, found["matches"][0]))
+                break               # the longest citation here names no provision: no shorter part of it is linked
+            end = _drop_trailing_filler(text, lower, start, name_end, end, cite, rules)
+            opened = start > 0 and text[start - 1] in OPENING     # 《江西省平安建设条例》: the mark is the title's
+            out.append((start - 1 if opened else start, end, found["matches"][0]))
             taken = end
             break
     return out
