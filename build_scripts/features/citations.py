@@ -36,7 +36,7 @@ from build_scripts.model.citeparse import parse as parse  # re-exported: the int
 from build_scripts.model.citeparse import resolve as resolve
 from build_scripts.model.citeparse import rx_escape
 from build_scripts.model.ref import Ref
-from build_scripts.model.regulation import Regulation
+from build_scripts.model.regulation import Regulation, unit_eid
 from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
@@ -45,6 +45,7 @@ from build_scripts.render.html import en_html, json_script, macro, render
 RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
 RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
+EMBED_JS = "assets/embed.js"        # the Embed / 嵌入 control of article pages (loaded there only)
 ANCHORS_JSON = "data/anchors.json"
 RULES_JSON = "data/cite-rules.json"  # the same rules and structure as JSON, for tools outside the browser
 SCHEMA_VERSION = 1
@@ -204,13 +205,42 @@ def examples(site: Site) -> list[str]:
             f"{short} {para.number_en}", "/" + para.short_path, para.article_ref.label_zh]
 
 
+EMBED_URL = "__PINGAN_EMBED_URL__"   # a snippet's link without a public base URL: cite.js puts the page's address
+
+
+def embed_snippets(site: Site, ref: Ref, url: str) -> dict[str, str]:
+    """The embeddable provision (citations/embed.html.j2) in Chinese, and, when every part of it has an English
+    gloss, in English and in both: {zh[, en, both]}."""
+    g = site.glosses[ref.reg_id]
+    zh: list[str] = []
+    en: list[str | None] = []
+    for p in ref.art.paragraphs:
+        if ref.paragraph not in (None, p.number):
+            continue
+        if ref.item is None and p.text:
+            zh.append(p.text)
+            en.append(g.unit(unit_eid(ref.article, p.number)))
+        for i in p.items:
+            if ref.item in (None, i.number):
+                zh.append(i.label + i.text)
+                text = g.unit(unit_eid(ref.article, p.number, i.number))
+                en.append(f"({i.number}) {text}" if text else None)
+    variants: dict[str, list[tuple[str, list[str]]]] = {"zh": [("zh", zh)]}
+    if en and all(en):
+        english = [t for t in en if t]
+        variants.update(en=[("en", english)], both=[("zh", zh), ("en", english)])
+    return {key: render("citations/embed.html.j2", parts=parts, url=url, citation=ref.citation,
+                        gloss_note=key != "zh")
+            for key, parts in variants.items()}
+
+
 LEGAL_FORCE = "https://schema.org/InForce"
 
 
 class Citations(FeatureBase):
     """Copy-citation, short links, the resolver, /data/anchors.json and JSON-LD."""
     name = "citations"
-    css = ("assets/cite.css",)
+    css = ("assets/cite.css", "assets/embed.css")
     js = ("assets/cite.js",)  # cite-rules.js loads only on the pages that read citations typed by the reader
 
     # ------------------------------------------------------------------ feature hooks
@@ -224,11 +254,12 @@ class Citations(FeatureBase):
         return [{"引用解析 Citation resolver": RESOLVER_SRC}]
 
     def article_block(self, ref: Ref, page_src: str) -> str:
-        return render("citations/page_data.html.j2", units=self.cite_data(ref.reg, page_src, ref.article),
-                      ld=self.json_ld(ref))
+        return render("citations/page_data.html.j2", units=self.cite_data(ref.reg, page_src, ref.article, embed=True),
+                      ld=self.json_ld(ref), placeholder=EMBED_URL, embed_js=self.site.urls.rel(page_src, EMBED_JS))
 
     def full_text_block(self, reg: Regulation, page_src: str) -> str:
-        return render("citations/page_data.html.j2", units=self.cite_data(reg, page_src), ld=None)
+        return render("citations/page_data.html.j2", units=self.cite_data(reg, page_src), ld=None, placeholder=None,
+                      embed_js=None)
 
     def post_build(self, site_dir: Path) -> None:
         """Without a public base URL there is no sitemap: MkDocs would list site-relative paths, which
@@ -288,14 +319,21 @@ class Citations(FeatureBase):
                       script=self.site.urls.rel(RESOLVER_SRC, RESOLVER_JS))
 
     # ------------------------------------------------------------------ article pages
-    def cite_data(self, reg: Regulation, page_src: str, article: int | None = None) -> dict[str, Any]:
+    def cite_data(self, reg: Regulation, page_src: str, article: int | None = None,
+                  embed: bool = False) -> dict[str, Any]:
         """The copy-citation data of one article (article pages) or of every unit (full-text pages):
         the citation, the link to the provision relative to this page (the browser makes it absolute
-        from the page's own location) and the permanent URL when a public base is set."""
+        from the page's own location) and the permanent URL when a public base is set; with `embed` (article
+        pages), the embeddable snippets of each unit (embed_snippets; EMBED_URL stands for the address
+        when there is no permanent URL)."""
         units = {}
         for ref in Ref.all(reg) if article is None else Ref.of_article(reg, reg.article(article)):
-            units[ref.eid] = {**ref.citation, "href": self.site.urls.rel(page_src, ref.page_src, ref.anchor),
-                              "url": self.site.permalink(ref.path)}
+            url = self.site.permalink(ref.path)
+            entry: dict[str, Any] = {**ref.citation, "href": self.site.urls.rel(page_src, ref.page_src, ref.anchor),
+                                     "url": url}
+            if embed:
+                entry["embed"] = embed_snippets(self.site, ref, url or EMBED_URL)
+            units[ref.eid] = entry
         return units
 
     def json_ld(self, ref: Ref) -> dict[str, Any]:

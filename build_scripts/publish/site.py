@@ -36,7 +36,8 @@ BUNDLE_JS = "assets/bundle.js"
 
 HAND_WRITTEN_NAV = (("nav.home", HOME_SRC),)       # the hand-written pages in the navigation: catalogue id, page
 ABOUT_NAV = ("nav.about", (("nav.about-edition", "about.md"), ("nav.translation-notes", "translation-notes.md"),
-                           ("nav.cite", "cite.md"), ("nav.data", "data.md"), ("nav.adding", "adding.md")))
+                           ("nav.cite", "cite.md"), ("nav.linking", "linking.md"), ("nav.data", "data.md"),
+                           ("nav.adding", "adding.md")))
 
 # More regulations than this and the nav lists none of them by name: one entry links to the home page's table
 # of all of them, and a regulation's own pages show that regulation (overrides/partials/nav.html). A dozen
