@@ -194,3 +194,84 @@ def test_a_mkdocs_project_without_the_data_stops_non_zero(tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode != 0
     assert f"{tmp_path}/no-site/data/cite-rules.json: not found; expected the citation rules" in run.stderr
+
+
+# ---------------------------------------------------------------------------------------------- embed
+class Snippet(HTMLParser):
+    """The paragraphs of each language of an embed snippet, its link targets and its cite attribute."""
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: dict[str, list[str]] = {}
+        self.hrefs: list[str] = []
+        self.cite, self.footer = None, ""
+        self._lang, self._p, self._in_footer = None, None, False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "blockquote":
+            self.cite = a["cite"]
+        elif tag == "div":
+            self._lang = a["lang"]
+            self.parts[self._lang] = []
+        elif tag == "p" and self._lang:
+            self._p = ""
+        elif tag == "a":
+            self.hrefs.append(a["href"])
+        elif tag == "footer":
+            self._in_footer = True
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._p is not None:
+            self.parts[self._lang].append(self._p)
+            self._p = None
+        elif tag == "div":
+            self._lang = None
+
+    def handle_data(self, data):
+        if self._p is not None:
+            self._p += data
+        elif self._in_footer:
+            self.footer += data
+
+
+def legal_parts(ref) -> list[str]:
+    """The paragraphs and items of a unit as the model holds them (source text, items with their labels)."""
+    out = []
+    for p in ref.art.paragraphs:
+        if ref.paragraph in (None, p.number):
+            if ref.item is None and p.text:
+                out.append(p.text)
+            out += [i.label + i.text for i in p.items if ref.item in (None, i.number)]
+    return out
+
+
+def test_every_embed_snippet_carries_the_legal_text_exactly(site):
+    from build_scripts.features.citations import embed_snippets
+    from build_scripts.model.ref import Ref
+    checked = 0
+    for reg in site.regs:
+        for ref in Ref.all(reg):
+            snippets = embed_snippets(site, ref, "https://example.org/pingan/" + ref.path)
+            zh = Snippet(snippets["zh"])
+            assert zh.parts == {"zh-Hans": legal_parts(ref)}, ref.eid
+            assert zh.cite == zh.hrefs[0] == "https://example.org/pingan/" + ref.path
+            assert ref.citation["zh"] in zh.footer and "unofficial" not in zh.footer
+            if "both" in snippets:
+                both = Snippet(snippets["both"])
+                assert both.parts["zh-Hans"] == legal_parts(ref)
+                assert len(both.parts["en"]) == len(legal_parts(ref))
+                assert ref.citation["en"] in both.footer and "unofficial gloss" in both.footer
+                assert "英文为本版的非官方译文" in both.footer
+                assert Snippet(snippets["en"]).parts == {"en": both.parts["en"]}
+            checked += 1
+    assert checked == sum(len(Ref.all(r)) for r in site.regs) > 300
+
+
+def test_an_embed_snippet_escapes_its_url(site):
+    from build_scripts.features.citations import embed_snippets
+    from build_scripts.model.ref import Ref
+    reg = site.regs[0]
+    html = embed_snippets(site, Ref(reg, 1), 'https://x.example/?a=1&b="><img src=x onerror=alert(1)>')["zh"]
+    assert "<img" not in html and 'onerror=alert(1)>"' not in html
+    assert Snippet(html).cite == 'https://x.example/?a=1&b="><img src=x onerror=alert(1)>'

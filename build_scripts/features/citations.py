@@ -205,7 +205,7 @@ def examples(site: Site) -> list[str]:
             f"{short} {para.number_en}", "/" + para.short_path, para.article_ref.label_zh]
 
 
-EMBED_URL = "__PINGAN_EMBED_URL__"   # a snippet's link without a public base URL: cite.js puts the page's address
+EMBED_URL = "PINGAN-EMBED-URL"       # a snippet's link without a public base URL: embed.js puts the page's address
 
 
 def embed_snippets(site: Site, ref: Ref, url: str) -> dict[str, str]:
