@@ -1,13 +1,13 @@
 /* Citing: copy-citation controls on article pages, the arrival's label and, for print, where links go.
  * The citation parser the resolver page, the diff page and the search worker use is ./parse.js. */
 import { el } from "../shared/dom.js";
-import { msg, biMsg } from "../shared/messages.js";
+import { msg, biMsg, both } from "../shared/messages.js";
 import { onPage } from "../shared/start.js";
 import { active as hantActive, convert as hantConvert } from "../hant/state.js";
 
 // ------------------------------------------------------------------ clipboard
 function fallbackCopy(text) {
-  var active = document.activeElement;
+  var active = /** @type {HTMLElement | null} */ (document.activeElement);
   var ta = document.createElement("textarea");
   ta.value = text;
   ta.setAttribute("readonly", "");
@@ -39,9 +39,9 @@ function announce(ok, text) {
     document.body.appendChild(toast);
   }
   toast.textContent = "";
-  var head = biMsg(ok ? "js.cite.copied" : "js.cite.copy-failed"), name = msg("js.cite.citation");
+  var head = biMsg(ok ? "js.cite.copied" : "js.cite.copy-failed");
   toast.appendChild(el("strong", {}, head));
-  var box = el(ok ? "code" : "textarea", ok ? {} : { readonly: "", rows: "3", "aria-label": name.zh + " / " + name.en });
+  var box = /** @type {HTMLTextAreaElement} */ (el(ok ? "code" : "textarea", ok ? {} : { readonly: "", rows: "3", "aria-label": both("js.cite.citation") }));
   if (ok) box.textContent = text; else box.value = text;
   toast.appendChild(box);
   toast.classList.add("lex-cite-toast-on");
@@ -113,7 +113,7 @@ function markArrival() {
 
 // ------------------------------------------------------------------ print: show where links go
 function printHrefs() {
-  var canon = document.querySelector('link[rel="canonical"]');
+  var canon = /** @type {HTMLLinkElement | null} */ (document.querySelector('link[rel="canonical"]'));
   var base = canon ? canon.href : location.href;
   document.querySelectorAll(".md-content a[href]").forEach(function (a) {
     var href = a.getAttribute("href");

@@ -325,7 +325,8 @@ class Citations(FeatureBase):
     """Copy-citation, short links, the resolver, /data/anchors.json and JSON-LD."""
     name = "citations"
     css = ("assets/cite.css",)
-    js = ("assets/cite.js",)  # cite-rules.js loads only on the pages that read citations typed by the reader
+    js = ("cite/index.js",)  # cite-rules.js loads only on the pages that read citations typed by the reader
+    scripts = {RESOLVER_JS: ("resolver/index.js",)}
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
