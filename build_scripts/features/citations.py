@@ -45,7 +45,6 @@ from build_scripts.render.html import en_html, json_script, macro, render
 RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
 RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
-EMBED_JS = "assets/embed.js"        # the Embed / 嵌入 control of article pages (loaded there only)
 ANCHORS_JSON = "data/anchors.json"
 RULES_JSON = "data/cite-rules.json"  # the same rules and structure as JSON, for tools outside the browser
 SCHEMA_VERSION = 1
@@ -241,7 +240,9 @@ class Citations(FeatureBase):
     """Copy-citation, short links, the resolver, /data/anchors.json and JSON-LD."""
     name = "citations"
     css = ("assets/cite.css", "assets/embed.css")
-    js = ("assets/cite.js",)  # cite-rules.js loads only on the pages that read citations typed by the reader
+    # cite-rules.js loads only on the pages that read citations typed by the reader; embed/ shares cite/'s copy
+    js = ("cite/index.js", "embed/index.js")
+    scripts = {RESOLVER_JS: ("resolver/index.js",)}
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
@@ -255,11 +256,10 @@ class Citations(FeatureBase):
 
     def article_block(self, ref: Ref, page_src: str) -> str:
         return render("citations/page_data.html.j2", units=self.cite_data(ref.reg, page_src, ref.article, embed=True),
-                      ld=self.json_ld(ref), placeholder=EMBED_URL, embed_js=self.site.urls.rel(page_src, EMBED_JS))
+                      ld=self.json_ld(ref), placeholder=EMBED_URL)
 
     def full_text_block(self, reg: Regulation, page_src: str) -> str:
-        return render("citations/page_data.html.j2", units=self.cite_data(reg, page_src), ld=None, placeholder=None,
-                      embed_js=None)
+        return render("citations/page_data.html.j2", units=self.cite_data(reg, page_src), ld=None, placeholder=None)
 
     def post_build(self, site_dir: Path) -> None:
         """Without a public base URL there is no sitemap: MkDocs would list site-relative paths, which
