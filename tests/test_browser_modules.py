@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from build_scripts.features.citations import client_rules, structure
+from build_scripts.model import citeparse
 from build_scripts.model.regulation import units
 from build_scripts.model.urls import article_path, browser_shapes, full_text_anchor, para_anchor
 
@@ -40,12 +41,32 @@ def provision_links(site):
     return out
 
 
+# Running texts for the drop-in script's finder (browser/link/find.js), each case of the table inside a sentence,
+# and a few of several citations, title marks, filler words and code-like neighbours.
+FIND_TEXTS = [
+    "赣40条、晋平安条例第20条和Jiangxi Art. 15(2)；赣平安条例第58条第2款。",
+    "见《江西省平安建设条例》第十五条第二款的规定，及〈山西省平安建设条例〉第七条第（三）项。",
+    "Running text: 晋第九条第（五）项, then Jiangxi art. 11(2)(3) in emphasis, see Shanxi Art. 7 item 3.",
+    "江西省平安建设条例第十五条第（三）项不存在；江西第99条也不存在；第十五条没有法规名。",
+    "Ａ full-width Ｊｉａｎｇｘｉ Ａｒｔ． １５（２） and Shanxi Province Regulations on Ping’an-Building, Art. 7, item 3.",
+    "<img src=x onerror=alert(1)> 赣40条 <b>晋平安条例第20条</b>",
+]
+
+
+def find_texts(cases):
+    return FIND_TEXTS + [f"参见{c['input']}。See also the rest." for c in cases if c["input"].strip()]
+
+
 @pytest.fixture(scope="module")
 def test_data(site, tmp_path_factory):
     regs = site.regs
+    rules, struct = client_rules(regs), structure(regs)
+    cases = yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"]
+    finds = [[text, [[start, end, m["reg"], m["eid"]] for start, end, m in citeparse.find(text, rules, struct)]]
+             for text in find_texts(cases)]
     data = {"cite": {"rules": client_rules(regs), "structure": structure(regs)},
             "cases": yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"],
-            "urls": browser_shapes(), "regs": [r.id for r in regs], "links": provision_links(site)}
+            "urls": browser_shapes(), "regs": [r.id for r in regs], "links": provision_links(site), "finds": finds}
     path = tmp_path_factory.mktemp("browser") / "data.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path

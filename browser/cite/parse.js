@@ -11,7 +11,7 @@ export function normalise(text, rules) {
   Object.keys(rules.replace).forEach(function (k) { s = s.split(k).join(rules.replace[k]); });
   return s.trim();
 }
-function escapeRx(text) { return text.replace(/([.*+?^${}()|\[\]\\\/-])/g, "\\$1"); }
+export function escapeRx(text) { return text.replace(/([.*+?^${}()|\[\]\\\/-])/g, "\\$1"); }
 
 export function toNumber(token, rules) {
   var num = rules.numerals;
