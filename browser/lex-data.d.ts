@@ -6,3 +6,4 @@ declare module "lex:units-index" {
   const value: Array<{ id: string; title: { zh: string; en: string }; file: string }>; export default value;
 }
 declare module "lex:hant" { const value: any; export default value; }
+declare module "lex:cite-rules" { const value: { rules: any; structure: Record<string, number[][]> }; export default value; }

@@ -37,15 +37,15 @@ function panel(cite, placeholder, onClose) {
   var box = el("div", { "class": "lex-embed-panel", role: "group", id: id, "aria-label": both("js.embed.title") });
   box.appendChild(el("p", { "class": "lex-embed-title" }, biMsg("js.embed.title")));
   var langs = el("fieldset", { "class": "lex-embed-langs" }, [el("legend", {}, biMsg("js.embed.lang"))]);
-  var area = el("textarea", { readonly: "", rows: "6", "class": "lex-embed-code", spellcheck: "false",
-                                "aria-label": both("js.embed.snippet") });
+  var area = /** @type {HTMLTextAreaElement} */ (el("textarea", { readonly: "", rows: "6", "class": "lex-embed-code", spellcheck: "false",
+                                "aria-label": both("js.embed.snippet") }));
   var current = preferred(cite.embed);
   ["zh", "en", "both"].forEach(function (key) {
     if (!cite.embed[key]) return;
-    var input = el("input", { type: "radio", name: id + "-lang", value: key });
+    var input = /** @type {HTMLInputElement} */ (el("input", { type: "radio", name: id + "-lang", value: key }));
     input.checked = key === current;
     input.addEventListener("change", function () { current = key; area.value = snippet(cite, key, placeholder); });
-    langs.appendChild(el("label", {}, [input, " "].concat(biMsg("js.embed." + key))));
+    langs.appendChild(el("label", {}, /** @type {Array<Node | string>} */ ([input, " "]).concat(biMsg("js.embed." + key))));
   });
   area.value = snippet(cite, current, placeholder);
   var copy = el("button", { type: "button", "class": "lex-embed-copy" }, biMsg("js.embed.copy"));

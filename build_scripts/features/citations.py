@@ -45,6 +45,7 @@ from build_scripts.render.html import en_html, json_script, macro, render
 RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
 RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
+LINK_JS = "assets/link.js"           # the drop-in script other pages include (docs/linking.md): a public URL
 ANCHORS_JSON = "data/anchors.json"
 RULES_JSON = "data/cite-rules.json"  # the same rules and structure as JSON, for tools outside the browser
 SCHEMA_VERSION = 1
@@ -242,7 +243,7 @@ class Citations(FeatureBase):
     css = ("assets/cite.css", "assets/embed.css")
     # cite-rules.js loads only on the pages that read citations typed by the reader; embed/ shares cite/'s copy
     js = ("cite/index.js", "embed/index.js")
-    scripts = {RESOLVER_JS: ("resolver/index.js",)}
+    scripts = {RESOLVER_JS: ("resolver/index.js",), LINK_JS: ("link/index.js",)}
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
@@ -253,6 +254,12 @@ class Citations(FeatureBase):
 
     def nav(self) -> list[Any]:
         return [{"引用解析 Citation resolver": RESOLVER_SRC}]
+
+    def script_data(self) -> dict[str, Any]:
+        """The rules and structure the drop-in script (browser/link/) finds citations with: its bundle carries
+        them, so a page that includes it loads nothing else until a citation is found."""
+        regs = self.site.regs
+        return {"cite-rules": {"rules": client_rules(regs), "structure": structure(regs)}}
 
     def article_block(self, ref: Ref, page_src: str) -> str:
         return render("citations/page_data.html.j2", units=self.cite_data(ref.reg, page_src, ref.article, embed=True),
