@@ -49,7 +49,7 @@ FIND_TEXTS = [
     "Running text: 晋第九条第（五）项, then Jiangxi art. 11(2)(3) in emphasis, see Shanxi Art. 7 item 3.",
     "江西省平安建设条例第十五条第（三）项不存在；江西第99条也不存在；第十五条没有法规名。",
     "Ａ full-width Ｊｉａｎｇｘｉ Ａｒｔ． １５（２） and Shanxi Province Regulations on Ping’an-Building, Art. 7, item 3.",
-    "<img src=x onerror=alert(1)> 赣40条 <b>晋平安条例第20条</b>",
+    "<img src=x onerror=alert(1)> 赣40条 <b>晋平安条例第20条</b> &lt;b&gt;晋第九条第（五）项&lt;/b&gt; 赣40条/ x",
 ]
 
 

@@ -8,6 +8,7 @@ export const TRAILING = " ,;:.。，；：、";
 const OPENING = "《〈";       // a title mark just before a regulation's name belongs to the citation
 const REACH = 48;            // the longest citation after a regulation's name: ", article 123, paragraph 12, point (xii)"
 const TRAILING_RX = /[ ,;:.。，；：、]+$/;
+const TAIL = "[\\s,;:.。，；：、/]+$";   // punctuation the parser trims (rules: trim) at a candidate's end: "项</" is "项"
 
 /** @param {string} s */
 function rstrip(s) { return s.replace(TRAILING_RX, ""); }
@@ -44,7 +45,7 @@ function same(a, b) {
  * @param {any} cite @param {any} rules
  */
 function dropTrailingFiller(text, lower, start, nameEnd, end, cite, rules) {
-  var trailing = new RegExp("(?:" + fillers(rules) + ")$");
+  var trailing = new RegExp("(?:" + fillers(rules) + ")$|" + TAIL);
   for (;;) {
     var m = trailing.exec(lower.slice(start, end));
     if (!m) return end;

@@ -7,7 +7,7 @@
  *
  * Safe on hostile pages: it reads text nodes only and builds its links and preview from text nodes (no innerHTML);
  * it leaves alone text in links, code, pre, scripts, styles and anything editable; it adds no stylesheet to the page
- * (the preview lives in a closed shadow root with its own styles, its host reset with inline !important styles). */
+ * (the preview lives in a shadow root with its own styles, its host reset with inline !important styles). */
 import citeRules from "lex:cite-rules";
 import * as Units from "../shared/units.js";
 import { installPreview } from "../preview/tip.js";
@@ -93,7 +93,7 @@ export function linkCitations(root) {
 function mount(tip) {
   const host = document.createElement("pingan-link-preview");
   host.setAttribute("style", "all: initial !important; display: contents !important;");
-  const shadow = host.attachShadow({ mode: "closed" });
+  const shadow = host.attachShadow({ mode: "open" });
   const style = document.createElement("style");
   style.textContent = STYLE;
   shadow.appendChild(style);

@@ -137,11 +137,14 @@ def _fillers(rules: dict[str, Any]) -> str:
     return f"{zh}|(?<![a-z])(?:{latin})(?![a-z])"
 
 
+TAIL = "[\\s,;:.。，；：、/]+$"     # punctuation the parser trims (rules: trim) at a candidate's end: "项</" is "项"
+
+
 def _drop_trailing_filler(text: str, lower: str, start: int, name_end: int, end: int, cite: dict[str, Any],
                           rules: dict[str, Any]) -> int:
-    """The end of a citation without the filler words the parser skips after it (", then" is no part of
-    第（五）项, "的" no part of 第40条): shortened while it still reads the same."""
-    trailing = re.compile(f"(?:{_fillers(rules)})$")
+    """The end of a citation without the filler words and punctuation the parser skips after it (", then" is no
+    part of 第（五）项, "的" no part of 第40条, "</" of "项</b>" neither): shortened while it still reads the same."""
+    trailing = re.compile(f"(?:{_fillers(rules)})$|{TAIL}")
     while True:
         m = trailing.search(lower[start:end])
         if not m:
