@@ -118,8 +118,9 @@ def check_preview(p: dict, regs, eid: str) -> None:
     ref = Ref.from_eid(regs[reg_id], unit)
     assert p["shown"] and p["id"] == HOST
     assert ref.citation["zh"] in p["text"] and ref.citation["en"] in p["text"]
-    first = ref.art.paragraphs[(ref.paragraph or 1) - 1]
-    assert (first.text or first.items[0].label + first.items[0].text)[:30] in p["text"]
+    para = ref.art.paragraphs[(ref.paragraph or 1) - 1]
+    item = para.items[ref.item - 1] if ref.item else (None if para.text else para.items[0])
+    assert (item.label + item.text if item else para.text)[:30] in p["text"]
     assert {"zh-Hans", "en"} <= set(p["langs"])
     # none of the page's rules reach it (a, div, p, * with !important)
     assert p["bg"] != "rgb(0, 255, 0)" and p["border"] != "rgb(0, 0, 255) 5px"
@@ -206,3 +207,15 @@ def test_offline_copy_script_from_file(page, offline_dist, tmp_path, regs):
     assert state(page)["links"][0][2] == (site / "jiangxi" / "art-15.html").as_uri() + "#para-2"
     page.locator("a.pingan-cite").nth(2).hover()
     check_preview(wait_preview(page), regs, LINKED[2][0])
+
+
+@pytest.mark.parametrize("query, matches", [
+    ("赣平安条例第15条第2款", "jiangxi:art_15__para_2"),
+    ("Shanxi Art. 7, item 3", "shanxi:art_7__para_1__point_3"),
+])
+def test_resolver_url_takes_q(page, served_site, query, matches):
+    """The documented resolver URL, /resolve/?q=<citation> (docs/linking.md); ?cite= keeps working (test_cite_browser)."""
+    from urllib.parse import quote
+    page.goto(served_site + "resolve/?q=" + quote(query))
+    page.wait_for_selector(f'[data-matches="{matches}"]', timeout=5000)
+    assert page.locator("#lex-resolve-q").input_value() == query
