@@ -89,7 +89,7 @@ export function linkCitations(root) {
 }
 
 /** The preview's host: a custom element (no page rule for div or p reaches it), reset inline, its content in a
- * closed shadow root with the preview's own styles. @param {HTMLElement} tip */
+ * shadow root (open: the tests read it) with the preview's own styles. @param {HTMLElement} tip */
 function mount(tip) {
   const host = document.createElement("pingan-link-preview");
   host.setAttribute("style", "all: initial !important; display: contents !important;");
