@@ -13,17 +13,28 @@ $(STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# The browser code's tools (browser/: esbuild bundles it at build time, tsc checks it), pinned in package.json and
+# package-lock.json. Node.js and npm from Debian's packages when missing (never a download of our own).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	@if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q nodejs npm; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(PY) -m build_scripts serve --host $(HOST) --port $(PORT)
 
-build: $(STAMP) fonts
+build: $(STAMP) $(NODE_STAMP) fonts
 	$(PY) -m build_scripts pdf
 	$(PY) -m build_scripts build
 
-offline: $(STAMP)
+offline: $(STAMP) $(NODE_STAMP)
 	$(PY) -m build_scripts offline
 
 check: $(STAMP)
@@ -50,23 +61,24 @@ browser: fonts
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium; \
 	fi
 
-# Lint and types: the same checks as the pre-commit hooks (.pre-commit-config.yaml) and CI.
+# Lint and types (mypy on build_scripts, tsc on browser/): the same checks as the pre-commit hooks (.pre-commit-config.yaml) and CI.
 LINT_PATHS := build_scripts macros tests bench tools
 lint: $(STAMP)
 	$(VENV)/bin/ruff check $(LINT_PATHS)
 
-types: $(STAMP)
+types: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/mypy
+	node_modules/.bin/tsc -p browser
 
 # Installs the git hooks (pre-commit runs `make lint types`' checks on every commit).
 hooks: $(STAMP)
 	$(VENV)/bin/pre-commit install
 
-test: $(STAMP) lint types browser
+test: $(STAMP) $(NODE_STAMP) lint types browser
 	$(PY) -m pytest -q -n 2 --dist loadfile --no-loadscope-reorder  # one worker per core; a file's tests share one worker and its fixtures; files in tests/conftest.py's order (longest first)
 
 # The fast tier: no build, no browser (parser tables, properties, data, glossary, gloss, layers).
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(PY) -m pytest -q -m unit
 
 clean:

@@ -63,6 +63,8 @@ def copy_repo(dest: Path) -> Path:
     ignore = shutil.ignore_patterns(".git", ".venv", "site", "site.tmp", "dist", "node_modules", "results",
                                     "__pycache__", ".pytest_cache", ".cache")
     shutil.copytree(ROOT, dest, ignore=ignore)
+    if (ROOT / "node_modules").is_dir():     # esbuild, which bundles browser/ in the build (read only)
+        (dest / "node_modules").symlink_to(ROOT / "node_modules")
     return dest
 
 

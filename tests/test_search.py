@@ -174,7 +174,7 @@ def test_no_page_references_an_outside_host(build, built_site, offline_site):
         bad = [u for u in p.loads if OUTSIDE.match(u)]
         assert not bad, (page, bad)
         assert "unpkg.com" not in text and "fonts.googleapis" not in text, page
-    for asset in list(site.rglob("*.css")) + [site / "assets" / "search-worker.js", site / "assets" / "zh-hant-view.js"]:
+    for asset in list(site.rglob("*.css")) + [site / "assets" / "search-worker.js", site / "assets" / "bundle.js"]:
         assert not re.search(r"url\(\s*['\"]?(https?:)?//|importScripts\(\s*['\"]https?:", asset.read_text(encoding="utf-8")), asset
 
 

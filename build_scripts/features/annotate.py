@@ -190,7 +190,7 @@ class Annotate(FeatureBase):
     """Glossary tooltips, defined terms, cross-references, "referred to by", the glossary page."""
     name = "annotate"
     css = ("assets/glossary.css",)
-    js = ("assets/glossary.js",)
+    js = ("glossary/index.js",)
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)

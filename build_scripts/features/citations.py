@@ -3,7 +3,7 @@ the client-side resolver page, copy-citation data and JSON-LD on article pages. 
 `files()` reads nothing but the Site.
 
 The parsing rules are DATA (RULES below: numerals, aliases, filler words, patterns) interpreted by
-a few lines of code that exist twice, here (parse, resolve) and in docs/assets/cite.js
+a few lines of code that exist twice, in model/citeparse.py (parse, resolve, find) and in docs/assets/cite.js
 (LexCite.parse, LexCite.resolve). The browser gets RULES and the structure (item counts, no text) through
 the generated assets/cite-rules.js, never a hand-copied version; tests/citation_cases.yaml is run against
 both. The resolver page shows a provision from the core's data (assets/units/, one script per regulation:
@@ -23,7 +23,6 @@ copy-citation control cites the page it is on. HTML comes from render/templates/
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,10 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from build_scripts.features.protocol import FeatureBase, Files
+from build_scripts.model import citeparse
+from build_scripts.model.citeparse import parse as parse  # re-exported: the interpreter of the rules
+from build_scripts.model.citeparse import resolve as resolve
+from build_scripts.model.citeparse import rx_escape
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
 from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
@@ -42,7 +45,9 @@ from build_scripts.render.html import en_html, json_script, macro, render
 RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
 RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
+LINK_JS = "assets/link.js"           # the drop-in script other pages include (docs/linking.md): a public URL
 ANCHORS_JSON = "data/anchors.json"
+RULES_JSON = "data/cite-rules.json"  # the same rules and structure as JSON, for tools outside the browser
 SCHEMA_VERSION = 1
 
 # ---------------------------------------------------------------------------------------------- rules
@@ -105,16 +110,12 @@ RULES: dict[str, Any] = {
 }
 
 
-def rx_escape(text: str) -> str:
-    """Escape for a regular expression valid in both Python and JavaScript."""
-    return re.sub(r"([.*+?^${}()|\[\]\\/-])", r"\\\1", text)
-
-
 def normalise(text: str, rules: dict[str, Any] = RULES) -> str:
-    out = unicodedata.normalize("NFKC", text).lower()
-    for old, new in rules["replace"].items():
-        out = out.replace(old, new)
-    return out.strip()
+    return citeparse.normalise(text, rules)
+
+
+def to_number(token: str, rules: dict[str, Any] = RULES) -> int:
+    return citeparse.to_number(token, rules)
 
 
 def aliases(reg: Regulation) -> list[str]:
@@ -145,132 +146,18 @@ def client_rules(regs: tuple[Regulation, ...]) -> dict[str, Any]:
     return rules
 
 
-def to_number(token: str, rules: dict[str, Any] = RULES) -> int:
-    """'15' -> 15, 'iii' -> 3, '十五' -> 15, '一百零三' -> 103 (lenient: '一十五' -> 15)."""
-    if token.isdigit():
-        return int(token)
-    num = rules["numerals"]
-    if all(c in num["roman"] for c in token):
-        total = 0
-        for i, c in enumerate(token):
-            v = num["roman"][c]
-            total += -v if i + 1 < len(token) and num["roman"][token[i + 1]] > v else v
-        return total
-    total, digit = 0, 0
-    for c in token:
-        if c in num["digits"]:
-            digit = num["digits"][c]
-        elif c in num["units"]:
-            total += (digit or 1) * num["units"][c]
-            digit = 0
-        else:
-            raise ValueError(f"not a number: {token!r}")
-    return total + digit
-
-
-def parse(text: str, rules: dict[str, Any]) -> dict[str, Any]:
-    """A citation string -> {ok, reg, article, paragraph, item} or {ok: False, error}. rules: client_rules()."""
-    s = normalise(text, rules)
-    if not s:
-        return {"ok": False, "error": "empty"}
-    reg = None
-    for pattern, reg_id in rules["aliases"]:
-        m = re.search(pattern, s)
-        if m:
-            reg = reg_id
-            s = s[:m.start()] + " " + s[m.end():]
-            break
-    zh = "|".join(rx_escape(w) for w in rules["filler_zh"])
-    latin = "|".join(rx_escape(w) for w in rules["filler_latin"])
-    s = re.sub(f"{zh}|(?<![a-z])(?:{latin})(?![a-z])", " ", s)
-    s = re.sub(r"\s+", " ", s)
-    s = re.sub(rules["trim"], "", s)
-    if not s:
-        return {"ok": True, "reg": reg, "article": None, "paragraph": None, "item": None} if reg else \
-            {"ok": False, "error": "unparseable"}
-    for pat in rules["patterns"]:
-        m = re.search(pat["re"], s)
-        if not m:
-            continue
-        out = {"ok": True, "reg": reg, "article": None, "paragraph": None, "item": None}
-        for name, value in zip(pat["groups"], m.groups(), strict=True):
-            if value is not None and out[name] is None:
-                out[name] = to_number(value, rules)
-        return out
-    return {"ok": False, "error": "unparseable"}
-
-
 def structure(regs: tuple[Regulation, ...]) -> dict[str, list[list[int]]]:
     """{reg_id: [[item count of each paragraph] for each article]}: all the resolver needs to know."""
     return {r.id: [[len(p.items) for p in a.paragraphs] for a in r.articles] for r in regs}
-
-
-def resolve(cite: dict[str, Any], struct: dict[str, list[list[int]]]) -> dict[str, Any]:
-    """A parsed citation -> {ok, matches: [{reg, article, paragraph, item, eid}]} or {ok: False, error}."""
-    if not cite["ok"]:
-        return cite
-    matches, ambiguous = [], False
-    for reg_id in ([cite["reg"]] if cite["reg"] else list(struct)):
-        arts = struct[reg_id]
-        art, para, item = cite["article"], cite["paragraph"], cite["item"]
-        if art is None:
-            matches.append({"reg": reg_id, "article": None, "paragraph": None, "item": None, "eid": None})
-            continue
-        if not 1 <= art <= len(arts):
-            continue
-        paras = arts[art - 1]
-        if item is not None and para is None:
-            with_items = [k for k, n in enumerate(paras, 1) if n]
-            if len(with_items) > 1:
-                ambiguous = True
-                continue
-            if not with_items:
-                continue
-            para = with_items[0]
-        if para is not None and not 1 <= para <= len(paras):
-            continue
-        if item is not None and not 1 <= item <= paras[para - 1]:
-            continue
-        matches.append({"reg": reg_id, "article": art, "paragraph": para, "item": item,
-                        "eid": unit_eid(art, para, item)})
-    if matches:
-        return {"ok": True, "matches": matches}
-    return {"ok": False, "error": "ambiguous_item" if ambiguous else "not_found"}
-
-
-TRAILING = " ,;:.。，；：、"
-CITE_REACH = 24     # the longest citation after a regulation's name: 第一百二十三条第十二款第（十二）项
 
 
 def find_citations(text: str, regs: tuple[Regulation, ...]) -> list[tuple[int, int, Ref]]:
     """The citations inside a text written by the edition (a topic note, a definition): (start, end, Ref)
     for each regulation name (an alias of `client_rules`) followed by a provision that `parse` reads and
     `resolve` finds, longest first. The parser is the one the resolver uses; nothing here reads numbers."""
-    rules, struct = client_rules(regs), structure(regs)
     by_id = {r.id: r for r in regs}
-    lower = text.lower()            # the aliases are lower-cased; str.lower keeps the length of this text
-    out: list[tuple[int, int, Ref]] = []
-    taken = 0
-    starts = sorted({(m.start(), m.end()) for pattern, _ in rules["aliases"]
-                     for m in re.finditer(pattern, lower)}, key=lambda se: (se[0], -se[1]))
-    for start, name_end in starts:
-        if start < taken:
-            continue
-        for end in range(min(len(text), name_end + CITE_REACH), name_end, -1):
-            candidate = text[start:end].rstrip(TRAILING)
-            if len(candidate) < end - start:
-                continue            # the same citation is tried without its trailing punctuation
-            cite = parse(candidate, rules)
-            if not cite["ok"] or cite["article"] is None or cite["reg"] is None:
-                continue
-            found = resolve(cite, struct)
-            if not found["ok"]:
-                continue
-            hit = found["matches"][0]
-            out.append((start, end, Ref(by_id[hit["reg"]], hit["article"], hit["paragraph"], hit["item"])))
-            taken = end
-            break
-    return out
+    return [(start, end, Ref(by_id[hit["reg"]], hit["article"], hit["paragraph"], hit["item"]))
+            for start, end, hit in citeparse.find(text, client_rules(regs), structure(regs))]
 
 
 def linked(site: Site, text: str, page_src: str) -> Markup:
@@ -318,18 +205,49 @@ def examples(site: Site) -> list[str]:
             f"{short} {para.number_en}", "/" + para.short_path, para.article_ref.label_zh]
 
 
+EMBED_URL = "PINGAN-EMBED-URL"       # a snippet's link without a public base URL: embed.js puts the page's address
+
+
+def embed_snippets(site: Site, ref: Ref, url: str) -> dict[str, str]:
+    """The embeddable provision (citations/embed.html.j2) in Chinese, and, when every part of it has an English
+    gloss, in English and in both: {zh[, en, both]}."""
+    g = site.glosses[ref.reg_id]
+    zh: list[str] = []
+    en: list[str | None] = []
+    for p in ref.art.paragraphs:
+        if ref.paragraph not in (None, p.number):
+            continue
+        if ref.item is None and p.text:
+            zh.append(p.text)
+            en.append(g.unit(unit_eid(ref.article, p.number)))
+        for i in p.items:
+            if ref.item in (None, i.number):
+                zh.append(i.label + i.text)
+                text = g.unit(unit_eid(ref.article, p.number, i.number))
+                en.append(f"({i.number}) {text}" if text else None)
+    variants: dict[str, list[tuple[str, list[str]]]] = {"zh": [("zh", zh)]}
+    if en and all(en):
+        english = [t for t in en if t]
+        variants.update(en=[("en", english)], both=[("zh", zh), ("en", english)])
+    return {key: render("citations/embed.html.j2", parts=parts, url=url, citation=ref.citation,
+                        gloss_note=key != "zh")
+            for key, parts in variants.items()}
+
+
 LEGAL_FORCE = "https://schema.org/InForce"
 
 
 class Citations(FeatureBase):
     """Copy-citation, short links, the resolver, /data/anchors.json and JSON-LD."""
     name = "citations"
-    css = ("assets/cite.css",)
-    js = ("assets/cite.js",)  # cite-rules.js loads only on the pages that read citations typed by the reader
+    css = ("assets/cite.css", "assets/embed.css")
+    # cite-rules.js loads only on the pages that read citations typed by the reader; embed/ shares cite/'s copy
+    js = ("cite/index.js", "embed/index.js")
+    scripts = {RESOLVER_JS: ("resolver/index.js",), LINK_JS: ("link/index.js",)}
 
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
-        out: Files = {ANCHORS_JSON: json_file(self.anchors_json()),
+        out: Files = {ANCHORS_JSON: json_file(self.anchors_json()), RULES_JSON: json_file(self.rules_json()),
                RULES_JS: self.rules_js(), RESOLVER_SRC: self.resolver_page()}
         out.update(self.short_links())
         return out
@@ -337,12 +255,18 @@ class Citations(FeatureBase):
     def nav(self) -> list[Any]:
         return [{"引用解析 Citation resolver": RESOLVER_SRC}]
 
+    def script_data(self) -> dict[str, Any]:
+        """The rules and structure the drop-in script (browser/link/) finds citations with: its bundle carries
+        them, so a page that includes it loads nothing else until a citation is found."""
+        regs = self.site.regs
+        return {"cite-rules": {"rules": client_rules(regs), "structure": structure(regs)}}
+
     def article_block(self, ref: Ref, page_src: str) -> str:
-        return render("citations/page_data.html.j2", units=self.cite_data(ref.reg, page_src, ref.article),
-                      ld=self.json_ld(ref))
+        return render("citations/page_data.html.j2", units=self.cite_data(ref.reg, page_src, ref.article, embed=True),
+                      ld=self.json_ld(ref), placeholder=EMBED_URL)
 
     def full_text_block(self, reg: Regulation, page_src: str) -> str:
-        return render("citations/page_data.html.j2", units=self.cite_data(reg, page_src), ld=None)
+        return render("citations/page_data.html.j2", units=self.cite_data(reg, page_src), ld=None, placeholder=None)
 
     def post_build(self, site_dir: Path) -> None:
         """Without a public base URL there is no sitemap: MkDocs would list site-relative paths, which
@@ -382,6 +306,12 @@ class Citations(FeatureBase):
         return files
 
     # ------------------------------------------------------------------ resolver page
+    def rules_json(self) -> dict[str, Any]:
+        """data/cite-rules.json: what model/citeparse.py interprets (the Markdown extension reads it from a
+        built site, with anchors.json for the links), the same values as rules_js."""
+        regs = self.site.regs
+        return {"schema_version": SCHEMA_VERSION, "rules": client_rules(regs), "structure": structure(regs)}
+
     def rules_js(self) -> str:
         """The rules, with the regulations' aliases, and the structure: what parse and resolve read."""
         regs = self.site.regs
@@ -396,14 +326,21 @@ class Citations(FeatureBase):
                       script=self.site.urls.rel(RESOLVER_SRC, RESOLVER_JS))
 
     # ------------------------------------------------------------------ article pages
-    def cite_data(self, reg: Regulation, page_src: str, article: int | None = None) -> dict[str, Any]:
+    def cite_data(self, reg: Regulation, page_src: str, article: int | None = None,
+                  embed: bool = False) -> dict[str, Any]:
         """The copy-citation data of one article (article pages) or of every unit (full-text pages):
         the citation, the link to the provision relative to this page (the browser makes it absolute
-        from the page's own location) and the permanent URL when a public base is set."""
+        from the page's own location) and the permanent URL when a public base is set; with `embed` (article
+        pages), the embeddable snippets of each unit (embed_snippets; EMBED_URL stands for the address
+        when there is no permanent URL)."""
         units = {}
         for ref in Ref.all(reg) if article is None else Ref.of_article(reg, reg.article(article)):
-            units[ref.eid] = {**ref.citation, "href": self.site.urls.rel(page_src, ref.page_src, ref.anchor),
-                              "url": self.site.permalink(ref.path)}
+            url = self.site.permalink(ref.path)
+            entry: dict[str, Any] = {**ref.citation, "href": self.site.urls.rel(page_src, ref.page_src, ref.anchor),
+                                     "url": url}
+            if embed:
+                entry["embed"] = embed_snippets(self.site, ref, url or EMBED_URL)
+            units[ref.eid] = entry
         return units
 
     def json_ld(self, ref: Ref) -> dict[str, Any]:

@@ -18,4 +18,4 @@ from build_scripts.features.protocol import FeatureBase
 class Previews(FeatureBase):
     name = "previews"
     css = ("assets/preview.css",)
-    js = ("assets/preview.js",)
+    js = ("preview/index.js",)

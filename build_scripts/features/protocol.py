@@ -28,7 +28,12 @@ class Feature(Protocol):
 
     @property
     def js(self) -> tuple[str, ...]:
-        """Docs-relative scripts, bundled likewise (in this order)."""
+        """Modules under browser/ imported, in this order, into the one script every page loads."""
+
+    @property
+    def scripts(self) -> Mapping[str, tuple[str, ...]]:
+        """Scripts of their own (docs-relative output -> modules under browser/): a worker, or the script of the
+        few pages that load it (a `<script defer>` in their template)."""
 
     def __init__(self, site: Site) -> None: ...
 
@@ -49,6 +54,9 @@ class Feature(Protocol):
     def config_extra(self) -> dict[str, Any]:
         """Values for the theme's `config.extra` (read by overrides/)."""
 
+    def script_data(self) -> dict[str, Any]:
+        """The build's data for the browser code, by name (a module reads it: `import x from "lex:<name>"`)."""
+
     def page_meta(self, src: str) -> dict[str, Any]:
         """Front-matter values added to a page MkDocs builds (docs-relative src), e.g. Material's
         `search: {exclude: true}`."""
@@ -62,6 +70,7 @@ class FeatureBase:
     name: ClassVar[str] = ""
     css: ClassVar[tuple[str, ...]] = ()
     js: ClassVar[tuple[str, ...]] = ()
+    scripts: ClassVar[Mapping[str, tuple[str, ...]]] = {}
 
     def __init__(self, site: Site) -> None:
         self.site = site
@@ -82,6 +91,9 @@ class FeatureBase:
         return None
 
     def config_extra(self) -> dict[str, Any]:
+        return {}
+
+    def script_data(self) -> dict[str, Any]:
         return {}
 
     def page_meta(self, src: str) -> dict[str, Any]:

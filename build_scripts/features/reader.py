@@ -36,6 +36,7 @@ from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model import licence
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
+from build_scripts.model.storage import STORAGE_KEYS
 from build_scripts.model.urls import public_path
 from build_scripts.render.html import render
 from build_scripts.render.pages import front_matter
@@ -45,7 +46,7 @@ DIFF_SRC = "diff.md"
 NOTES_SRC = "notes.md"
 PAGES = {"select": SELECT_SRC, "diff": DIFF_SRC, "notes": NOTES_SRC}
 PAGES_JS = "assets/reader-pages.js"   # the three pages' own script (not bundled)
-STORE_KEY = "lex-reader-notes-v1"   # localStorage, per origin (the served site and each file:// copy apart)
+STORE_KEY = STORAGE_KEYS["notes"]   # localStorage, per origin (model/storage.py)
 
 
 def short_of(reg: Regulation) -> str:
@@ -56,7 +57,8 @@ class Reader(FeatureBase):
     """Selections, compare-any-two and private notes: three client-side pages and their data."""
     name = "reader"
     css = ("assets/reader.css",)
-    js = ("assets/reader.js",)
+    js = ("reader/index.js",)
+    scripts = {PAGES_JS: ("reader/pages.js",)}
 
     # ------------------------------------------------------------------ data
     def index(self, page_src: str) -> dict[str, Any]:

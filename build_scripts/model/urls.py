@@ -28,10 +28,16 @@ def article_path(reg_id: str, number: int | str) -> str:
     return f"{reg_id}/art-{number}/"
 
 
-# The same shapes read back (citation resolver, here and in cite.js): the common subset of Python `re`
-# and JavaScript RegExp. Groups: article, paragraph, item.
+# The same shapes read back (citation resolver, here and in browser/: cite/parse.js, preview/target.js): the
+# common subset of Python `re` and JavaScript RegExp. Groups: article, paragraph, item.
 ARTICLE_URL_RE = "art-([0-9]+)(?:/|\\.html)?(?:index\\.html)?(?:#para-([0-9]+)(?:-item-([0-9]+))?)?$"
 FULL_TEXT_URL_RE = "#art-([0-9]+)(?:-para-([0-9]+)(?:-item-([0-9]+))?)?$"
+REG_ID_RE = "[a-z][a-z0-9-]{1,30}"      # a regulation's id, its first path segment (parse/corpus.py checks it)
+
+
+def browser_shapes() -> dict[str, str]:
+    """The URL shapes the browser code reads links with (the build's data "urls", browser/preview/target.js)."""
+    return {"article": ARTICLE_URL_RE, "full_text": FULL_TEXT_URL_RE, "reg": REG_ID_RE}
 
 
 def article_src(reg_id: str, number: int) -> str:

@@ -18,11 +18,12 @@ import yaml
 
 from build_scripts.model.errors import InputError
 from build_scripts.model.regulation import Meta, Regulation, article_text
+from build_scripts.model.urls import REG_ID_RE
 from build_scripts.parse.normalise import SourceError, canonical_source, decode, parse, reconstruct
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("EDITION_CORPUS") or ROOT / "corpus")  # EDITION_CORPUS: build another corpus (tests)
-ID = re.compile(r"^[a-z][a-z0-9-]{1,30}$")
+ID = re.compile(f"^{REG_ID_RE}$")
 EFFECTIVE = re.compile(r"本(?:条例|规定|办法)自(\d{4})年(\d{1,2})月(\d{1,2})日起施行")
 COMMENCEMENT = re.compile(r"本(?:条例|规定|办法|细则|决定)(?:自|从)[^。]{0,40}施行")
 log = logging.getLogger("build_scripts.parse")

@@ -34,6 +34,7 @@ from build_scripts.publish.site import (
     generated_files,
     nav,
     nav_config,
+    scripts,
 )
 from build_scripts.render.context import Site
 from build_scripts.render.html import m, macro
@@ -105,7 +106,7 @@ def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
             raise FileNotFoundError(f"docs/{src}: an asset a feature declares does not exist")
         return file.content_string
 
-    css, js = asset_order(current())
+    css, _ = asset_order(current())
     # Material's own stylesheets (main, then palette) open the bundle: a page loads one stylesheet
     # (overrides/main.html). They hold no relative url(), only data: URIs, so they read the same from assets/.
     theme_css = [(f.src_uri, f.content_string) for pattern in (MAIN_CSS, PALETTE_CSS) for f in files
@@ -115,7 +116,10 @@ def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
     config["extra"]["lex_theme_css_bundled"] = bool(theme_css)
     files.append(File.generated(config, BUNDLE_CSS,
                                 content=bundle(theme_css + [(src, text(src)) for src in css])))
-    files.append(File.generated(config, BUNDLE_JS, content=bundle([(src, text(src)) for src in js])))
+    for src, script in scripts(current()).items():      # browser/, bundled by esbuild (publish/scripts.py)
+        if files.get_file_from_path(src):
+            raise ValueError(f"docs/{src} exists but is bundled from browser/: remove it")
+        files.append(File.generated(config, src, content=script))
     return files
 
 

@@ -93,7 +93,6 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict[st
 # reader's pages (reader-pages.js) and the previews (preview.js), through one loader (docs/assets/units.js).
 # A <script>, not JSON, so that it loads from file:// (the offline copy), where fetch() cannot read files;
 # loaded on demand, never bundled. Not a public interface: the JSON export is.
-UNITS_INDEX_JS = "assets/units-index.js"    # bundled: which file holds which regulation (a few bytes)
 ARTICLE_KEYS = ("number", "label", "eid", "chapter", "heading", "citation")
 UNIT_KEYS = ("number", "label", "eid", "zh", "en", "citation")   # paragraphs and items (only items have a label)
 
@@ -151,8 +150,8 @@ def units_js(data: dict[str, Any]) -> str:
             f"(window.LEX_UNITS = window.LEX_UNITS || {{}})[{json_script(data['id'])}] = {json_script(data)};\n")
 
 
-def units_index_js(site: Site, bundle_src: str) -> str:
-    """The regulations and their data files, relative to the bundle that carries this index."""
-    index = [{"id": r.id, "title": {"zh": r.meta.title_zh, "en": r.meta.title_en},
+def units_index(site: Site, bundle_src: str) -> list[dict[str, Any]]:
+    """The regulations and their data files, relative to the bundle that carries this index (the build's data
+    "units-index", browser/shared/units.js)."""
+    return [{"id": r.id, "title": {"zh": r.meta.title_zh, "en": r.meta.title_en},
               "file": site.urls.rel(bundle_src, units_src(r.id))} for r in site.regs]
-    return f"window.LEX_UNITS_INDEX = {json_script(index)};\n"

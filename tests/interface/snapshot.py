@@ -16,6 +16,8 @@ LEGAL_PAGE = re.compile(r"^[a-z0-9-]+/(art-\d+[a-z0-9-]*/)?index\.html$")
 # Not public: the theme's own assets and search index (bundled and sharded as the site evolves), and the
 # sitemap, which exists only when a public base URL is set.
 INTERNAL = ("assets/", "search/", "sitemap.xml")
+# ... except what other sites include: the drop-in script (docs/linking.md)
+PUBLIC_ASSETS = ("assets/link.js",)
 
 
 def urls(site: Path) -> list[str]:
@@ -23,7 +25,7 @@ def urls(site: Path) -> list[str]:
     out = []
     for path in site.rglob("*"):
         rel = path.relative_to(site).as_posix()
-        if path.is_file() and not rel.endswith(".gz") and not rel.startswith(INTERNAL):
+        if path.is_file() and not rel.endswith(".gz") and (not rel.startswith(INTERNAL) or rel in PUBLIC_ASSETS):
             out.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
     return sorted(out)
 

@@ -44,7 +44,7 @@
 
   var lex = {}, t2s = {}, words = {}, maxWord = 1, question = {}, stop = {}, phrases = {}, maxPhrase = 1;
   var zhPhrases = [], nShards = 1, vocabEnSet = {}, vocabEn = [], starts = [], kinds = "", regFirst = {};
-  var split = {}, hanWords = null, hanSet = null, sounds = null, shards = {}, citeReady = null, tablesReady = null, latest = 0, canon = [], regRanges = [];
+  var split = {}, hanWords = null, hanSet = null, sounds = null, shards = {}, tablesReady = null, latest = 0, canon = [], regRanges = [];
 
   self.__lexShard = function (name, data) { shards[name] = data; };
 
@@ -683,10 +683,7 @@
   }
 
   function loadCite() {      // the citation parser of the resolver page (docs/assets/cite.js), as it is
-    if (!citeReady) citeReady = new Promise(function (resolve) {
-      try { resolve(importScripts(url("cite.js"))); } catch (e) { resolve(null); }
-    }).catch(function () { return null; });
-    return citeReady;
+    return Promise.resolve(self.LexCite);     // bundled with the worker (./cite.js)
   }
 
   // ------------------------------------------------------------------ protocol

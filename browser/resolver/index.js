@@ -94,7 +94,7 @@
     document.querySelectorAll(".lex-resolve-example").forEach(function (b) {
       b.addEventListener("click", function () { input.value = b.getAttribute("data-q"); render(); input.focus(); });
     });
-    var q = new URLSearchParams(location.search).get("cite");
+    var params = new URLSearchParams(location.search), q = params.get("q") || params.get("cite");  // ?q= (docs/linking.md); ?cite= kept
     if (q) { input.value = q; render(); }
   }
 

@@ -1,0 +1,49 @@
+// The messages the scripts write, from the catalogue (build_scripts/model/messages.yaml, sent by the build as
+// data: build_scripts/publish/scripts.py), never as literals in the code.
+import catalogue from "lex:messages";
+import { bi } from "./dom.js";
+import { mode } from "./prefs.js";
+
+/** @typedef {{zh: string, en: string}} Message */
+const MSG = /** @type {Record<string, Message>} */ (catalogue);
+
+/** @returns {Record<string, Message>} every message sent to the scripts */
+export function all() { return MSG; }
+
+/**
+ * A message in both languages ({zh: id, en: id} for an id the catalogue does not send: visible, never blank).
+ * @param {string} id
+ * @returns {Message}
+ */
+export function msg(id) { return MSG[id] || { zh: id, en: id }; }
+
+/**
+ * `{name}` placeholders filled from `values`.
+ * @param {string} text
+ * @param {Record<string, string | number>} [values]
+ */
+export function fill(text, values) {
+  return values ? text.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? String(values[k]) : all; }) : text;
+}
+
+/**
+ * A message in the display mode: one language, or both as "中文 / English".
+ * @param {string} id
+ * @param {Record<string, string | number>} [values]
+ */
+export function t(id, values) {
+  const m = MSG[id];
+  if (!m) return id;
+  const now = mode.get(), zh = fill(m.zh, values), en = fill(m.en, values);
+  return now === "zh" ? zh : now === "en" ? en : zh + " / " + en;
+}
+
+/**
+ * A message as marked elements, both languages (the mode shows one or both).
+ * @param {string} id
+ * @param {Record<string, string | number>} [values]
+ */
+export function biMsg(id, values) { const m = msg(id); return bi(fill(m.zh, values), fill(m.en, values)); }
+
+/** "中文 / English" of a message (an attribute's value: aria-label, title). */
+export function both(id) { const m = msg(id); return m.zh + " / " + m.en; }
