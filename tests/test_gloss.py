@@ -476,7 +476,7 @@ def test_who_acts_and_what_suffices(regs):
     j39 = en_of(regs, "jiangxi", "art_39__para_2")
     assert "comply with the catalogue" in j39 and "refuses inspection or registration" in j39
     assert "adjust the membership as circumstances require" in en_of(regs, "jiangxi", "art_12__para_1")
-    assert "and build Ping'an enterprises and Ping'an entities" in en_of(regs, "jiangxi", "art_50__para_3")
+    assert "and work to qualify as Ping'an enterprises and Ping'an entities" in en_of(regs, "jiangxi", "art_50__para_3")
 
 
 def test_no_measures_the_chinese_does_not_have(regs):
