@@ -604,3 +604,52 @@ def test_change_log_covers_the_findings_of_blind_reviews_8675309_and_2718():
                                             "2718 R15", "2718 L3", "8675309 L3"))
     j15 = next(c for c in changes if (c["regulation"], c["eid"]) == ("jiangxi", "art_15__para_2"))
     assert "parks of all kinds" in j15["reason"] and "industrial and business parks" in j15["reason"]
+
+
+# ------------------------------------------------------------------ blind reviews 424242 and 90210 (76 units graded)
+
+def test_a_defined_term_keeps_its_scope(regs):
+    """The bare 统筹协调机构 binds the coordinating bodies at every level (424242 R5, misleading: Jiangxi 59(1) read as
+    the provincial body alone); no unit uses a singular 'The coordinating body' standing alone for it."""
+    assert "Coordinating bodies may use the survey results as a basis" in en_of(regs, "jiangxi", "art_59__para_1")
+    for eid in ("art_18__para_1", "art_28__para_1", "art_54__para_2", "art_61__para_1"):
+        assert en_of(regs, "jiangxi", eid).startswith("Coordinating bodies "), eid
+    loose = [(r, eid) for r, eid, zh, en in all_texts(regs) if zh and "统筹协调机构" in zh
+             and re.search(r"(?:^|\. )The coordinating body (?:and|or|may|shall, relying)\b", en)]
+    assert loose == []
+
+
+def test_the_third_reviews_kinds_of_problem(regs):
+    """各种 is 'various', never 'all' (90210 R2); 创建 is earning a status, not founding (424242 R24); the calques
+    424242 R13 and R17 named and their kin; 依法办理 the matter, not a case (90210 R22); the word order of 424242 R8."""
+    text = " ".join(en for _, _, _, en in all_texts(regs))
+    for calque in (r"school-protection posts", r"closed management", r"with assistance and education",
+                   r"through assistance and education", r"\bkey (?:regulation|monitoring)\b", r"handling cases",
+                   r"register by real name", r"all negative factors", r"\bbuild Ping'an enterprises",
+                   r"campaigns to build", r"the building of Ping'an residential", r"punish in accordance with law \w",
+                   r"family bonds"):
+        assert not re.search(calque, text, re.I), calque
+    various = [(r, eid) for r, eid, zh, en in all_texts(regs) if zh and "各种" in zh and "various" not in en]
+    assert various == []
+    assert "the various negative factors" in en_of(regs, "shanxi", "art_24__para_1")
+    assert "security responsibility systems against telecommunications and online fraud" in en_of(regs, "shanxi", "art_27__para_2")
+    assert "guard posts at school gates and closed-campus access control" in en_of(regs, "jiangxi", "art_44__para_2")
+    assert "correction and rehabilitative assistance" in en_of(regs, "jiangxi", "art_53__para_3")
+    assert "verify customers' identity information and register customers under their real names" in en_of(
+        regs, "jiangxi", "art_39__para_2")
+    assert ("as working platforms for the integration of social governance resources, the innovation of social governance "
+            "methods and the multi-channel resolution of conflicts and disputes") in en_of(regs, "jiangxi", "art_13__para_1")
+    assert "the handling of the matter in accordance with law" in en_of(regs, "jiangxi", "art_28__para_1")
+
+
+def test_change_log_covers_the_findings_of_blind_reviews_424242_and_90210():
+    changes = [c for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"]
+    logged = {(c["regulation"], c["eid"]) for c in changes}
+    findings = {("jiangxi", "art_59__para_1"), ("jiangxi", "art_39__para_2"), ("jiangxi", "art_44__para_2"),  # 424242 R5, R8, R13
+                ("jiangxi", "art_53__para_3"), ("jiangxi", "art_50__para_3"),                              # R17, R24
+                ("shanxi", "art_24__para_1"), ("shanxi", "art_27__para_2"), ("jiangxi", "art_13__para_1"),   # 90210 R2, R3, R11
+                ("jiangxi", "art_28__para_1")}                                                               # R22
+    assert findings <= logged
+    reasons = " ".join(c["reason"] for c in changes)
+    assert all(cite in reasons for cite in ("424242 R5", "424242 R8", "424242 R13", "424242 R17", "424242 R24",
+                                            "90210 R2", "90210 R3", "90210 R11", "90210 R22"))
