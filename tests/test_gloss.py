@@ -391,7 +391,8 @@ def test_no_calques_the_reviews_named(regs):
                    r"giv(?:e|ing) play to", r"defus\w* (?:social )?conflicts"):
         assert not re.search(calque, text, re.I), calque
     assert "young people who have engaged in misconduct" in en_of(regs, "shanxi", "art_17__para_1")
-    assert "government agencies, parks of all kinds, commercial office buildings" in en_of(regs, "jiangxi", "art_15__para_2")
+    assert ("government agencies, industrial, business and other parks of all kinds, commercial office buildings"
+            in en_of(regs, "jiangxi", "art_15__para_2"))
 
 
 def test_the_relevant_departments_with_the_article(regs):
@@ -435,9 +436,11 @@ def test_pingan_building_is_not_an_actor(regs):
     wrong = [(r, eid) for r, eid, _, en in all_texts(regs)
              if re.search(r"Ping'an-building (?:fails|falls|adheres|implements|meets|passes)\b", en)]
     assert wrong == []
-    result = "the result of the Ping'an-building assessment and evaluation is 'fail' or 'below standard'"
-    assert result in en_of(regs, "jiangxi", "art_58__para_1__point_5")
-    assert result in en_of(regs, "shanxi", "art_44__para_1__point_5")
+    result = "fails its Ping'an-building assessment and evaluation or does not meet the required standard;"
+    assert en_of(regs, "jiangxi", "art_58__para_1__point_5") == f"where the entity concerned {result}"
+    assert en_of(regs, "shanxi", "art_44__para_1__point_5") == f"the entity {result}"
+    # 8086 R2 and R16: no quotation marks making 不合格、不达标 named grades
+    assert [(r, eid) for r, eid, _, en in all_texts(regs) if re.search(r"'fail'|'below standard'", en)] == []
     assert en_of(regs, "shanxi", "art_3__para_1").startswith("Ping'an-building shall be carried out by adhering to")
 
 
@@ -591,7 +594,7 @@ def test_the_small_findings_of_blind_review_8675309(regs):
     assert "ensure that ideological platforms are built and managed" in en_of(regs, "jiangxi", "art_27__para_1")
     assert "as a basis for promoting leading cadres to higher posts and ranks, selecting them for awards and honours" in en_of(
         regs, "jiangxi", "art_57__para_2")
-    assert "parks of all kinds" in en_of(regs, "jiangxi", "art_15__para_2")   # 2718 L3, taken after 31337 R3 and 55555 R14
+    assert "other parks of all kinds" in en_of(regs, "jiangxi", "art_15__para_2")   # 2718 L3, 31337 R3, 55555 R14, 8086 L3
 
 
 def test_change_log_covers_the_findings_of_blind_reviews_8675309_and_2718():
@@ -680,8 +683,8 @@ def test_the_fourth_reviews_kinds_of_problem(regs):
     assert "address potential work safety hazards as a regular, ongoing effort" in en_of(regs, "shanxi", "art_20__para_1")
     assert "under the regular, ongoing campaign against organized crime" in en_of(regs, "jiangxi", "art_33__para_1")
     assert en_of(regs, "jiangxi", "art_13__para_2").startswith(
-        "Comprehensive public-order management centres shall strengthen their standardized and substantive development, "
-        "be provided with the necessary office premises and personnel")
+        "Comprehensive public-order management centres shall strengthen their standardization and their establishment as "
+        "fully functioning entities, be provided with the necessary office premises and personnel")
     assert "provide security personnel, facilities and equipment" in en_of(regs, "shanxi", "art_19__para_1")
     assert "provide security personnel, facilities and equipment" in en_of(regs, "jiangxi", "art_42__para_2")
     j35 = en_of(regs, "jiangxi", "art_35__para_2")
@@ -692,20 +695,14 @@ def test_the_fourth_reviews_kinds_of_problem(regs):
     assert "accepting items for delivery under the sender's real name" in en_of(regs, "shanxi", "art_22__para_2")
     assert ("guarding against illegal religious activities and the activities of cult organizations of all kinds"
             in en_of(regs, "shanxi", "art_9__para_1__point_1"))
-    s37 = en_of(regs, "shanxi", "art_37__para_1")
-    assert "working mechanisms for primary-level campaigns to qualify as Ping'an" in s37
-    assert "campaigns for regions, sectors and entities to qualify as Ping'an regions, Ping'an sectors" in s37
-    assert "primary-level campaigns to qualify as Ping'an" in en_of(regs, "jiangxi", "art_14__para_1")
-    assert en_of(regs, "jiangxi", "art_14__para_2").startswith(
-        "Township people's governments and subdistrict offices shall promptly accept the demands of the public within "
-        "their jurisdiction and handle them in accordance with law, or organize and coordinate the relevant entities")
+    assert "primary-level Ping'an-creation campaigns" in en_of(regs, "jiangxi", "art_14__para_1")   # 6502 R14 below
     assert ("strictly guard against various infiltration, subversion and sabotage activities" in
             en_of(regs, "jiangxi", "art_27__para_1"))
     text = " ".join(en for _, _, _, en in all_texts(regs))
-    for calque in (r"on a regular basis", r"\bregularized\b", r"fully functioning", r"\binstall\w*", r"tracking of flows",
+    for calque in (r"on a regular basis", r"\bregularized\b", r"\binstall\w*", r"tracking of flows",
                    r"related activities", r"departments of the government\b", r"under real names",
                    r"illegal religious organizations", r"Ping'an campaigns?", r"entities that manage or operate",
-                   r"accept, and handle", r"guard against, and crack down"):
+                   r"accept, and handle", r"guard against, and crack down", r"\bsubstantive\b"):
         assert not re.search(calque, text), calque
 
 
@@ -720,3 +717,46 @@ def test_change_log_covers_the_findings_of_blind_reviews_31337_and_55555():
     reasons = " ".join(c["reason"] for c in changes)
     assert all(cite in reasons for cite in ("31337 R3", "31337 R4", "31337 R24", "31337 R25", "31337 R29", "55555 R9",
                                             "55555 R10", "55555 R14", "55555 R21", "55555 R24", "55555 R30"))
+
+
+# ------------------------------------------------------------------ blind reviews 8086 and 6502 (76 units graded)
+
+def test_bare_pingan_is_not_an_adjective(regs):
+    """A bare 'Ping'an' used as an adjective tells an English reader nothing (8086 R9, 6502 R14, and 55555 before them):
+    'Ping'an' stands only in the compounds 'Ping'an-building' and 'Ping'an-creation', in a name (a Ping'an Shanxi, the
+    Ping'an-Building Publicity Week) or before the noun it names (Ping'an enterprises, entities, volunteers)."""
+    allowed = r"Ping'an(?:-[Bb]uilding|-[Cc]reation| (?:Shanxi|Jiangxi|enterprises|entities|volunteers?)\b)"
+    bare = [(r, eid, en) for r, eid, _, en in all_texts(regs) if re.search(r"Ping'an", re.sub(allowed, "", en))]
+    assert bare == []
+    s37 = en_of(regs, "shanxi", "art_37__para_1")
+    assert "working mechanisms for primary-level Ping'an-creation campaigns and, in accordance" in s37
+    assert s37.endswith("carry out Ping'an-creation campaigns for localities, sectors and entities.")
+    assert load_gloss(regs["shanxi"]).heading(37) == "Primary-Level Ping'an-Creation Campaigns"
+    assert "publicity on Ping'an-building and the rule of law" in en_of(regs, "jiangxi", "art_54__para_1")
+
+
+def test_the_fifth_reviews_findings(regs):
+    """14(2): acceptance always, only the handling alternates (8086 L5, 6502 L5); 实体化 the centres as functioning
+    entities and no padded 'work duties' (6502 R1); 预防调处化解 a verb list 'through multiple channels' (8086 R3)."""
+    j14_2 = en_of(regs, "jiangxi", "art_14__para_2")
+    assert j14_2.startswith("Township people's governments and subdistrict offices shall promptly accept the demands of "
+                            "the public within their jurisdiction and either handle them in accordance with law or "
+                            "organize and coordinate the relevant entities to handle them promptly; and shall resolve")
+    assert "in accordance with law, or organize" not in j14_2
+    j13_2 = en_of(regs, "jiangxi", "art_13__para_2")
+    assert "improve the working mechanisms for their operation as functioning entities" in j13_2
+    assert j13_2.endswith("and perform their duties relating to Ping'an-building.")
+    assert ("improve mechanisms for preventing, mediating, handling and resolving social conflicts and disputes through "
+            "multiple channels") in en_of(regs, "shanxi", "art_32__para_1")
+
+
+def test_change_log_covers_the_findings_of_blind_reviews_8086_and_6502():
+    changes = [c for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"]
+    logged = {(c["regulation"], c["eid"]) for c in changes}
+    findings = {("jiangxi", "art_58__para_1__point_5"), ("shanxi", "art_32__para_1"), ("jiangxi", "art_54__para_1"),  # 8086 R2, R3, R9
+                ("shanxi", "art_44__para_1__point_5"), ("jiangxi", "art_15__para_2"), ("jiangxi", "art_14__para_2"),  # R16, L3, L5
+                ("jiangxi", "art_13__para_2"), ("shanxi", "art_37__para_1")}                                  # 6502 R1, R14
+    assert findings <= logged
+    reasons = " ".join(c["reason"] for c in changes)
+    assert all(cite in reasons for cite in ("8086 R2", "8086 R3", "8086 R9", "8086 R16", "8086 L3", "8086 L5",
+                                            "6502 R1", "6502 R14", "6502 L3", "6502 L5"))
