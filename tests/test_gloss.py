@@ -385,13 +385,14 @@ def test_who_acts_against_whom_in_the_liability_provisions(regs):
 
 def test_no_calques_the_reviews_named(regs):
     text = " ".join(en for _, _, _, en in all_texts(regs))
-    for calque in (r"\bjuveniles?\b", r"(?<!business )parks of all kinds", r"by listing for rectification",
+    for calque in (r"\bjuveniles?\b", r"industrial and business parks", r"by listing for rectification",
                    r"people's defence line", r"\bred (?:resources|culture)\b", r"public-order prevention",
                    r"key areas for public order", r"give full play", r"bring(?:ing)? into play",
                    r"giv(?:e|ing) play to", r"defus\w* (?:social )?conflicts"):
         assert not re.search(calque, text, re.I), calque
     assert "young people who have engaged in misconduct" in en_of(regs, "shanxi", "art_17__para_1")
-    assert "industrial and business parks of all kinds" in en_of(regs, "jiangxi", "art_15__para_2")
+    assert ("government agencies, industrial, business and other parks of all kinds, commercial office buildings"
+            in en_of(regs, "jiangxi", "art_15__para_2"))
 
 
 def test_the_relevant_departments_with_the_article(regs):
@@ -435,9 +436,11 @@ def test_pingan_building_is_not_an_actor(regs):
     wrong = [(r, eid) for r, eid, _, en in all_texts(regs)
              if re.search(r"Ping'an-building (?:fails|falls|adheres|implements|meets|passes)\b", en)]
     assert wrong == []
-    result = "the result of the Ping'an-building assessment and evaluation is 'fail' or 'below standard'"
-    assert result in en_of(regs, "jiangxi", "art_58__para_1__point_5")
-    assert result in en_of(regs, "shanxi", "art_44__para_1__point_5")
+    result = "fails its Ping'an-building assessment and evaluation or does not meet the required standard;"
+    assert en_of(regs, "jiangxi", "art_58__para_1__point_5") == f"where the entity concerned {result}"
+    assert en_of(regs, "shanxi", "art_44__para_1__point_5") == f"the entity {result}"
+    # 8086 R2 and R16: no quotation marks making 不合格、不达标 named grades
+    assert [(r, eid) for r, eid, _, en in all_texts(regs) if re.search(r"'fail'|'below standard'", en)] == []
     assert en_of(regs, "shanxi", "art_3__para_1").startswith("Ping'an-building shall be carried out by adhering to")
 
 
@@ -452,9 +455,9 @@ def test_using_the_internet_governs_every_act_of_the_list(regs):
 
 
 def test_the_head_of_a_list_covers_the_whole_list(regs):
-    """管理运营单位 covers every place of Shanxi 19, as in Jiangxi 42(2) (4711 R21); 心理健康 every service of Shanxi 38
-    (4711 R25)."""
-    assert en_of(regs, "shanxi", "art_19__para_1").startswith("The entities that manage or operate ")
+    """管理运营单位 covers every place of Shanxi 19, as in Jiangxi 42(2) (4711 R21; the places' own management, 55555
+    R24); 心理健康 every service of Shanxi 38 (4711 R25)."""
+    assert en_of(regs, "shanxi", "art_19__para_1").startswith("The management or operating entities of organs, schools, ")
     assert en_of(regs, "jiangxi", "art_42__para_2").startswith("The management entities or operating entities of key areas")
     assert ("work such as publicity on mental health knowledge and mental health guidance and counselling services"
             in en_of(regs, "shanxi", "art_38__para_1"))
@@ -476,7 +479,7 @@ def test_who_acts_and_what_suffices(regs):
     j39 = en_of(regs, "jiangxi", "art_39__para_2")
     assert "comply with the catalogue" in j39 and "refuses inspection or registration" in j39
     assert "adjust the membership as circumstances require" in en_of(regs, "jiangxi", "art_12__para_1")
-    assert "and build Ping'an enterprises and Ping'an entities" in en_of(regs, "jiangxi", "art_50__para_3")
+    assert "and work to qualify as Ping'an enterprises and Ping'an entities" in en_of(regs, "jiangxi", "art_50__para_3")
 
 
 def test_no_measures_the_chinese_does_not_have(regs):
@@ -530,10 +533,12 @@ def test_a_rule_without_yingdang_reads_as_a_rule(regs):
 
 
 def test_the_rules_inside_a_paragraph_with_another_modal(regs):
-    """The rule sentences beside a 可以 or 应当 in the same paragraph (2718 L3: Jiangxi 15(2)) and the scan after it."""
+    """The rule sentences beside a 可以 or 应当 in the same paragraph (2718 L3: Jiangxi 15(2)) and the scan after it;
+    the places of Jiangxi 15(2) say where the grids are set up, not who sets them up (31337 R3, 55555 R14)."""
     j15_2 = en_of(regs, "jiangxi", "art_15__para_2")
-    assert "Urban communities shall set up primary-level governance grids" in j15_2
-    assert "administrative villages may" in j15_2 and "and others shall set up dedicated grids" in j15_2
+    assert "In urban communities, primary-level governance grids shall be set up" in j15_2
+    assert "natural villages may be designated as a basic grid" in j15_2
+    assert "dedicated grids shall be set up, according to actual needs, in government agencies" in j15_2
     assert j15_2.startswith("Primary-level grids are divided into")                 # a classification stays present
     assert "Assessment results shall be included in the comprehensive assessment indicator system and shall serve as" in en_of(
         regs, "jiangxi", "art_57__para_2")
@@ -589,7 +594,7 @@ def test_the_small_findings_of_blind_review_8675309(regs):
     assert "ensure that ideological platforms are built and managed" in en_of(regs, "jiangxi", "art_27__para_1")
     assert "as a basis for promoting leading cadres to higher posts and ranks, selecting them for awards and honours" in en_of(
         regs, "jiangxi", "art_57__para_2")
-    assert "industrial and business parks of all kinds" in en_of(regs, "jiangxi", "art_15__para_2")   # 2718 L3 not taken
+    assert "other parks of all kinds" in en_of(regs, "jiangxi", "art_15__para_2")   # 2718 L3, 31337 R3, 55555 R14, 8086 L3
 
 
 def test_change_log_covers_the_findings_of_blind_reviews_8675309_and_2718():
@@ -604,3 +609,154 @@ def test_change_log_covers_the_findings_of_blind_reviews_8675309_and_2718():
                                             "2718 R15", "2718 L3", "8675309 L3"))
     j15 = next(c for c in changes if (c["regulation"], c["eid"]) == ("jiangxi", "art_15__para_2"))
     assert "parks of all kinds" in j15["reason"] and "industrial and business parks" in j15["reason"]
+
+
+# ------------------------------------------------------------------ blind reviews 424242 and 90210 (76 units graded)
+
+def test_a_defined_term_keeps_its_scope(regs):
+    """The bare 统筹协调机构 binds the coordinating bodies at every level (424242 R5, misleading: Jiangxi 59(1) read as
+    the provincial body alone); no unit uses a singular 'The coordinating body' standing alone for it."""
+    assert "Coordinating bodies may use the survey results as a basis" in en_of(regs, "jiangxi", "art_59__para_1")
+    for eid in ("art_18__para_1", "art_28__para_1", "art_54__para_2", "art_61__para_1"):
+        assert en_of(regs, "jiangxi", eid).startswith("Coordinating bodies "), eid
+    loose = [(r, eid) for r, eid, zh, en in all_texts(regs) if zh and "统筹协调机构" in zh
+             and re.search(r"(?:^|\. )The coordinating body (?:and|or|may|shall, relying)\b", en)]
+    assert loose == []
+
+
+def test_the_third_reviews_kinds_of_problem(regs):
+    """各种 is 'various', never 'all' (90210 R2); 创建 is earning a status, not founding (424242 R24); the calques
+    424242 R13 and R17 named and their kin; 依法办理 the matter, not a case (90210 R22); the word order of 424242 R8."""
+    text = " ".join(en for _, _, _, en in all_texts(regs))
+    for calque in (r"school-protection posts", r"closed management", r"with assistance and education",
+                   r"through assistance and education", r"\bkey (?:regulation|monitoring)\b", r"handling cases",
+                   r"register by real name", r"all negative factors", r"\bbuild Ping'an enterprises",
+                   r"campaigns to build", r"the building of Ping'an residential", r"punish in accordance with law \w",
+                   r"family bonds"):
+        assert not re.search(calque, text, re.I), calque
+    various = [(r, eid) for r, eid, zh, en in all_texts(regs) if zh and "各种" in zh and "various" not in en]
+    assert various == []
+    assert "the various negative factors" in en_of(regs, "shanxi", "art_24__para_1")
+    assert "security responsibility systems against telecommunications and online fraud" in en_of(regs, "shanxi", "art_27__para_2")
+    assert "guard posts at school gates and closed-campus access control" in en_of(regs, "jiangxi", "art_44__para_2")
+    assert "correction and rehabilitative assistance" in en_of(regs, "jiangxi", "art_53__para_3")
+    assert "verify customers' identity information and register customers under their real names" in en_of(
+        regs, "jiangxi", "art_39__para_2")
+    assert ("as working platforms for the integration of social governance resources, the innovation of social governance "
+            "methods and the multi-channel resolution of conflicts and disputes") in en_of(regs, "jiangxi", "art_13__para_1")
+    assert "the handling of the matter in accordance with law" in en_of(regs, "jiangxi", "art_28__para_1")
+
+
+def test_change_log_covers_the_findings_of_blind_reviews_424242_and_90210():
+    changes = [c for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"]
+    logged = {(c["regulation"], c["eid"]) for c in changes}
+    findings = {("jiangxi", "art_59__para_1"), ("jiangxi", "art_39__para_2"), ("jiangxi", "art_44__para_2"),  # 424242 R5, R8, R13
+                ("jiangxi", "art_53__para_3"), ("jiangxi", "art_50__para_3"),                              # R17, R24
+                ("shanxi", "art_24__para_1"), ("shanxi", "art_27__para_2"), ("jiangxi", "art_13__para_1"),   # 90210 R2, R3, R11
+                ("jiangxi", "art_28__para_1")}                                                               # R22
+    assert findings <= logged
+    reasons = " ".join(c["reason"] for c in changes)
+    assert all(cite in reasons for cite in ("424242 R5", "424242 R8", "424242 R13", "424242 R17", "424242 R24",
+                                            "90210 R2", "90210 R3", "90210 R11", "90210 R22"))
+
+
+# ------------------------------------------------------------------ blind reviews 31337 and 55555 (76 units graded)
+
+def test_places_are_where_grids_are_set_up_not_who_sets_them(regs):
+    """城市社区…设置, 行政单位…等根据实际需要设置 name where grids are set up; the county government sets them up (Jiangxi 15(1)).
+    No place or premises is made the subject of 'set up' (31337 R3 and L3, 55555 R14 and L3), and the scan's kin:
+    督促重点区域和重要场所落实 urges the implementation in the places, not the places (Jiangxi 42(1))."""
+    j15_2 = en_of(regs, "jiangxi", "art_15__para_2")
+    assert not re.search(r"(?:communities|villages|others|institutions) (?:shall |may )?(?:, [^,]+, )?set up", j15_2)
+    assert "each covering a certain number of permanent residents" in j15_2 and "a set number" not in j15_2
+    assert "farms and forest farms" in j15_2
+    assert "guide and urge the implementation of personnel, physical and technological protection measures in key areas" in en_of(
+        regs, "jiangxi", "art_42__para_1")
+
+
+def test_the_fourth_reviews_kinds_of_problem(regs):
+    """常态化 'as a regular, ongoing effort' (31337 R24); 实体化 'substantive' and 配备 'provide' (31337 R29, 55555 R24);
+    等相关单位 and 流向追踪 (31337 R4); 综合治理 as 综治 work (55555 R9); 实名收寄 whose name (55555 R10); 非法宗教 not only
+    organizations (31337 R25); 平安创建 'campaigns to qualify as Ping'an' (55555 R30); the object near its verb (55555 R21)."""
+    assert en_of(regs, "shanxi", "art_16__para_1").endswith(
+        "advance the campaign against organized crime and local criminal forces as a regular, ongoing effort.")
+    assert "address potential work safety hazards as a regular, ongoing effort" in en_of(regs, "shanxi", "art_20__para_1")
+    assert "under the regular, ongoing campaign against organized crime" in en_of(regs, "jiangxi", "art_33__para_1")
+    assert en_of(regs, "jiangxi", "art_13__para_2").startswith(
+        "Comprehensive public-order management centres shall strengthen their standardization and their establishment as "
+        "fully functioning entities, be provided with the necessary office premises and personnel")
+    assert "provide security personnel, facilities and equipment" in en_of(regs, "shanxi", "art_19__para_1")
+    assert "provide security personnel, facilities and equipment" in en_of(regs, "jiangxi", "art_42__para_2")
+    j35 = en_of(regs, "jiangxi", "art_35__para_2")
+    assert "import and export of hazardous articles, and other related entities, shall" in j35
+    assert "tracking of the destination of articles" in j35 and "by the relevant government departments" in j35
+    assert ("such as those for the comprehensive management of public order, letters and visits, and emergency "
+            "management") in en_of(regs, "jiangxi", "art_15__para_1")
+    assert "accepting items for delivery under the sender's real name" in en_of(regs, "shanxi", "art_22__para_2")
+    assert ("guarding against illegal religious activities and the activities of cult organizations of all kinds"
+            in en_of(regs, "shanxi", "art_9__para_1__point_1"))
+    assert "primary-level Ping'an-creation campaigns" in en_of(regs, "jiangxi", "art_14__para_1")   # 6502 R14 below
+    assert ("strictly guard against various infiltration, subversion and sabotage activities" in
+            en_of(regs, "jiangxi", "art_27__para_1"))
+    text = " ".join(en for _, _, _, en in all_texts(regs))
+    for calque in (r"on a regular basis", r"\bregularized\b", r"\binstall\w*", r"tracking of flows",
+                   r"related activities", r"departments of the government\b", r"under real names",
+                   r"illegal religious organizations", r"Ping'an campaigns?", r"entities that manage or operate",
+                   r"accept, and handle", r"guard against, and crack down", r"\bsubstantive\b"):
+        assert not re.search(calque, text), calque
+
+
+def test_change_log_covers_the_findings_of_blind_reviews_31337_and_55555():
+    changes = [c for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"]
+    logged = {(c["regulation"], c["eid"]) for c in changes}
+    findings = {("jiangxi", "art_15__para_2"), ("jiangxi", "art_35__para_2"), ("shanxi", "art_16__para_1"),  # 31337 R3, R4, R24
+                ("shanxi", "art_9__para_1__point_1"), ("jiangxi", "art_13__para_2"),                     # R25, R29
+                ("jiangxi", "art_15__para_1"), ("shanxi", "art_22__para_2"), ("jiangxi", "art_14__para_2"),  # 55555 R9, R10, R21
+                ("shanxi", "art_19__para_1"), ("shanxi", "art_37__para_1")}                              # R24, R30
+    assert findings <= logged
+    reasons = " ".join(c["reason"] for c in changes)
+    assert all(cite in reasons for cite in ("31337 R3", "31337 R4", "31337 R24", "31337 R25", "31337 R29", "55555 R9",
+                                            "55555 R10", "55555 R14", "55555 R21", "55555 R24", "55555 R30"))
+
+
+# ------------------------------------------------------------------ blind reviews 8086 and 6502 (76 units graded)
+
+def test_bare_pingan_is_not_an_adjective(regs):
+    """A bare 'Ping'an' used as an adjective tells an English reader nothing (8086 R9, 6502 R14, and 55555 before them):
+    'Ping'an' stands only in the compounds 'Ping'an-building' and 'Ping'an-creation', in a name (a Ping'an Shanxi, the
+    Ping'an-Building Publicity Week) or before the noun it names (Ping'an enterprises, entities, volunteers)."""
+    allowed = r"Ping'an(?:-[Bb]uilding|-[Cc]reation| (?:Shanxi|Jiangxi|enterprises|entities|volunteers?)\b)"
+    bare = [(r, eid, en) for r, eid, _, en in all_texts(regs) if re.search(r"Ping'an", re.sub(allowed, "", en))]
+    assert bare == []
+    s37 = en_of(regs, "shanxi", "art_37__para_1")
+    assert "working mechanisms for primary-level Ping'an-creation campaigns and, in accordance" in s37
+    assert s37.endswith("carry out Ping'an-creation campaigns for localities, sectors and entities.")
+    assert load_gloss(regs["shanxi"]).heading(37) == "Primary-Level Ping'an-Creation Campaigns"
+    assert "publicity on Ping'an-building and the rule of law" in en_of(regs, "jiangxi", "art_54__para_1")
+
+
+def test_the_fifth_reviews_findings(regs):
+    """14(2): acceptance always, only the handling alternates (8086 L5, 6502 L5); 实体化 the centres as functioning
+    entities and no padded 'work duties' (6502 R1); 预防调处化解 a verb list 'through multiple channels' (8086 R3)."""
+    j14_2 = en_of(regs, "jiangxi", "art_14__para_2")
+    assert j14_2.startswith("Township people's governments and subdistrict offices shall promptly accept the demands of "
+                            "the public within their jurisdiction and either handle them in accordance with law or "
+                            "organize and coordinate the relevant entities to handle them promptly; and shall resolve")
+    assert "in accordance with law, or organize" not in j14_2
+    j13_2 = en_of(regs, "jiangxi", "art_13__para_2")
+    assert "improve the working mechanisms for their operation as functioning entities" in j13_2
+    assert j13_2.endswith("and perform their duties relating to Ping'an-building.")
+    assert ("improve mechanisms for preventing, mediating, handling and resolving social conflicts and disputes through "
+            "multiple channels") in en_of(regs, "shanxi", "art_32__para_1")
+
+
+def test_change_log_covers_the_findings_of_blind_reviews_8086_and_6502():
+    changes = [c for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"]
+    logged = {(c["regulation"], c["eid"]) for c in changes}
+    findings = {("jiangxi", "art_58__para_1__point_5"), ("shanxi", "art_32__para_1"), ("jiangxi", "art_54__para_1"),  # 8086 R2, R3, R9
+                ("shanxi", "art_44__para_1__point_5"), ("jiangxi", "art_15__para_2"), ("jiangxi", "art_14__para_2"),  # R16, L3, L5
+                ("jiangxi", "art_13__para_2"), ("shanxi", "art_37__para_1")}                                  # 6502 R1, R14
+    assert findings <= logged
+    reasons = " ".join(c["reason"] for c in changes)
+    assert all(cite in reasons for cite in ("8086 R2", "8086 R3", "8086 R9", "8086 R16", "8086 L3", "8086 L5",
+                                            "6502 R1", "6502 R14", "6502 L3", "6502 L5"))
