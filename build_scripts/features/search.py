@@ -492,7 +492,7 @@ class Search(FeatureBase):
     LEX_SEARCH=material builds the site with Material's search unmodified (the baseline of bench/search.py)."""
     name = "search"
     css = ("assets/search.css",)
-    js = ("hant/index.js",)
+    js = ("hant/index.js", "search-box/index.js")
     scripts = {WORKER_JS: ("search-worker/cite.js", "search-worker/index.js")}
 
     @staticmethod
