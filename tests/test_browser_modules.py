@@ -18,6 +18,7 @@ import yaml
 from build_scripts.enrich.alignment import char_diff, provision_text, shared_share, word_diff
 from build_scripts.features.citations import client_rules, structure
 from build_scripts.features.reader import Reader
+from build_scripts.features.search import build_index, t2s_table
 from build_scripts.model.regulation import parse_eid, units
 from build_scripts.model.urls import article_path, browser_shapes, full_text_anchor, para_anchor
 from build_scripts.publish.site import Build, script_data
@@ -65,13 +66,22 @@ def regulations(site):
     return out
 
 
+def search_tables(site):
+    """The search index's start config and the query tables the worker loads (search/q/0.js, e/0.js, v/0.js,
+    y/0.js), as the build writes them (hand-written pages aside: Material's part of the index is left out)."""
+    index, files = build_index(site, {"config": {}, "docs": []}, t2s_table())
+    shard = {name: json.loads(files[f"{name[0]}/0.js"].split(",", 1)[1].rstrip().removesuffix(");"))
+             for name in ("q0", "e0", "v0", "y0")}
+    return {"lex": index["config"]["lex"], "shards": shard}
+
+
 @pytest.fixture(scope="module")
 def test_data(site, tmp_path_factory):
     regs = site.regs
     data = {"cite": {"rules": client_rules(regs), "structure": structure(regs)},
             "cases": yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"],
             "urls": browser_shapes(), "regs": [r.id for r in regs], "links": provision_links(site),
-            "diff": diff_cases(site), "regulations": regulations(site),
+            "diff": diff_cases(site), "regulations": regulations(site), "search": search_tables(site),
             "script_data": script_data(Build(site, ()))}         # what `import x from "lex:x"` reads
     path = tmp_path_factory.mktemp("browser") / "data.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")

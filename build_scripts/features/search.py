@@ -493,7 +493,7 @@ class Search(FeatureBase):
     name = "search"
     css = ("assets/search.css",)
     js = ("hant/index.js", "search-box/index.js")
-    scripts = {WORKER_JS: ("search-worker/cite.js", "search-worker/index.js")}
+    scripts = {WORKER_JS: ("search-worker/index.js",)}
 
     @staticmethod
     def enabled() -> bool:
