@@ -18,6 +18,7 @@ import { parse, resolve } from "../cite/parse.js";
 import { citeRules } from "../cite/rules.js";
 import { copyText } from "../cite/copy.js";
 import { onPage } from "../shared/start.js";
+import { eidOf } from "../shared/eid.js";
 
 // ------------------------------------------------------------------ page index and regulation data
 function readIndex() {
@@ -188,7 +189,7 @@ function initSelect(root, idx) {
     wanted.forEach(function (w, k) {
       var data = all[k];
       var units = w.nums.map(function (n) {
-        var u = data.byEid["art_" + n];
+        var u = data.byEid[eidOf(n)];
         if (!u) missing.push(regOf(idx, data.id).short + " " + n);
         return u;
       }).filter(Boolean);
