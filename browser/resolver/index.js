@@ -15,7 +15,7 @@ function initResolver() {
   var cite = citeRules();
   if (!form || !cite || form.getAttribute("data-ready")) return;
   form.setAttribute("data-ready", "1");
-  var input = document.getElementById("lex-resolve-q");
+  var input = /** @type {HTMLInputElement} */ (document.getElementById("lex-resolve-q"));
   var out = document.getElementById("lex-resolve-out");
   var rules = cite.rules, latest = 0;
 

@@ -26,7 +26,7 @@
  * its province (江西, 赣, Shanxi, 晋...; the citation rules' aliases) searches that regulation only.
  */
 import { parse, resolve } from "../cite/parse.js";
-import { HAN, queryTables } from "./query.js";
+import { HAN, EXPAND_WEIGHT, queryTables } from "./query.js";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var MAX_GROUPS = 12;          // groups returned
@@ -36,7 +36,7 @@ var WHOLE = 0.5;              // a Chinese concept whole in a unit (not only its
 var DEFINITION_Q = /什么是|什么叫|是什么意思|的定义|的含义|^what (is|are|does)\b|\bdefinition\b|\bmeaning of\b|\bdefine\b/;
 var PAGE_WEIGHT = 0.5;        // hand-written and other pages rank below equally good provisions
 var SINGLE_ONLY = 0.1;         // a result matched only through one-character concepts (负, 子), when the query has others
-var BASE = (typeof document !== "undefined" && document.currentScript) ? document.currentScript.src : self.location.href;
+var BASE = (typeof document !== "undefined" && document.currentScript) ? /** @type {HTMLScriptElement} */ (document.currentScript).src : self.location.href;
 
 var lex = {}, nShards = 1, starts = [], kinds = "", regFirst = {};
 var split = {}, shards = {}, tablesReady = null, latest = 0, canon = [], regRanges = [];
@@ -45,7 +45,7 @@ var simplify = Q.simplify, stem = Q.stem, bigrams = Q.bigrams, analyse = Q.analy
 var hanVocabulary = Q.hanVocabulary, englishVocabulary = Q.englishVocabulary, mayRepair = Q.mayRepair;
 var repair = Q.repair, mostFrequent = Q.mostFrequent, mayCite = Q.mayCite, tables = Q.tables;
 
-self.__lexShard = function (name, data) { shards[name] = data; };
+/** @type {any} */ (self).__lexShard = function (name, data) { shards[name] = data; };   // a shard file calls it
 
 var CRC = [];
 for (var n = 0; n < 256; n++) {
@@ -65,6 +65,7 @@ function url(rel) { return new URL(rel, BASE).href; }
 // parallel and read the shard's JSON out of its script wrapper (no eval). From file:// (iframe-worker's
 // shim, where fetch cannot read files): script elements, in parallel.
 var SHARD = /^__lexShard\(("[^"]*"),([\s\S]*)\);\s*$/;
+/** @returns {Promise<any>} */
 function load(names) {
   var missing = names.filter(function (n) { return !shards[n]; });
   if (!missing.length) return Promise.resolve();
@@ -481,7 +482,7 @@ function start(index) {
 }
 if (typeof document === "undefined" && self.location.protocol !== "file:") {
   fetch(url("../search/search_index.json")).then(function (r) {
-    if (!r.ok) throw new Error(r.status);
+    if (!r.ok) throw new Error(String(r.status));
     return r.json();
   }).then(function (index) { if (!started) start(index); }, function () { /* SETUP will start it */ });
 }

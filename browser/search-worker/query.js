@@ -73,6 +73,7 @@ export function queryTables(shards, lex) {
   }
 
   // concepts: [{text, kind, tokens: [{t, w}], keys: [concept tokens]}]
+  /** @returns {any[]} */
   function analyse(q) {
     var concepts = [], latin = [];
     var re = /([\u3400-\u4dbf\u4e00-\u9fff]+)|([a-z0-9][a-z0-9'\-]*)/g, m;

@@ -36,12 +36,12 @@ export function bi(zh, en, sep) {
 }
 
 /**
- * Nodes in a fragment (to replace one node by several).
- * @param {Node[]} nodes
+ * Nodes in a fragment (to replace one node by several; a string as text).
+ * @param {Array<Node | string>} nodes
  * @returns {DocumentFragment}
  */
 export function fragment(nodes) {
   const out = document.createDocumentFragment();
-  nodes.forEach(function (n) { out.appendChild(n); });
+  nodes.forEach(function (n) { out.appendChild(typeof n === "string" ? document.createTextNode(n) : n); });
   return out;
 }

@@ -42,6 +42,7 @@ export function t(id, values) {
  * A message as marked elements, both languages (the mode shows one or both).
  * @param {string} id
  * @param {Record<string, string | number>} [values]
+ * @returns {Array<Node | string>}
  */
 export function biMsg(id, values) { const m = msg(id); return bi(fill(m.zh, values), fill(m.en, values)); }
 
