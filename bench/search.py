@@ -89,8 +89,7 @@ def gz(path: Path) -> int:
 def is_search_file(engine: str, path: str) -> bool:
     if engine == "pagefind":
         return path.startswith("/pagefind/")
-    return path.startswith("/search/") or "search-worker.js" in path or "/workers/search." in path \
-        or (engine == "edition" and path.endswith("/assets/cite.js"))
+    return path.startswith("/search/") or "search-worker.js" in path or "/workers/search." in path
 
 
 # ------------------------------------------------------------------ browser contexts

@@ -302,13 +302,14 @@ RESULT_LINE = """() => document.querySelector(".md-search-result__meta").textCon
 SEARCH_ANSWERED = r"""() => {
   const t = JSON.parse(document.getElementById("__config").textContent).translations;
   const line = (RESULT_LINE)();
-  // in a traditional view (zh-hant-view.js) the line shows the interface string in the view's standard
-  const shown = s => window.LexHant && LexHant.active() ? LexHant.ui(s) : s;
-  const count = shown(t["search.result.other"]).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/#/g, "[\\d,.]+k?");  // Material writes 1.7k
-  // edition.js shows a count in both languages ("找到 12 个结果 / 12 matching documents"): either half counts
-  return [line, ...line.split(" / ")].some(l =>
-    [t["search.result.placeholder"], t["search.result.none"], t["search.result.one"]].map(shown).includes(l)
-    || new RegExp("^" + count + "$").test(l));
+  // each string whole and its halves: in a traditional view (browser/hant/) the Chinese half is in the view's
+  // standard, the English half as written; edition/ shows a count in both languages ("找到 12 个结果 / 12
+  // matching documents"): either half counts
+  const halves = s => [s, ...s.split(" / ")];
+  const fixed = ["search.result.placeholder", "search.result.none", "search.result.one"].flatMap(k => halves(t[k]));
+  const counts = halves(t["search.result.other"]).map(s =>
+    new RegExp("^" + s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/#/g, "[\\d,.]+k?") + "$"));  // Material writes 1.7k
+  return halves(line).some(l => fixed.includes(l) || counts.some(re => re.test(l)));
 }""".replace("RESULT_LINE", RESULT_LINE)
 
 # Focuses the search box and selects its text (the value is unchanged, so Material sends no query); then, if

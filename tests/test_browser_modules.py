@@ -15,10 +15,16 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_scripts.enrich.alignment import char_diff, provision_text, shared_share, word_diff
 from build_scripts.features.citations import client_rules, structure
+from build_scripts.features.reader import Reader
+from build_scripts.features.search import build_index, t2s_table
 from build_scripts.model import citeparse
-from build_scripts.model.regulation import units
+from build_scripts.model.regulation import parse_eid, units
 from build_scripts.model.urls import article_path, browser_shapes, full_text_anchor, para_anchor
+from build_scripts.publish.site import Build, script_data
+from build_scripts.render.export import regulation_json, units_data
+from test_reader import prov, real_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "browser" / "test"
@@ -57,6 +63,35 @@ def find_texts(cases):
     return FIND_TEXTS + [f"参见{c['input']}。See also the rest." for c in cases if c["input"].strip()]
 
 
+def diff_cases(site):
+    """Real pairs with what enrich/alignment makes of them: the character diff, the word diff over the diff
+    page's vocabulary and its shared share (reader/diff.js is a port)."""
+    words = Reader(site).diff_index("diff.md")["words"]
+    pairs = real_pairs(site)
+    return {"words": words, "pairs": [[a, b, char_diff(a, b), word_diff(a, b, set(words)),
+                                       shared_share(word_diff(a, b, set(words)))] for a, b in pairs]}
+
+
+def regulations(site):
+    """Each regulation's data as the pages read it (assets/units/<id>.js) and each unit's provision_text."""
+    out = {}
+    for reg in site.regs:
+        data = units_data(site, reg, regulation_json(site, reg))
+        texts = {u.eid: provision_text(reg, prov(reg.id, *parse_eid(u.eid))) for u in units(reg.articles)}
+        texts.update({a.eid: provision_text(reg, prov(reg.id, a.number)) for a in reg.articles})
+        out[reg.id] = {"data": data, "provision_text": texts}
+    return out
+
+
+def search_tables(site):
+    """The search index's start config and the query tables the worker loads (search/q/0.js, e/0.js, v/0.js,
+    y/0.js), as the build writes them (hand-written pages aside: Material's part of the index is left out)."""
+    index, files = build_index(site, {"config": {}, "docs": []}, t2s_table())
+    shard = {name: json.loads(files[f"{name[0]}/0.js"].split(",", 1)[1].rstrip().removesuffix(");"))
+             for name in ("q0", "e0", "v0", "y0")}
+    return {"lex": index["config"]["lex"], "shards": shard}
+
+
 @pytest.fixture(scope="module")
 def test_data(site, tmp_path_factory):
     regs = site.regs
@@ -66,7 +101,9 @@ def test_data(site, tmp_path_factory):
              for text in find_texts(cases)]
     data = {"cite": {"rules": client_rules(regs), "structure": structure(regs)},
             "cases": yaml.safe_load((ROOT / "tests" / "citation_cases.yaml").read_text(encoding="utf-8"))["cases"],
-            "urls": browser_shapes(), "regs": [r.id for r in regs], "links": provision_links(site), "finds": finds}
+            "urls": browser_shapes(), "regs": [r.id for r in regs], "links": provision_links(site), "finds": finds,
+            "diff": diff_cases(site), "regulations": regulations(site), "search": search_tables(site),
+            "script_data": script_data(Build(site, ()))}         # what `import x from "lex:x"` reads
     path = tmp_path_factory.mktemp("browser") / "data.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
@@ -76,7 +113,8 @@ def test_node_unit_tests(test_data):
     node = shutil.which("node")
     assert node, "no node: run `make test-fast` (it installs Debian's nodejs when missing)"
     files = sorted(str(p.relative_to(ROOT)) for p in TESTS.glob("*.test.js"))
-    done = subprocess.run([node, "--test", "--test-reporter=tap", *files], cwd=ROOT, capture_output=True,
+    done = subprocess.run([node, "--import", "./browser/test/register.mjs", "--test", "--test-reporter=tap", *files],
+                          cwd=ROOT, capture_output=True,
                           text=True, env={"PATH": str(Path(node).parent), "LEX_TEST_DATA": str(test_data)},
                           check=False, timeout=120)
     passed = re.search(r"^# pass (\d+)$", done.stdout, re.M)

@@ -1,4 +1,4 @@
-"""The traditional views in the browser (docs/assets/zh-hant-view.js), in each standard: the whole page
+"""The traditional views in the browser (browser/hant/), in each standard: the whole page
 converted (no simplified-only character left, no element still marked zh-Hans), Hong Kong's forms where they
 differ from Taiwan's, the reviewed corrections applied, the interface in the standard's vocabulary, the
 choice remembered across pages from the header control, a copied citation as the view shows it, queries

@@ -9,7 +9,6 @@ from pathlib import Path
 from build_scripts.enrich.alignment import (
     SHARED_LITTLE,
     Provision,
-    char_diff,
     provision_text,
     segment,
     shared_share,
@@ -20,7 +19,7 @@ from build_scripts.enrich.alignment import (
 )
 from build_scripts.features.reader import STORE_KEY, Reader
 from build_scripts.model.ref import Ref
-from build_scripts.model.regulation import parse_eid, unit_eid
+from build_scripts.model.regulation import unit_eid
 
 
 def prov(reg_id: str, article: int, paragraph: int | None = None, item: int | None = None) -> Provision:
@@ -51,7 +50,8 @@ def test_the_pages_read_the_core_data_and_article_pages_do_not_carry_their_scrip
     the three pages load their own script."""
     assert not (built_site / "assets" / "reader").exists()
     bundle = (built_site / "assets" / "bundle.js").read_text(encoding="utf-8")
-    assert "LexReaderCore" in bundle and "charDiff" not in bundle and "initNotes" not in bundle
+    # the tools block and checkboxes (browser/reader/index.js) are in it; the pages' diff and notes are not
+    assert "lex-tools-compare" in bundle and "lex-diff-result" not in bundle and "lex-notes-empty" not in bundle
     for page in ("select", "diff", "notes"):
         html = (built_site / page / "index.html").read_text(encoding="utf-8")
         assert '<script src="../assets/reader-pages.js" defer></script>' in html, page
@@ -120,41 +120,6 @@ def real_pairs(site) -> list[tuple[str, str]]:
         out.append((provision_text(jx, prov("jiangxi", *a)), provision_text(sx, prov("shanxi", *b))))
     out += [("", "平安"), ("平安建设", ""), ("abc", "abc"), ("（一）甲乙丙", "（二）甲丙丁")]
     return out[:40]
-
-
-def test_browser_diff_equals_python_char_diff(page, served_site, site):
-    page.goto(served_site + "diff/")
-    page.wait_for_function("() => !!window.LexReader")
-    pairs = real_pairs(site)
-    assert len(pairs) >= 20
-    got = page.evaluate("ps => ps.map(p => LexReader.charDiff(p[0], p[1]))", pairs)
-    for (a, b), js in zip(pairs, got, strict=True):
-        assert [tuple(x) for x in js] == char_diff(a, b), (a[:30], b[:30])
-
-
-def test_browser_word_diff_equals_python_word_diff(page, served_site, site):
-    page.goto(served_site + "diff/")
-    page.wait_for_function("() => !!window.LexReader")
-    pairs = real_pairs(site)
-    words = page.evaluate("() => LexReader.readIndex().words")
-    assert words == Reader(site).diff_index("diff.md")["words"]
-    got = page.evaluate("""ps => { const v = LexReader.vocabulary(LexReader.readIndex().words);
-        return ps.map(p => { const d = LexReader.wordDiff(p[0], p[1], v); return [d, LexReader.sharedShare(d)]; }); }""", pairs)
-    for (a, b), (js, share) in zip(pairs, got, strict=True):
-        expected = word_diff(a, b, set(words))
-        assert [tuple(x) for x in js] == expected, (a[:30], b[:30])
-        assert abs(share - shared_share(expected)) < 1e-9
-
-
-def test_browser_provision_text_equals_python(page, served_site, site):
-    page.goto(served_site + "diff/")
-    page.wait_for_function("() => !!window.LexReader")
-    for reg in site.regs:
-        idx_text = page.evaluate("""r => { const idx = LexReader.readIndex();
-            return LexUnits.load(r).then(d => d.units.map(u => [u.eid, LexReader.provisionText(d, u.eid)])); }""",
-                                 reg.id)
-        for eid, text in idx_text:
-            assert text == provision_text(reg, prov(reg.id, *parse_eid(eid))), (reg.id, eid)
 
 
 def check_selection(page):

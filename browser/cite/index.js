@@ -3,34 +3,7 @@
 import { el } from "../shared/dom.js";
 import { msg, biMsg, both } from "../shared/messages.js";
 import { onPage } from "../shared/start.js";
-import { active as hantActive, convert as hantConvert } from "../hant/state.js";
-
-// ------------------------------------------------------------------ clipboard
-function fallbackCopy(text) {
-  var active = /** @type {HTMLElement | null} */ (document.activeElement);
-  var ta = document.createElement("textarea");
-  ta.value = text;
-  ta.setAttribute("readonly", "");
-  ta.setAttribute("aria-hidden", "true");
-  ta.className = "lex-cite-scratch";
-  document.body.appendChild(ta);
-  ta.select();
-  var ok = false;
-  try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-  document.body.removeChild(ta);
-  if (active && active.focus) active.focus();
-  return ok;
-}
-
-export function copyText(text) {
-  // a citation copied in the traditional view is copied as the view shows it (hant/)
-  if (hantActive()) text = hantConvert(text);
-  if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
-    return navigator.clipboard.writeText(text).then(function () { return true; },
-      function () { return fallbackCopy(text); });
-  }
-  return Promise.resolve(fallbackCopy(text));
-}
+import { copyText, citeText } from "./copy.js";
 
 var toast = null, toastTimer = null;
 function announce(ok, text) {
@@ -53,13 +26,6 @@ function announce(ok, text) {
 var ICON = '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">' +
   '<path fill="currentColor" d="M19 21H8V7h11m0-2H8a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2V7a2 2 0 0 0-2-2m-3-4H4' +
   'a2 2 0 0 0-2 2v14h2V3h12V1Z"/></svg>';
-
-// The citation and its URL: the permanent URL when the build has a public base (cite.url), else the
-// provision's address as seen from this page (cite.href resolved against the page's own location).
-export function citeText(cite) {
-  var url = cite.url || new URL(cite.href, location.href).href;
-  return cite.zh + " / " + cite.en + " <" + url + ">";
-}
 
 function makeButton(cite) {
   var copy = msg("js.cite.copy");

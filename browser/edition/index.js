@@ -9,191 +9,154 @@
  *   - tooltips: render/html.tip writes "中文<line break>English" into title; Material makes the tooltip when
  *     it opens, and its two lines become marked blocks;
  *   - the search result count, which Material writes in English from one "#" template: rewritten from the
- *     catalogue (window.__lexMsg, model/messages.yaml).
- * LexMsg.t(id, values) gives a message in the mode's language(s) for scripts that write text.
+ *     catalogue (model/messages.yaml, ../shared/messages.js).
+ * A script that writes text takes its message in the mode's language(s) from ../shared/messages.js (t).
  */
-(function () {
-  "use strict";
-  var KEY = "lex-mode";
-  var MODES = ["both", "zh", "en"];
-  var MSG = window.__lexMsg || {};
-  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-  var LATIN = /[A-Za-z]/;
-  var CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .md-search, .md-skip, .md-content > article > h1";
-  var ATTRS = ["placeholder", "title", "aria-label"];
+import { el, bi as biNodes, fragment } from "../shared/dom.js";
+import { all as messages } from "../shared/messages.js";
+import { MODES, mode as modePref } from "../shared/prefs.js";
+import { onPage } from "../shared/start.js";
 
-  function stored() {
-    try { var m = localStorage.getItem(KEY); return MODES.indexOf(m) >= 0 ? m : "both"; } catch (e) { return "both"; }
-  }
+var MSG = messages();
+var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+var LATIN = /[A-Za-z]/;
+var CHROME = ".md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .md-search, .md-skip, .md-content > article > h1";
+var ATTRS = ["placeholder", "title", "aria-label"];
 
-  function fill(text, values) {
-    return values ? text.replace(/\{(\w+)\}/g, function (all, k) { return k in values ? String(values[k]) : all; }) : text;
-  }
+function stored() { return modePref.get(); }
 
-  // A message in the current mode: one language, or both as "中文 / English".
-  function t(id, values) {
-    var m = MSG[id];
-    if (!m) return id;
-    var mode = stored(), zh = fill(m.zh, values), en = fill(m.en, values);
-    return mode === "zh" ? zh : mode === "en" ? en : zh + " / " + en;
-  }
+// Both languages as marked elements (the mode shows one or both), in a fragment.
+function bi(zh, en, sep) { return fragment(biNodes(zh, en, sep)); }
 
-  // Both languages as marked elements (the mode shows one or both).
-  function bi(zh, en, sep) {
-    var out = document.createDocumentFragment();
-    var a = document.createElement("span"); a.lang = "zh-Hans"; a.textContent = zh;
-    var s = document.createElement("span"); s.className = "lex-sep"; s.textContent = sep === undefined ? " / " : sep;
-    var b = document.createElement("span"); b.lang = "en"; b.textContent = en;
-    out.appendChild(a); out.appendChild(s); out.appendChild(b);
-    return out;
-  }
+// "中文 / English", "中文 · English" or "中文 English" -> [zh, sep, en]; else null
+function split(text) {
+  var m = /^(\s*)([^A-Za-z]*?)(\s+\/\s+|\s+·\s+|\s+)([A-Za-z][\s\S]*?)(\s*)$/.exec(text);
+  if (!m || !HAN.test(m[2]) || HAN.test(m[4]) || !LATIN.test(m[4])) return null;
+  return [m[2], m[3], m[4]];
+}
 
-  // "中文 / English", "中文 · English" or "中文 English" -> [zh, sep, en]; else null
-  function split(text) {
-    var m = /^(\s*)([^A-Za-z]*?)(\s+\/\s+|\s+·\s+|\s+)([A-Za-z][\s\S]*?)(\s*)$/.exec(text);
-    if (!m || !HAN.test(m[2]) || HAN.test(m[4]) || !LATIN.test(m[4])) return null;
-    return [m[2], m[3], m[4]];
-  }
+// Any mix of Chinese and English words (a page title in the header: "第十五条 Article 15 · Heading — 条例"):
+// runs of each language, marked; what stands between runs of different languages is a separator.
+function mixed(text) {
+  var tokens = text.split(/(\s+)/), runs = [];
+  tokens.forEach(function (tok) {
+    var lang = HAN.test(tok) ? "zh-Hans" : LATIN.test(tok) ? "en" : null;
+    var last = runs[runs.length - 1];
+    if (lang && last && last.lang === lang) { last.text += (last.pending || "") + tok; last.pending = ""; }
+    else if (lang) { runs.push({lang: lang, text: tok, pending: ""}); }
+    else if (last) { last.pending = (last.pending || "") + tok; }
+    else { runs.push({lang: null, text: tok, pending: ""}); }
+  });
+  var langs = runs.filter(function (r) { return r.lang; }).map(function (r) { return r.lang; });
+  if (langs.indexOf("zh-Hans") < 0 || langs.indexOf("en") < 0) return null;
+  var out = [];
+  runs.forEach(function (r) {
+    out.push(el("span", r.lang ? { lang: r.lang } : { "class": "lex-sep" }, [r.text]));
+    if (r.pending) out.push(el("span", { "class": "lex-sep" }, [r.pending]));
+  });
+  return fragment(out);
+}
 
-  // Any mix of Chinese and English words (a page title in the header: "第十五条 Article 15 · Heading — 条例"):
-  // runs of each language, marked; what stands between runs of different languages is a separator.
-  function mixed(text) {
-    var tokens = text.split(/(\s+)/), runs = [];
-    tokens.forEach(function (tok) {
-      var lang = HAN.test(tok) ? "zh-Hans" : LATIN.test(tok) ? "en" : null;
-      var last = runs[runs.length - 1];
-      if (lang && last && last.lang === lang) { last.text += (last.pending || "") + tok; last.pending = ""; }
-      else if (lang) { runs.push({lang: lang, text: tok, pending: ""}); }
-      else if (last) { last.pending = (last.pending || "") + tok; }
-      else { runs.push({lang: null, text: tok, pending: ""}); }
+function splitChrome(root) {
+  var els = [];
+  if (root.nodeType !== 1) return;
+  if (root.closest(CHROME)) els.push(root);      // the theme's element, or one added inside it (a search result)
+  else els = els.concat(Array.prototype.slice.call(root.querySelectorAll(CHROME)));
+  els.forEach(function (el) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), nodes = [];
+    for (var n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.parentElement.closest("[lang]:not(html), script, style, .lex-sep")) nodes.push(n);
+    }
+    nodes.forEach(function (n) {
+      var parts = split(n.nodeValue), frag = parts ? bi(parts[0], parts[2], parts[1]) : mixed(n.nodeValue);
+      if (frag) n.parentNode.replaceChild(frag, n);
     });
-    var langs = runs.filter(function (r) { return r.lang; }).map(function (r) { return r.lang; });
-    if (langs.indexOf("zh-Hans") < 0 || langs.indexOf("en") < 0) return null;
-    var out = document.createDocumentFragment();
-    runs.forEach(function (r) {
-      var el = document.createElement("span");
-      if (r.lang) el.lang = r.lang; else el.className = "lex-sep";
-      el.textContent = r.text;
-      out.appendChild(el);
-      if (r.pending) {
-        var sep = document.createElement("span");
-        sep.className = "lex-sep";
-        sep.textContent = r.pending;
-        out.appendChild(sep);
-      }
-    });
-    return out;
-  }
+    [el].concat(Array.prototype.slice.call(el.querySelectorAll("[placeholder], [title], [aria-label]"))).forEach(attrs);
+  });
+}
 
-  function splitChrome(root) {
-    var els = [];
-    if (root.nodeType !== 1) return;
-    if (root.closest(CHROME)) els.push(root);      // the theme's element, or one added inside it (a search result)
-    else els = els.concat(Array.prototype.slice.call(root.querySelectorAll(CHROME)));
-    els.forEach(function (el) {
-      var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), nodes = [];
-      for (var n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.parentElement.closest("[lang]:not(html), script, style, .lex-sep")) nodes.push(n);
-      }
-      nodes.forEach(function (n) {
-        var parts = split(n.nodeValue), frag = parts ? bi(parts[0], parts[2], parts[1]) : mixed(n.nodeValue);
-        if (frag) n.parentNode.replaceChild(frag, n);
-      });
-      [el].concat(Array.prototype.slice.call(el.querySelectorAll("[placeholder], [title], [aria-label]"))).forEach(attrs);
-    });
-  }
+// Attributes of the theme's elements: the mode's half of "中文 / English" (both: as written).
+function attrs(el) {
+  var saved = el.__lexBi || (el.__lexBi = {});
+  ATTRS.forEach(function (name) {
+    var value = el.getAttribute(name);
+    if (saved[name] === undefined) {
+      if (value === null) return;
+      var parts = / \/ /.test(value) ? split(value) : null;
+      if (!parts) return;
+      saved[name] = parts;
+    }
+    var p = saved[name], mode = stored();
+    var want = mode === "zh" ? p[0] : mode === "en" ? p[2] : p[0] + p[1] + p[2];
+    if (el.hasAttribute(name) && el.getAttribute(name) !== want) el.setAttribute(name, want);
+  });
+}
 
-  // Attributes of the theme's elements: the mode's half of "中文 / English" (both: as written).
-  function attrs(el) {
-    var saved = el.__lexBi || (el.__lexBi = {});
-    ATTRS.forEach(function (name) {
-      var value = el.getAttribute(name);
-      if (saved[name] === undefined) {
-        if (value === null) return;
-        var parts = / \/ /.test(value) ? split(value) : null;
-        if (!parts) return;
-        saved[name] = parts;
-      }
-      var p = saved[name], mode = stored();
-      var want = mode === "zh" ? p[0] : mode === "en" ? p[2] : p[0] + p[1] + p[2];
-      if (el.hasAttribute(name) && el.getAttribute(name) !== want) el.setAttribute(name, want);
-    });
-  }
+// Material's tooltip, made from title when it opens: "中文\nEnglish" -> two marked lines.
+function tooltip(tip) {
+  var inner = tip.querySelector(".md-tooltip2__inner, .md-tooltip__inner") || tip;
+  if (inner.querySelector("[lang]")) return;
+  var text = inner.textContent, at = text.indexOf("\n");
+  if (at < 0) return;
+  inner.textContent = "";
+  inner.appendChild(el("span", { lang: "zh-Hans" }, [text.slice(0, at)]));
+  inner.appendChild(el("span", { lang: "en" }, [text.slice(at + 1)]));
+}
 
-  // Material's tooltip, made from title when it opens: "中文\nEnglish" -> two marked lines.
-  function tooltip(el) {
-    var inner = el.querySelector(".md-tooltip2__inner, .md-tooltip__inner") || el;
-    if (inner.querySelector("[lang]")) return;
-    var text = inner.textContent, at = text.indexOf("\n");
-    if (at < 0) return;
-    inner.textContent = "";
-    var zh = document.createElement("span"); zh.lang = "zh-Hans"; zh.textContent = text.slice(0, at);
-    var en = document.createElement("span"); en.lang = "en"; en.textContent = text.slice(at + 1);
-    inner.appendChild(zh); inner.appendChild(en);
-  }
+// The search result count: Material writes the English template with its number.
+function count(el) {
+  if (el.querySelector("[lang]")) return;
+  var text = el.textContent.trim(), parts = split(text);
+  if (parts) { el.textContent = ""; el.appendChild(bi(parts[0], parts[2], parts[1])); return; }
+  Object.keys(MSG).forEach(function (id) {
+    if (id.indexOf("theme.search.result.") !== 0) return;
+    var m = MSG[id], re = new RegExp("^" + m.en.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "([\\d.,]+k?)") + "$");
+    var hit = re.exec(text);
+    if (!hit) return;
+    el.textContent = "";
+    el.appendChild(bi(m.zh.replace("#", hit[1] || ""), m.en.replace("#", hit[1] || "")));
+  });
+}
 
-  // The search result count: Material writes the English template with its number.
-  function count(el) {
-    if (el.querySelector("[lang]")) return;
-    var text = el.textContent.trim(), parts = split(text);
-    if (parts) { el.textContent = ""; el.appendChild(bi(parts[0], parts[2], parts[1])); return; }
-    Object.keys(MSG).forEach(function (id) {
-      if (id.indexOf("theme.search.result.") !== 0) return;
-      var m = MSG[id], re = new RegExp("^" + m.en.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("#", "([\\d.,]+k?)") + "$");
-      var hit = re.exec(text);
-      if (!hit) return;
-      el.textContent = "";
-      el.appendChild(bi(m.zh.replace("#", hit[1] || ""), m.en.replace("#", hit[1] || "")));
-    });
-  }
+function apply(mode) {
+  var root = document.documentElement;
+  MODES.forEach(function (m) { root.classList.remove("lex-mode-" + m); });
+  root.classList.add("lex-mode-" + mode);
+  document.querySelectorAll("[data-lex-mode]").forEach(function (b) {
+    b.setAttribute("aria-pressed", String(b.getAttribute("data-lex-mode") === mode));
+  });
+  document.querySelectorAll(CHROME).forEach(function (el) {
+    [el].concat(Array.prototype.slice.call(el.querySelectorAll("[placeholder], [title], [aria-label]"))).forEach(attrs);
+  });
+}
+apply(stored());
 
-  function apply(mode) {
-    var root = document.documentElement;
-    MODES.forEach(function (m) { root.classList.remove("lex-mode-" + m); });
-    root.classList.add("lex-mode-" + mode);
-    document.querySelectorAll("[data-lex-mode]").forEach(function (b) {
-      b.setAttribute("aria-pressed", String(b.getAttribute("data-lex-mode") === mode));
+document.addEventListener("click", function (/** @type {any} */ ev) {
+  var button = ev.target.closest && ev.target.closest("[data-lex-mode]");
+  if (!button) return;
+  var mode = button.getAttribute("data-lex-mode");
+  modePref.set(mode);           // private mode: still switch this page
+  apply(mode);
+});
+
+var observer = new MutationObserver(function (records) {
+  records.forEach(function (/** @type {any} */ r) {
+    if (r.target.nodeType === 1 && r.target.matches(".md-search-result__meta")) count(r.target);
+    r.addedNodes.forEach(function (/** @type {any} */ n) {
+      if (n.nodeType !== 1) return;
+      if (n.matches(".md-tooltip2, .md-tooltip")) tooltip(n);
+      else if (n.closest(CHROME)) splitChrome(n);
     });
-    document.querySelectorAll(CHROME).forEach(function (el) {
-      [el].concat(Array.prototype.slice.call(el.querySelectorAll("[placeholder], [title], [aria-label]"))).forEach(attrs);
-    });
-  }
+  });
+});
+
+function init() {
+  splitChrome(document.body);
+  document.querySelectorAll(".md-search-result__meta").forEach(count);
   apply(stored());
+  observer.disconnect();
+  observer.observe(document.body, {childList: true, subtree: true});
+}
 
-  document.addEventListener("click", function (ev) {
-    var button = ev.target.closest && ev.target.closest("[data-lex-mode]");
-    if (!button) return;
-    var mode = button.getAttribute("data-lex-mode");
-    try { localStorage.setItem(KEY, mode); } catch (e) { /* private mode: still switch this page */ }
-    apply(mode);
-  });
-
-  var observer = new MutationObserver(function (records) {
-    records.forEach(function (r) {
-      if (r.target.nodeType === 1 && r.target.matches(".md-search-result__meta")) count(r.target);
-      r.addedNodes.forEach(function (n) {
-        if (n.nodeType !== 1) return;
-        if (n.matches(".md-tooltip2, .md-tooltip")) tooltip(n);
-        else if (n.closest(CHROME)) splitChrome(n);
-      });
-    });
-  });
-
-  function init() {
-    splitChrome(document.body);
-    document.querySelectorAll(".md-search-result__meta").forEach(count);
-    apply(stored());
-    observer.disconnect();
-    observer.observe(document.body, {childList: true, subtree: true});
-  }
-
-  window.LexMsg = {t: t, bi: bi, mode: stored};
-  // Material's instant navigation swaps the page body: re-apply to the new buttons.
-  if (window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
+// Material's instant navigation swaps the page body: re-apply to the new buttons.
+onPage(init);

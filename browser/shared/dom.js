@@ -1,16 +1,22 @@
 // The one DOM helper of the browser code: elements with attributes and children, and the two languages of a text.
 
 /**
- * An element: `attrs` are set as attributes (class, lang, aria-*, ...), `children` appended (a string as text).
+ * An element: `attrs` are set as attributes (class, lang, aria-*, ...; null, undefined or false: left out),
+ * `children` appended (a string as text; null or undefined: left out).
  * @param {string} tag
- * @param {Record<string, string>} [attrs]
- * @param {Array<Node | string>} [children]
- * @returns {HTMLElement}
+ * @param {Record<string, string | number | boolean | null | undefined>} [attrs]
+ * @param {Array<Node | string | null | undefined>} [children]
+ * @returns {HTMLElement & Record<string, any>}
  */
 export function el(tag, attrs, children) {
-  const node = document.createElement(tag);
-  Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, (attrs || {})[k]); });
+  const node = /** @type {HTMLElement & Record<string, any>} */ (document.createElement(tag));
+  const a = attrs || {};
+  Object.keys(a).forEach(function (k) {
+    const v = a[k];
+    if (v !== null && v !== undefined && v !== false) node.setAttribute(k, String(v));
+  });
   (children || []).forEach(function (c) {
+    if (c === null || c === undefined) return;
     node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
   });
   return node;
@@ -30,12 +36,12 @@ export function bi(zh, en, sep) {
 }
 
 /**
- * Nodes in a fragment (to replace one node by several).
- * @param {Node[]} nodes
+ * Nodes in a fragment (to replace one node by several; a string as text).
+ * @param {Array<Node | string>} nodes
  * @returns {DocumentFragment}
  */
 export function fragment(nodes) {
   const out = document.createDocumentFragment();
-  nodes.forEach(function (n) { out.appendChild(n); });
+  nodes.forEach(function (n) { out.appendChild(typeof n === "string" ? document.createTextNode(n) : n); });
   return out;
 }

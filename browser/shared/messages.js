@@ -42,8 +42,13 @@ export function t(id, values) {
  * A message as marked elements, both languages (the mode shows one or both).
  * @param {string} id
  * @param {Record<string, string | number>} [values]
+ * @returns {Array<Node | string>}
  */
 export function biMsg(id, values) { const m = msg(id); return bi(fill(m.zh, values), fill(m.en, values)); }
 
-/** "中文 / English" of a message (an attribute's value: aria-label, title). */
-export function both(id) { const m = msg(id); return m.zh + " / " + m.en; }
+/**
+ * "中文 / English" of a message (an attribute's value, a line of an exported file).
+ * @param {string} id
+ * @param {Record<string, string | number>} [values]
+ */
+export function both(id, values) { const m = msg(id); return fill(m.zh, values) + " / " + fill(m.en, values); }

@@ -17,12 +17,11 @@
  * file://); nothing else of the browser code is a window global. */
 import index from "lex:units-index";
 import { relativeLink } from "./paths.js";
+import { prepare } from "./units-data.js";
 
+/** @typedef {import("./units-data.js").RegData} RegData */
+/** @typedef {import("./units-data.js").Unit} Unit */
 /** @typedef {{id: string, title: {zh: string, en: string}, file: string}} RegEntry */
-/** @typedef {{eid: string, kind: string, url: string, href: string, index: number, zh: string, en: string,
- *             label: string, citation: {zh: string, en: string}, [k: string]: any}} Unit */
-/** @typedef {{id: string, url: string, href: string, units: Unit[], byEid: Record<string, Unit>,
- *             articles: any[], [k: string]: any}} RegData */
 
 const w = /** @type {any} */ (window);
 const script = document.currentScript;
@@ -42,29 +41,6 @@ const loading = {};
 function entry(id) {
   for (var i = 0; i < regs.length; i++) if (regs[i].id === id) return regs[i];
   return null;
-}
-
-/** @param {any} data  @param {string} file  @returns {RegData} */
-function prepare(data, file) {
-  data.url = new URL(data.href, file).href;
-  data.units = [];
-  data.byEid = {};
-  /** @param {any} u  @param {string} kind */
-  function add(u, kind) {
-    u.kind = kind;
-    u.url = new URL(u.href, file).href;
-    u.index = data.units.length;
-    data.units.push(u);
-    data.byEid[u.eid] = u;
-  }
-  data.articles.forEach(function (/** @type {any} */ a) {
-    add(a, "article");
-    a.paragraphs.forEach(function (/** @type {any} */ p) {
-      add(p, "paragraph");
-      p.items.forEach(function (/** @type {any} */ i) { add(i, "item"); });
-    });
-  });
-  return data;
 }
 
 /** @param {string} id  @returns {RegData | null} */

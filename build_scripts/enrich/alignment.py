@@ -218,7 +218,7 @@ def char_diff(a: str, b: str) -> list[tuple[str, str]]:
 # A character diff of two provisions that share little strikes through nearly everything and cuts words
 # (基层治|理). The reader's diff page compares words instead: a text is cut into the longest words of a
 # vocabulary (jieba's words of the texts and the glossary's forms, made at build time), each other character
-# a word of its own. The browser does the same (docs/assets/reader-pages.js, `segment`, `wordDiff`);
+# a word of its own. The browser does the same (browser/reader/diff.js, `segment`, `wordDiff`);
 # tests/test_reader.py runs both on real pairs.
 HAN_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
 SHARED_LITTLE = 0.30   # under this share of characters in common, the diff page sets the two side by side

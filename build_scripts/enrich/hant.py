@@ -9,7 +9,7 @@ catalogue, model/messages.yaml) also take each standard's vocabulary (`s2twp`: �
 搜尋), word by word as reviewed (`Hant.interface`). docs/translation-notes.md (#traditional) says so to readers.
 
 The conversion of a standard is two tables, applied the same way here (`Hant.convert`) and in the browser
-(docs/assets/zh-hant-view.js): at each position the longest phrase of `phrases` that starts there, else the
+(browser/hant/state.js): at each position the longest phrase of `phrases` that starts there, else the
 character map `chars`. `chars` is OpenCC of each character alone. `phrases` are the places where OpenCC's
 phrase dictionary converts a word differently from its characters alone (发布 -> 發佈 rather than 發布):
 every one found in the texts of the site must be reviewed, for each standard, in
@@ -61,7 +61,7 @@ def convert_many(texts: list[str], config: str = CONFIG) -> list[str]:
 
 
 def apply_phrases(text: str, chars: Mapping[str, str], phrases: Mapping[str, str], longest: int) -> str:
-    """Longest phrase starting at each position, else the character map (zh-hant-view.js: toHant)."""
+    """Longest phrase starting at each position, else the character map (browser/hant/state.js: toHant)."""
     out, i, n = [], 0, len(text)
     while i < n:
         for size in range(min(longest, n - i), 1, -1):

@@ -15,7 +15,7 @@ escaped by the one escape (render/html.py).
     a.lex-xref[data-ref-kind][href][title]             cross-reference (前款, 第十二条 ...)
 
 A term is marked at its first use in each article; its later uses there carry `lex-rep` (shown plain,
-no tab stop, unless the reader's switch asks for every mark: docs/assets/glossary.js). Drafting
+no tab stop, unless the reader's switch asks for every mark: browser/glossary/). Drafting
 formulas (category `formula`: 应当, 有关部门 ...) are never marked; the glossary page lists them.
 Titles become Material tooltips (content.tooltips) on hover and on keyboard focus.
 """

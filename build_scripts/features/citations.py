@@ -3,7 +3,7 @@ the client-side resolver page, copy-citation data and JSON-LD on article pages. 
 `files()` reads nothing but the Site.
 
 The parsing rules are DATA (RULES below: numerals, aliases, filler words, patterns) interpreted by
-a few lines of code that exist twice, in model/citeparse.py (parse, resolve, find) and in docs/assets/cite.js
+a few lines of code that exist twice, in model/citeparse.py (parse, resolve, find) and in browser/cite/parse.js
 (LexCite.parse, LexCite.resolve). The browser gets RULES and the structure (item counts, no text) through
 the generated assets/cite-rules.js, never a hand-copied version; tests/citation_cases.yaml is run against
 both. The resolver page shows a provision from the core's data (assets/units/, one script per regulation:
@@ -180,7 +180,7 @@ def page_file(urls: Urls, src: str) -> str:
 
 def copy_text(cite: dict[str, Any], url: str | None) -> str:
     """What the copy-citation control puts on the clipboard (URL in angle brackets, RFC 3986 App. C);
-    without a URL, the citation alone. docs/assets/cite.js builds the same text in the browser."""
+    without a URL, the citation alone. browser/cite/copy.js builds the same text in the browser."""
     return f"{cite['zh']} / {cite['en']}" + (f" <{url}>" if url else "")
 
 

@@ -6,7 +6,7 @@ follows the link. Links that get a preview: topic-matrix cells and provision lin
 
 Data: none of its own. The texts, labels and citations are the core's one file per regulation,
 assets/units/<reg-id>.js (render/export.py, units_data), which the script (docs/assets/preview.js) has the
-core's loader (docs/assets/units.js, LexUnits.load) fetch the first time a link into that regulation is
+core's loader (browser/shared/units.js, load) fetch the first time a link into that regulation is
 hovered, focused or tapped (a <script> element: works from file://). The tooltip is built with DOM text
 nodes only; its heading is the provision's citation as Ref gives it.
 """

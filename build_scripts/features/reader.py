@@ -11,16 +11,16 @@ checkboxes beside the article headings).
 
 The pages have no data of their own: they read the core's one file per regulation, assets/units/<reg>.js
 (the JSON export as the browser reads it, render/export.py units_data: every unit's eid, labels, citation,
-texts and links, all from Ref), loaded on demand by the core's loader (docs/assets/units.js; a <script>,
+texts and links, all from Ref), loaded on demand by the core's loader (browser/shared/units.js; a <script>,
 so it loads from file:// too). Query strings are read with the citation parser of cite.js
 (LexCite.parse/resolve: one parser) and the rules of the citations feature (assets/cite-rules.js), and
-the browser's diff (reader-pages.js, `wordDiff`) is a port of difflib.SequenceMatcher's opcodes over the
+the browser's diff (browser/reader/diff.js, `wordDiff`) is a port of difflib.SequenceMatcher's opcodes over the
 words of enrich/alignment.segment, as enrich/alignment.word_diff uses; tests/test_reader.py runs both on
 real pairs. The diff page's index also carries the vocabulary of those words and the counterparts.
 
-Scripts: reader.js, bundled into every page, holds only what article and full-text pages use (the tools
-block, the selection checkboxes, the notes store); reader-pages.js, the three pages' own code, is loaded
-by those pages only.
+Scripts: browser/reader/index.js, bundled into every page, holds only what article and full-text pages use
+(the tools block, the selection checkboxes, the notes store); browser/reader/pages.js, the three pages' own
+code (assets/reader-pages.js), is loaded by those pages only.
 
 Notes are keyed by regulation id + eid (never by position), so a note survives any rebuild in which
 its provision still exists; a note whose provision is gone is kept and shown with its stored citation.

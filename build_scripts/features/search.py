@@ -2,14 +2,14 @@
 
 Search keeps Material's header UI and replaces what is behind it (issue 6; the measurement that
 decided it is in bench/search.py): the search index is rewritten after Material's search plugin
-has written it (post_build), and docs/assets/search-worker.js answers Material's worker
+has written it (post_build), and browser/search-worker/ answers Material's worker
 protocol (SETUP/READY/QUERY/RESULT). The index holds one document per article and one per citable
 unit (paragraph or item) with its anchor, the Chinese as published (no zero-width separators),
 the English gloss, and the tables the worker needs: traditional -> simplified characters (OpenCC
 t2s, restricted to characters of the indexed text) and glossary synonyms (abbreviations, variants,
 English renderings). Pages that are not article pages keep Material's index entries, cleaned.
 
-The reading view (docs/assets/zh-hant-view.js) converts the whole page (navigation, headings, table of
+The reading view (browser/hant/) converts the whole page (navigation, headings, table of
 contents, text, tooltips, search results) with the tables of enrich/hant.py, in the standard the reader
 picks: Taiwan's forms (OpenCC s2tw) or Hong Kong's (s2hk), each with the phrase conversions reviewed in
 corpus/zh_hant_corrections.yaml, and the interface strings of the catalogue in the standard's vocabulary.
@@ -492,8 +492,8 @@ class Search(FeatureBase):
     LEX_SEARCH=material builds the site with Material's search unmodified (the baseline of bench/search.py)."""
     name = "search"
     css = ("assets/search.css",)
-    js = ("hant/index.js",)
-    scripts = {WORKER_JS: ("search-worker/cite.js", "search-worker/index.js")}
+    js = ("hant/index.js", "search-box/index.js")
+    scripts = {WORKER_JS: ("search-worker/index.js",)}
 
     @staticmethod
     def enabled() -> bool:

@@ -2,13 +2,14 @@
 (messages.yaml beside this file), keyed by a message id.
 
 Python reads it here (`msg`, `text`), the templates through render/html.py (`m`, `mt`), the theme's own
-strings through the generated Material language partial (publish/mkdocs_hook.py) and the scripts as
-generated data (`window.__lexMsg`, publish/site.py messages_js). Traditional forms: each standard of the
-reading view (繁體（台灣）, 繁體（香港）) derives a message's form from its characters and the vocabulary reviewed
-in corpus/zh_hant_corrections.yaml (enrich/hant.py `Hant.interface`: 複製連結, 資料); an entry gives `zh_tw` /
-`zh_hk` only where that derived form is wrong for it. features/search.py ships the forms that differ from the
-characters alone (assets/zh-hant-data.js). Placeholders are `{name}`, filled by `text(id, lang, name=...)`
-(str.format) and by the scripts' LexMsg.t.
+strings through the generated Material language partial (publish/mkdocs_hook.py) and the scripts as the
+build's data "messages" (publish/site.py script_messages; browser/shared/messages.js). Traditional forms:
+each standard of the reading view (繁體（台灣）, 繁體（香港）) derives a message's form from its characters and the
+vocabulary reviewed in corpus/zh_hant_corrections.yaml (enrich/hant.py `Hant.interface`: 複製連結, 資料); an
+entry gives `zh_tw` / `zh_hk` only where that derived form is wrong for it. features/search.py ships the forms
+that differ from the characters alone (the build's data "hant", browser/hant/state.js). Placeholders are
+`{name}`, filled by `text(id, lang, name=...)` (str.format) and by the scripts' `fill` / `t`
+(browser/shared/messages.js).
 
 The legal text never passes through here: only what the edition says about it.
 """

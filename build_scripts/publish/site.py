@@ -21,8 +21,8 @@ from build_scripts.render.pages import PageContext, article_page, escape_nav, fu
 
 CORE_CSS = ("assets/edition.css",)        # before the features' stylesheets
 LAST_CSS = ("assets/a11y.css",)           # after them: contrast and focus rules win
-SCRIPT_MESSAGES = ("js.", "mode.", "theme.search.result.")   # the ids sent to the scripts, by prefix
-CORE_JS = ("legacy.js", "edition/index.js")   # browser/ modules, before the features'
+SCRIPT_MESSAGES = ("js.", "mode.", "theme.search.result.", "page.english-gloss-not-yet-available")  # sent, by prefix
+CORE_JS = ("edition/index.js",)   # browser/ modules, before the features'
 BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one stylesheet and one script
 BUNDLE_JS = "assets/bundle.js"
 
