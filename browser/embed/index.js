@@ -8,7 +8,7 @@ import { el } from "../shared/dom.js";
 import { msg, biMsg, both } from "../shared/messages.js";
 import { mode } from "../shared/prefs.js";
 import { onPage } from "../shared/start.js";
-import { copyText } from "../cite/index.js";
+import { copyText } from "../cite/copy.js";
 
 var ICON = '<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">' +
   '<path fill="currentColor" d="M8.7 16.6 4.1 12l4.6-4.6L7.3 6l-6 6 6 6 1.4-1.4Zm6.6 0 4.6-4.6-4.6-4.6L16.7 6l6 6-6 6-1.4-1.4Z"/></svg>';
