@@ -32,7 +32,7 @@ from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition", "definition_zh")
 REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")
-# formula: everyday formulas (应当, 有关部门 ...): pages may leave them unmarked. Names: glossary.category.<id>.
+# formula: everyday formulas (应当, 有关部门 ...): pages may leave them unmarked. Names: glossary.category.{id}.
 CATEGORIES = {c: (text(f"glossary.category.{c}", "zh"), text(f"glossary.category.{c}", "en"))
               for c in ("concept", "institution", "office", "group", "mechanism", "campaign", "sanction", "document",
                         "formula")}

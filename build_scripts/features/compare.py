@@ -55,7 +55,7 @@ INDEX = "compare/index.md"
 TERMS = "compare/terms.md"
 RESERVED = {"index", "terms"}
 SCHEMA_VERSION = 1
-KINDS = ("equivalent", "similar")     # the match kinds of a pair; their names: compare.kind.<kind> in messages.yaml
+KINDS = ("equivalent", "similar")     # the match kinds of a pair; their names: compare.kind.{kind} in messages.yaml
 FRAGMENTS = "compare/_cmp.j2"
 NAMED_MAX = 5   # regulations not aligned yet named on each page; more are a count linking to the overview's list
 

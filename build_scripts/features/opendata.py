@@ -162,10 +162,10 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
 
 
 # Made by other features; listed on the downloads page when this build generated them (`made`).
-# Each with what it holds: downloads.data.<id> in messages.yaml.
+# Each with what it holds: downloads.data.{id} in messages.yaml.
 OTHER_DATA = [("data/anchors.json", "anchors"), ("data/glossary.json", "glossary"),
               ("data/alignment.json", "alignment")]
-TABLE_HEAD = ("regulation", "json", "csv", "akn", "pdf")     # the table's columns: downloads.head.<id>
+TABLE_HEAD = ("regulation", "json", "csv", "akn", "pdf")     # the table's columns: downloads.head.{id}
 
 
 # ------------------------------------------------------------------------------------ downloads

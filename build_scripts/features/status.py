@@ -36,7 +36,7 @@ from build_scripts.render.pages import front_matter, status_links
 FEED = "atom.xml"
 FEED_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/pingan-edition/feed")   # fixed: ids never change
 def field(name: str) -> tuple[str, str]:
-    """What a logged revision changed (unit, heading, chapter), in both languages: status.field.<name>."""
+    """What a logged revision changed (unit, heading, chapter), in both languages: status.field.{name}."""
     return text(f"status.field.{name}", "zh"), text(f"status.field.{name}", "en")
 WORD = re.compile(r"\s+|[^\s]+")
 
