@@ -171,10 +171,12 @@ def test_char_diff_of_a_known_pair(regs, al):
     assert char_diff(jx, sx) == [("same", "本省行政区域内"), ("ins", "开展"), ("same", "平安建设"),
                                  ("del", "及其相关监督管理活动"), ("same", "，适用本条例。")]
     html = compare.diff_html(jx, sx, ("江西省", "Jiangxi"), ("山西省", "Shanxi"))
-    assert ('<ins><span class="cmp-cue" aria-hidden="true">[+</span><span class="cmp-sr">仅见于山西省 / only in '
-            'Shanxi: </span>开展<span class="cmp-cue" aria-hidden="true">]</span><span class="cmp-sr"> (end)</span>'
+    def said(zh, en):     # screen-reader words in both languages, each marked (the display mode keeps one)
+        return f'<span lang="zh-Hans">{zh}</span><span class="lex-sep"> / </span><span lang="en">{en}</span>'
+    assert (f'<ins><span class="cmp-cue" aria-hidden="true">[+</span><span class="cmp-sr">{said("仅见于山西省", "only in Shanxi")}'
+            f': </span>开展<span class="cmp-cue" aria-hidden="true">]</span><span class="cmp-sr"> ({said("止", "end")})</span>'
             '</ins>') in html
-    assert '<span class="cmp-sr">仅见于江西省 / only in Jiangxi: </span>及其相关监督管理活动' in html
+    assert f'<span class="cmp-sr">{said("仅见于江西省", "only in Jiangxi")}: </span>及其相关监督管理活动' in html
     assert html.count("<del>") == 1 and html.count("<ins>") == 1
     assert compare.diff_counts(jx, sx) == {"same": 18, "del": 10, "ins": 2}
 

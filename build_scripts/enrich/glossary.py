@@ -1,3 +1,4 @@
+
 """The glossary (corpus/glossary.yaml): loading, validation, term matching, defined terms. Pure
 except load_glossary, which reads the one file.
 
@@ -25,22 +26,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+from build_scripts.model.messages import text
 from build_scripts.model.regulation import Regulation, units
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
 
 KEYS = ("id", "zh", "zh_hant", "pinyin", "en", "en_variants", "category", "variants", "definition", "definition_zh")
 REQUIRED = ("id", "zh", "pinyin", "en", "category", "definition")
-CATEGORIES = {
-    "concept": ("概念", "Concepts"),
-    "institution": ("机构", "Institutions"),
-    "office": ("职务", "Offices and roles"),
-    "group": ("人群", "Groups"),
-    "mechanism": ("机制", "Mechanisms"),
-    "campaign": ("专项行动", "Campaigns"),
-    "sanction": ("处理方式", "Sanctions"),
-    "document": ("文书", "Documents"),
-    "formula": ("用语", "Drafting formulas"),   # everyday formulas (应当, 有关部门 ...): pages may leave them unmarked
-}
+# formula: everyday formulas (应当, 有关部门 ...): pages may leave them unmarked. Names: glossary.category.{id}.
+CATEGORIES = {c: (text(f"glossary.category.{c}", "zh"), text(f"glossary.category.{c}", "en"))
+              for c in ("concept", "institution", "office", "group", "mechanism", "campaign", "sanction", "document",
+                        "formula")}
 TERM_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 HAN = re.compile(r"[\u3400-\u9fff]")
 

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 
 STANDARDS = {"tw": "s2tw", "hk": "s2hk"}        # standard -> OpenCC config of its character forms
 VOCABULARY = {"tw": "s2twp", "hk": "s2hkp"}     # ... and of its vocabulary (interface strings only)
-NAMES = {"tw": ("繁體（台灣）", "Traditional (Taiwan)"), "hk": ("繁體（香港）", "Traditional (Hong Kong)")}
 CONFIG = STANDARDS["tw"]
 CORRECTIONS = "zh_hant_corrections.yaml"
 HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

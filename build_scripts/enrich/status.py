@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from build_scripts.enrich.changes import Change
+from build_scripts.model.messages import text
 from build_scripts.model.regulation import Regulation, units
 from build_scripts.parse.corpus import ROOT
 
@@ -20,7 +21,9 @@ PYPROJECT = ROOT / "pyproject.toml"
 # 1992年10月15日山西省第七届人民代表大会常务委员会第三十一次会议通过，… 修订的《…》同时废止
 HISTORY_EVENT = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                            r"\s*([^，,。；]*?)\s*(通过|修正|修订|修改|批准)")
-ACTIONS = {"通过": "adopted", "修正": "amended", "修订": "revised", "修改": "amended", "批准": "approved"}
+# The legal text's word for each event (HISTORY_EVENT reads it) -> its English: status.action.{id} in messages.yaml.
+ACTIONS = {text(f"status.action.{a}", "zh"): text(f"status.action.{a}", "en")
+           for a in ("adopted", "amended", "revised", "modified", "approved")}
 
 
 def edition_version() -> str:

@@ -32,7 +32,7 @@ from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, f
 from build_scripts.enrich.references import Reference
 from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
-from build_scripts.model.messages import text
+from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, parse_eid, units
 from build_scripts.model.urls import article_src, full_text_src
@@ -258,7 +258,7 @@ class Annotate(FeatureBase):
 
     # ---------------------------------------------------------------- glossary page and data
     def nav(self) -> list[NavEntry]:
-        return [{"术语表 Glossary": GLOSSARY_SRC}]
+        return [{pair("glossary.glossary"): GLOSSARY_SRC}]
 
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         data = self.glossary_data()

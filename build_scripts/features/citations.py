@@ -35,6 +35,7 @@ from build_scripts.model import citeparse
 from build_scripts.model.citeparse import parse as parse  # re-exported: the interpreter of the rules
 from build_scripts.model.citeparse import resolve as resolve
 from build_scripts.model.citeparse import rx_escape
+from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
 from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
@@ -92,21 +93,9 @@ RULES: dict[str, Any] = {
          "re": FULL_TEXT_URL_RE,
          "groups": ["article", "paragraph", "item"]},
     ],
-    "messages": {
-        "empty": {"zh": "请输入引用，例如“江西条例第十五条第二款”。",
-                  "en": "Type a citation, e.g. “Jiangxi Art. 15(2)”."},
-        "unparseable": {"zh": "无法识别此引用。请写明条、款、项，例如“第十五条第二款”或“jx 15(2)”。",
-                        "en": "This citation could not be read. Give the article, paragraph and item, "
-                              "e.g. “Art. 15(2)” or “jx 15(2)”."},
-        "not_found": {"zh": "本版所收法规中没有这一条文。",
-                      "en": "No such provision in the regulations of this edition."},
-        "ambiguous_item": {"zh": "该条有多款含项，请写明第几款。",
-                           "en": "Several paragraphs of this article have items: give the paragraph."},
-        # not an outcome of the rules: the page could not load the cited regulation's text
-        "unavailable": {"zh": "无法载入该法规的条文。请检查网络连接，或重新下载离线副本。",
-                        "en": "The text of this regulation could not be loaded. Check the connection, "
-                              "or download the offline copy again."},
-    },
+    # the resolver's outcomes (and "unavailable": the page could not load the cited regulation's text)
+    "messages": {k: {"zh": text(f"cite.error.{k}", "zh"), "en": text(f"cite.error.{k}", "en")}
+                 for k in ("empty", "unparseable", "not_found", "ambiguous_item", "unavailable")},
 }
 
 
@@ -253,7 +242,7 @@ class Citations(FeatureBase):
         return out
 
     def nav(self) -> list[Any]:
-        return [{"引用解析 Citation resolver": RESOLVER_SRC}]
+        return [{pair("cite.citation-resolver"): RESOLVER_SRC}]
 
     def script_data(self) -> dict[str, Any]:
         """The rules and structure the drop-in script (browser/link/) finds citations with: its bundle carries

@@ -42,6 +42,7 @@ from build_scripts.enrich.alignment import (
 from build_scripts.enrich.glossary import Term
 from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.model import messages
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, article_text
 from build_scripts.model.urls import full_text_src
@@ -54,12 +55,18 @@ INDEX = "compare/index.md"
 TERMS = "compare/terms.md"
 RESERVED = {"index", "terms"}
 SCHEMA_VERSION = 1
-KIND_LABEL = {
-    "equivalent": ("等同", "equivalent", "same rule, near-same words"),
-    "similar": ("相近", "similar", "same subject, different content"),
-}
+KINDS = ("equivalent", "similar")     # the match kinds of a pair; their names: compare.kind.{kind} in messages.yaml
 FRAGMENTS = "compare/_cmp.j2"
 NAMED_MAX = 5   # regulations not aligned yet named on each page; more are a count linking to the overview's list
+
+
+def title(head: str) -> str:
+    """A comparison page's title: its own, then the section's ("… — 对照 Compare")."""
+    return f"{head} — {messages.pair('compare.compare')}"
+
+
+def overview_title() -> str:
+    return f"{messages.pair('compare.compare')} — {messages.text('site.regulations', 'zh')}"
 
 
 def only_src(reg_id: str) -> str:
@@ -187,9 +194,6 @@ class View:
         """The short names of regulations in one language (0: Chinese, 1: English), joined."""
         return sep.join(self.cmp.names[r][lang] for r in reg_ids)
 
-    def kind(self, kind: str) -> tuple[str, str, str]:
-        return KIND_LABEL[kind]
-
     def status(self, t: Topic, reg_id: str) -> str:
         return status(self.al, t, reg_id)
 
@@ -271,7 +275,7 @@ class Compare(FeatureBase):
                 a_text, b_text = provision_text(ra, pair.a), provision_text(rb, pair.b)
                 diff = {"parts": char_diff(a_text, b_text), "counts": diff_counts(a_text, b_text)}
             pairs.append({"k": k, "pair": pair, "diff": diff})
-        return self._page("compare/topic.md.j2", topic_src(t.id), f"{t.name_zh} {t.name_en} — 对照 Compare",
+        return self._page("compare/topic.md.j2", topic_src(t.id), title(f"{t.name_zh} {t.name_en}"),
                           t=t, pairs=pairs, related=self.related[t.id],
                           prev=al.topics[i - 1] if i > 0 else None,
                           next=al.topics[i + 1] if i + 1 < len(al.topics) else None)
@@ -281,7 +285,7 @@ class Compare(FeatureBase):
         for r in self.site.regs:
             rep = self.site.edition.facts[r.id].repeals
             facts[r.id] = {"title": rep["zh"], "ref": self.site.ref(r.id, rep["article"])} if rep else None
-        return self._page("compare/overview.md.j2", INDEX, "对照 Compare — 平安建设条例",
+        return self._page("compare/overview.md.j2", INDEX, overview_title(),
                           kinds=Counter(p.kind for t in self.alignment.topics for p in t.pairs),
                           stats=self.stats, repeals=facts, full_text_src=full_text_src)
 
@@ -289,14 +293,15 @@ class Compare(FeatureBase):
         al = self.alignment
         zh, en = self.names[reg.id]
         others = [r for r in al.aligned if r != reg.id]
-        return self._page("compare/only.md.j2", only_src(reg.id), f"仅见于{zh} Only in {en} — 对照 Compare",
+        head = messages.pair("compare.only-in-title", name=(zh, en))
+        return self._page("compare/only.md.j2", only_src(reg.id), title(head),
                           reg=reg, aligned=reg.id in al.aligned, others=others,
                           only=[t for t in al.topics if t.only_in() == reg.id],
                           shared=[(t, t.unpaired(reg.id)) for t in al.topics
                                   if not t.only_in() and t.unpaired(reg.id)])
 
     def terms_page(self) -> str:
-        return self._page("compare/terms.md.j2", TERMS, "术语频率 Term frequency — 对照 Compare",
+        return self._page("compare/terms.md.j2", TERMS, title(messages.pair("compare.term-frequency")),
                           rows=self.term_rows, stats=self.stats)
 
     # ------------------------------------------------------------------ data
@@ -310,7 +315,7 @@ class Compare(FeatureBase):
         al = self.alignment
         return {
             "schema_version": SCHEMA_VERSION,
-            "kinds": {k: v[2] for k, v in KIND_LABEL.items()},
+            "kinds": {k: messages.text(f"compare.kind-{k}", "en") for k in KINDS},
             "similarity": {"method": "difflib.SequenceMatcher ratio over characters, whitespace ignored",
                            "equivalent_min": EQUIVALENT_MIN, "similar_max": SIMILAR_MAX},
             "regulations": [{"id": r.id, "title": {"zh": r.meta.title_zh, "en": r.meta.title_en},
@@ -339,16 +344,13 @@ class Compare(FeatureBase):
         return out
 
     def nav(self) -> list[NavEntry]:
-        entries: list[Any] = [{"对照总览 Overview": INDEX}]
-        entries.append({"按主题 By topic": [{f"{t.name_zh} · {t.name_en}": topic_src(t.id)}
-                                          for t in self.alignment.topics]})
-        only = []
-        for r in self.site.regs:
-            zh, en = self.names[r.id]
-            only.append({f"仅见于{zh} Only in {en}": only_src(r.id)})
-        entries.append({"仅见于一部法规 Only in one regulation": only})   # one line in the nav, however many
-        entries.append({"术语频率 Term frequency": TERMS})
-        return [{"对照 Compare": entries}]
+        entries: list[Any] = [{messages.pair("compare.nav.overview"): INDEX}]
+        entries.append({messages.pair("compare.nav.by-topic"): [{f"{t.name_zh} · {t.name_en}": topic_src(t.id)}
+                                                     for t in self.alignment.topics]})
+        only = [{messages.pair("compare.only-in-title", name=self.names[r.id]): only_src(r.id)} for r in self.site.regs]
+        entries.append({messages.pair("compare.nav.only-one"): only})   # one line in the nav, however many
+        entries.append({messages.pair("compare.term-frequency"): TERMS})
+        return [{messages.pair("compare.compare"): entries}]
 
     def article_block(self, ref: Ref, page_src: str) -> str:
         """The "对应条文 / Counterparts" block of an article page: each topic placing the article, with the

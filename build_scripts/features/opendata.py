@@ -18,6 +18,7 @@ from build_scripts.enrich.gloss import Gloss
 from build_scripts.features.pdf import published
 from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model import licence
+from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref, article_title_en, chapter_title_en
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid, units
 from build_scripts.model.urls import full_text_src
@@ -161,12 +162,10 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
 
 
 # Made by other features; listed on the downloads page when this build generated them (`made`).
-OTHER_DATA = [("data/anchors.json", "每个可引用单位（条、款、项）的 eId、网址与引用",
-               "every citable unit (article, paragraph, item): eId, URL, citations"),
-              ("data/glossary.json", "术语表", "glossary of terms"),
-              ("data/alignment.json", "两省条文对照", "topic concordance of the two regulations")]
-TABLE_HEAD = (("法规", "Regulation"), ("JSON", "JSON"), ("CSV（每款、每项一行）", "CSV (a row per paragraph / item)"),
-              ("Akoma Ntoso 3.0（中文 / 英文）", "Akoma Ntoso 3.0 (zh / en)"), ("PDF（中英对照）", "PDF (bilingual)"))
+# Each with what it holds: downloads.data.{id} in messages.yaml.
+OTHER_DATA = [("data/anchors.json", "anchors"), ("data/glossary.json", "glossary"),
+              ("data/alignment.json", "alignment")]
+TABLE_HEAD = ("regulation", "json", "csv", "akn", "pdf")     # the table's columns: downloads.head.{id}
 
 
 # ------------------------------------------------------------------------------------ downloads
@@ -195,7 +194,7 @@ class OpenData(FeatureBase):
         return out
 
     def nav(self) -> list[Any]:
-        return [{"下载 Downloads": DOWNLOADS_SRC}]
+        return [{pair("downloads.downloads"): DOWNLOADS_SRC}]
 
     def downloads_page(self, made: dict[str, str | bytes]) -> str:
         urls = self.site.urls
@@ -209,7 +208,7 @@ class OpenData(FeatureBase):
                  "title_en": reg.meta.title_en, "json": file(f"data/{reg.id}.json"), "csv": file(f"data/{reg.id}.csv"),
                  "akn": file(f"data/{reg.id}.akn.xml"), "akn_en": file(f"data/{reg.id}.en.akn.xml"),
                  "pdf": file(f"downloads/{reg.id}.pdf")} for reg in self.site.regs]
-        whole = [{**f, "zh": zh, "en": en} for src, zh, en in OTHER_DATA if (f := file(src))]
+        whole = [{**f, "id": what} for src, what in OTHER_DATA if (f := file(src))]
         return render("opendata/downloads.md.j2", head=TABLE_HEAD, rows=rows, whole=whole, csv_fields=CSV_FIELDS,
                       licence=LICENCE, licence_url=LICENCE_URL, code_licence=licence.CODE,
                       code_licence_url=licence.CODE_URL)

@@ -34,6 +34,7 @@ from build_scripts.enrich.alignment import SHARED_LITTLE, diff_vocabulary, parse
 from build_scripts.features.citations import RULES_JS as CITE_RULES_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model import licence
+from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.storage import STORAGE_KEYS
@@ -114,15 +115,15 @@ class Reader(FeatureBase):
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         out: Files = {}
-        out[SELECT_SRC] = self.page("select", "选读 · Selected articles")
-        out[DIFF_SRC] = self.page("diff", "任意两条对比 · Compare any two provisions")
-        out[NOTES_SRC] = self.page("notes", "我的笔记 · My notes")
+        out[SELECT_SRC] = self.page("select", pair("reader.selected-articles", " · "))
+        out[DIFF_SRC] = self.page("diff", pair("reader.compare-any-two-provisions", " · "))
+        out[NOTES_SRC] = self.page("notes", pair("reader.my-notes", " · "))
         return out
 
     def nav(self) -> list[NavEntry]:
-        return [{"阅读工具 Reader tools": [{"选读 Selected articles": SELECT_SRC},
-                                          {"任意两条对比 Compare any two": DIFF_SRC},
-                                          {"我的笔记 My notes": NOTES_SRC}]}]
+        return [{pair("reader.reader-tools"): [{pair("reader.selected-articles"): SELECT_SRC},
+                                               {pair("reader.compare-any-two"): DIFF_SRC},
+                                               {pair("reader.my-notes"): NOTES_SRC}]}]
 
     def article_block(self, ref: Ref, page_src: str) -> str:
         urls = self.site.urls

@@ -25,6 +25,7 @@ from typing import Any
 
 from build_scripts.enrich.changes import Change
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref, chapter_title_en
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.urls import CHANGES_SRC, HOME_SRC, chapter_anchor, full_text_anchor, full_text_src
@@ -34,8 +35,9 @@ from build_scripts.render.pages import front_matter, status_links
 
 FEED = "atom.xml"
 FEED_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/pingan-edition/feed")   # fixed: ids never change
-FIELD = {"unit": ("英文译文", "English"), "heading": ("英文条标题", "English heading"),
-         "chapter": ("英文章名", "English chapter title")}
+def field(name: str) -> tuple[str, str]:
+    """What a logged revision changed (unit, heading, chapter), in both languages: status.field.{name}."""
+    return text(f"status.field.{name}", "zh"), text(f"status.field.{name}", "en")
 WORD = re.compile(r"\s+|[^\s]+")
 
 
@@ -98,7 +100,7 @@ class Status(FeatureBase):
         return {CHANGES_SRC: self.changes_page(), FEED: self.feed()}
 
     def nav(self) -> list[NavEntry]:
-        return [{"更新记录 What's new": CHANGES_SRC}]
+        return [{pair("page.whats-new"): CHANGES_SRC}]
 
     def page_meta(self, src: str) -> dict[str, Any]:
         if src in self.feed_pages:
@@ -123,13 +125,13 @@ class Status(FeatureBase):
         site, ed = self.site, self.site.edition
         regs = [{"reg": reg, "landing": site.urls.rel(src, full_text_src(reg.id)),
                  "groups": [{**g, "href": self.href(src, g["ref"], reg, g["chapter"]),
-                             "changes": [{"c": c, "field": FIELD[c.field], "diff": word_diff(c.old, c.new),
+                             "changes": [{"c": c, "field": field(c.field), "diff": word_diff(c.old, c.new),
                                           "unit": self.unit_ref(reg, c),
                                           "unit_href": self.href(src, self.unit_ref(reg, c), reg, g["chapter"])}
                                          for c in g["changes"]]}
                             for g in self.groups[reg.id]]}
                 for reg in site.regs]
-        return (front_matter(title="更新记录 What's new", html_title="更新记录 What's new", search={"exclude": True})
+        return (front_matter(title=pair("page.whats-new"), html_title=pair("page.whats-new"), search={"exclude": True})
                 + render("status/changes.md.j2", regs=regs, additions=[
                     {"a": a, "reg": site.reg(a.regulation), "href": site.urls.rel(src, full_text_src(a.regulation))}
                     for a in ed.additions], feed=site.urls.rel(src, FEED), version=ed.version,
@@ -161,7 +163,7 @@ class Status(FeatureBase):
                         "title": f"《{reg.meta.title_zh}》{g['label_zh']} / {reg.meta.title_en}, {g['label_en']}: "
                                  f"English revised",
                         "link": main, "related": list(dict.fromkeys(related)),
-                        "summary": "\n".join(f"{self.unit_label(reg, c)} ({FIELD[c.field][1]}): {c.reason}\n"
+                        "summary": "\n".join(f"{self.unit_label(reg, c)} ({field(c.field)[1]}): {c.reason}\n"
                                              f"Now: {c.new}" for c in cs)})
         for a in ed.additions:
             entries.append({"id": entry_id("added", a.regulation, a.date), "updated": a.date,

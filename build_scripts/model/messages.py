@@ -85,7 +85,22 @@ def msg(message_id: str) -> Message:
         raise KeyError(f"no message {message_id!r} in build_scripts/model/messages.yaml") from None
 
 
+def _half(value: object, lang: str) -> object:
+    """A placeholder's value in one language: a (zh, en) pair gives its half (Chinese for every Chinese form),
+    anything else (a number, a code) is the same in both."""
+    if isinstance(value, tuple) and len(value) == 2:
+        return value[1] if lang == "en" else value[0]
+    return value
+
+
 def text(message_id: str, lang: str = "zh", **values: object) -> str:
-    """One language of a message, with its {placeholders} filled."""
+    """One language of a message, with its {placeholders} filled; a value given as a (zh, en) pair fills each
+    language with its own half: text("compare.only-in", "en", name=("江西", "Jiangxi")) is "only in Jiangxi"."""
     template = msg(message_id).get(lang)
-    return template.format(**values) if values else template
+    return template.format(**{k: _half(v, lang) for k, v in values.items()}) if values else template
+
+
+def pair(message_id: str, sep: str = " ", **values: object) -> str:
+    """Both languages of a message as one plain string, Chinese first: a navigation or page title ("对照 Compare")
+    or an attribute a screen reader reads (aria-label="位置 / Location"), where no element can carry lang."""
+    return f"{text(message_id, 'zh', **values)}{sep}{text(message_id, 'en', **values)}"

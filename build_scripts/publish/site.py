@@ -9,7 +9,7 @@ from typing import Any
 
 from build_scripts.features import REGISTERED
 from build_scripts.features.protocol import Feature, NavEntry
-from build_scripts.model.messages import catalogue, text
+from build_scripts.model.messages import catalogue, pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.storage import STORAGE_KEYS
@@ -39,7 +39,7 @@ NAV_LIST_MAX = 12
 
 def nav_title(message_id: str) -> str:
     """A navigation title as the theme shows it, "中文 English" (edition.js marks each half with its language)."""
-    return f"{text(message_id, 'zh')} {text(message_id, 'en')}"
+    return pair(message_id)
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def nav_config(build: Build) -> dict[str, Any]:
     (by their first page, the full text) and whether they are listed or collapsed into one entry."""
     regs = build.site.regs
     return {"regulations": [full_text_src(r.id) for r in regs], "collapse": len(regs) > NAV_LIST_MAX,
-            "all_label": f"全部{len(regs)}部法规 All {len(regs)} regulations"}
+            "all_label": pair("page.all-regulations", n=len(regs))}
 
 
 def nav(build: Build) -> list[NavEntry]:

@@ -21,7 +21,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from build_scripts.model.messages import msg
+from build_scripts.model.messages import msg, pair
 from build_scripts.model.messages import text as msg_text
 from build_scripts.model.ref import article_title_en, chapter_title_en, chapter_title_zh
 
@@ -80,6 +80,11 @@ def m(message_id: str, sep: str = " / ", **values: object) -> Markup:
     return bi(zh, en, sep)
 
 
+def m_en(message_id: str, sep: str = " / ", **values: object) -> Markup:
+    """As `m`, the English half through en_html: Chinese quoted in it (平安建设) is marked lang="zh-Hans"."""
+    return bi(msg_text(message_id, "zh", **values), en_html(msg_text(message_id, "en", **values)), sep)
+
+
 def tip(zh: str, en: str) -> str:
     """A tooltip (title attribute) in both languages: Chinese, a line break, English. edition.js shows the
     line(s) of the reader's display mode when Material makes the tooltip."""
@@ -91,7 +96,7 @@ ENV.globals.update(article_title_en=article_title_en, chapter_title_en=chapter_t
                    chapter_title_zh=chapter_title_zh)
 ENV.filters["ident"] = ident
 ENV.globals["en_html"] = en_html
-ENV.globals.update(m=m, mt=msg_text, tip=tip)
+ENV.globals.update(m=m, m_en=m_en, mt=msg_text, pair=pair, tip=tip)
 
 
 def render(template: str, **context: Any) -> str:

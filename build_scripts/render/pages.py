@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.enrich.status import Status
+from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.urls import CHANGES_SRC, Urls, article_src, full_text_src
@@ -145,7 +146,7 @@ def nav_entries(reg: Regulation, gloss: Gloss) -> list[Any]:
     def art_entry(a: Article) -> dict[str, Any]:
         heading = gloss.heading(a.number)
         return {f"{a.label} {heading or Ref(reg, a.number).label_en}": article_src(reg.id, a.number)}
-    entries: list[Any] = [{"全文 Full text": full_text_src(reg.id)}]
+    entries: list[Any] = [{pair("page.full-text"): full_text_src(reg.id)}]
     if reg.chapters:
         for ch in reg.chapters:
             en = gloss.chapter(ch.number) or chapter_title_en(ch.number)
