@@ -4,7 +4,10 @@
  *
  * Each standard is OpenCC's character forms (s2tw: 汙染 平臺; s2hk: 污染 平台) with the phrase conversions
  * reviewed in corpus/zh_hant_corrections.yaml: the tables (window.__lexHant, assets/zh-hant-data.js) come
- * from build_scripts/enrich/hant.py, whose `Hant.convert` this mirrors. The legal text and the edition's
+ * from build_scripts/enrich/hant.py, whose `Hant.convert` this mirrors. They grow with the corpus and only a
+ * traditional view needs them: they are loaded (a script element, so from file:// too) when a traditional view
+ * is chosen or remembered, not with every page; until they are there the page stays 简体 and
+ * LexHant.active() is false. The legal text and the edition's
  * notes change characters only; an interface string of the catalogue (model/messages.yaml) that makes up a
  * whole element, or the Chinese half of a "中文 / English" attribute, takes the standard's vocabulary too
  * (`ui`: 複製連結, 資料; `Hant.interface`). Only text nodes and the title / aria-label / placeholder
@@ -20,14 +23,27 @@
 (function () {
   "use strict";
   var KEY = "lex-script", LAST = "lex-script-std";
-  var data = window.__lexHant;
-  if (!data) return;
+  var script = document.currentScript;   // the bundle (or this file): the tables are beside it, in assets/
+  var DATA = new URL("zh-hant-data.js", script && script.src ? script.src : location.href).href;
+  var data = window.__lexHant || null, loading = null;
   var STANDARDS = ["tw", "hk"];
   var LANG = {hans: "zh-Hans", tw: "zh-Hant-TW", hk: "zh-Hant-HK"};
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var SKIP = "script, style, code, pre, textarea, .lex-script";
   var ATTRS = ["title", "aria-label", "placeholder"];
   var tables = {};
+
+  function loadData() {
+    if (data) return Promise.resolve(data);
+    if (!loading) loading = new Promise(function (resolve, reject) {
+      var el = document.createElement("script");
+      el.src = DATA;
+      el.onload = function () { data = window.__lexHant || null; if (data) resolve(data); else reject(new Error(DATA)); };
+      el.onerror = function () { loading = null; reject(new Error("cannot load " + DATA)); };
+      document.head.appendChild(el);
+    });
+    return loading;
+  }
 
   // The tables of a standard: the first one's character map in full, the others' as differences from it.
   function table(std) {
@@ -267,9 +283,10 @@
       b.type = "button";
       b.className = cls + " md-header__button";
       b.addEventListener("click", function () {
-        current = normal(b.getAttribute("data-lex-to"));
-        remember(current);
-        apply(current);
+        var to = normal(b.getAttribute("data-lex-to"));
+        remember(to);
+        if (to === "hans") { current = to; apply(to); return; }
+        loadData().then(function () { current = to; apply(to); }, function () { /* no tables: stays 简体 */ });
       });
       box.appendChild(b);
     });
@@ -279,11 +296,16 @@
     else (document.querySelector(".md-header__inner") || document.body).appendChild(box);
   }
 
-  var current = stored();
+  var current = "hans";     // the view shown: a traditional one once its tables are loaded
   function init() {
     control();
-    current = stored();
-    if (current !== "hans" || document.querySelector("[data-lex-hant]")) apply(current);
+    var want = stored();
+    if (want !== "hans") {
+      loadData().then(function () { current = stored(); apply(current); }, function () { /* stays 简体 */ });
+    } else {
+      current = "hans";
+      if (document.querySelector("[data-lex-hant]")) apply(current);
+    }
     observer.disconnect();
     observer.observe(document.body, {childList: true, subtree: true, attributes: true, attributeFilter: ATTRS});
   }

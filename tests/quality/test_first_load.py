@@ -24,11 +24,14 @@ def test_an_article_page_first_load_requests(page, served_site):
 
 
 def test_the_search_query_tables_load_on_first_use_of_the_box(page, served_site):
-    """The query tables (search/q/0.js, which grow with the corpus: issue 22) are not part of a page's load: the
-    worker fetches them when the search box gets the focus, and the box then answers."""
+    """The query tables (search/q/0.js) and the traditional view's tables (assets/zh-hant-data.js), which grow
+    with the corpus (issue 22), are not part of a page's load: the worker fetches the query tables when the
+    search box gets the focus, and the box then answers; the traditional tables load with a traditional view
+    (tests/test_hant_browser.py)."""
     seen = first_load(page, served_site + "jiangxi/art-15/")
     page.wait_for_timeout(300)
     assert not [u for u, _ in seen if "/search/q/" in u], "the query tables loaded with the page"
+    assert not [u for u, _ in seen if "zh-hant-data.js" in u], "the traditional tables loaded in the 简体 view"
     assert any(u.endswith("/search/search_index.json") for u, _ in seen), "the start index did not load"
     with page.expect_request(lambda r: "/search/q/0.js" in r.url):
         page.click(".md-search__input")
