@@ -229,6 +229,11 @@ def measure_size(repo: Path, corpus: Path, site: Path, n_regs: int, args, browse
     return r
 
 
+def largest(load: dict, n: int = 5) -> str:
+    """The n largest responses of a page load, "url bytes", largest first (what a page sends: issue 22)."""
+    return ", ".join(f"{u} {b:,}" for u, b in list(load.get("bytes_by_url", {}).items())[:n])
+
+
 def report_line(r: dict) -> str:
     b = r["build"]
     if b["exit"]:
@@ -243,7 +248,8 @@ def report_line(r: dict) -> str:
             f"first query {s['first_query_gzip']:,} B gzip, ready {s['ready_ms']} ms "
             f"({s['ready_after_dcl_ms']} after DOMContentLoaded); {r['search_files']} files, "
             f"{r['search_bytes'] / 1e6:.1f} MB; query tables q/0.js {r['search_query_tables_gzip']:,} B gzip\n"
-            f"     article page: cold {w['first_load']['bytes']:,} B, warm next {w['second_page_warm']['bytes']:,} B")
+            f"     article page: cold {w['first_load']['bytes']:,} B ({largest(w['first_load'])}), "
+            f"warm next {w['second_page_warm']['bytes']:,} B")
     if "weight_real" in r:
         line += f"; real regulation's article cold {r['weight_real']['first_load']['bytes']:,} B"
     line += (f"; compare overview cold {r['weight_compare']['first_load']['bytes']:,} B "
