@@ -198,6 +198,16 @@ def static_figures(site: Path, real_page: str | None) -> dict:
     return out
 
 
+def browser_probes(r: dict, site: Path, args, browser, real_page: str | None) -> None:
+    with serve(site) as base:
+        r["search"] = search_probes(browser, base, site, args.loads)
+        pages = ["jiangxi/art-15/", "jiangxi/art-16/"]
+        r["weight"] = page_weight(browser, base, pages)
+        if real_page:
+            r["weight_real"] = page_weight(browser, base, [real_page + "/"])
+        r["weight_compare"] = page_weight(browser, base, ["compare/"])
+
+
 def measure_size(repo: Path, corpus: Path, site: Path, n_regs: int, args, browser, real_page: str | None) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1672531200"}
     build = run_measured([PY, "-m", "build_scripts", "build", "--corpus", str(corpus), "--site-dir", str(site)],
@@ -209,13 +219,10 @@ def measure_size(repo: Path, corpus: Path, site: Path, n_regs: int, args, browse
     build["wall_s_per_reg"] = round(build["wall_s"] / n_regs, 2)
     build["cpu_s_per_reg"] = round(build["cpu_s"] / n_regs, 2)
     r.update(static_figures(site, real_page))
-    with serve(site) as base:
-        r["search"] = search_probes(browser, base, site, args.loads)
-        pages = ["jiangxi/art-15/", "jiangxi/art-16/"]
-        r["weight"] = page_weight(browser, base, pages)
-        if real_page:
-            r["weight_real"] = page_weight(browser, base, [real_page + "/"])
-        r["weight_compare"] = page_weight(browser, base, ["compare/"])
+    try:
+        browser_probes(r, site, args, browser, real_page)
+    except Exception as exc:     # a probe that failed (a timeout on a loaded machine): the build's figures stay
+        r["probe_failed"] = f"{type(exc).__name__}: {str(exc)[:300]}"
     if args.pdf:
         dist = site.parent / "dist"
         pdf = run_measured([PY, "-m", "build_scripts", "pdf", "--corpus", str(corpus), "--dist", str(dist)],
@@ -238,6 +245,11 @@ def report_line(r: dict) -> str:
     b = r["build"]
     if b["exit"]:
         return f"{r['regulations']:3d} regulations: build FAILED (exit {b['exit']}, {b['wall_s']} s):\n{b['tail']}"
+    if "probe_failed" in r:
+        return (f"{r['regulations']:3d} regulations: build {b['wall_s']:6.1f} s wall, {b['cpu_s']:6.1f} s CPU "
+                f"({b['cpu_s_per_reg']:.2f} s CPU per regulation), peak RSS {b['peak_rss_mb']} MB; "
+                f"{r['html_pages']} pages, site {r['site_bytes'] / 1e6:.1f} MB; browser probes FAILED: "
+                f"{r['probe_failed']}")
     s, w = r["search"], r["weight"]
     line = (f"{r['regulations']:3d} regulations: build {b['wall_s']:6.1f} s wall, {b['cpu_s']:6.1f} s CPU "
             f"({b['wall_s_per_reg']:.2f} / {b['cpu_s_per_reg']:.2f} s per regulation), "
@@ -267,6 +279,8 @@ def goals(r: dict) -> list[str]:
     """The issue's goals that the size misses."""
     if r["build"]["exit"]:
         return ["build failed"]
+    if "probe_failed" in r:
+        return ["browser probes failed"]
     got = {"cpu_s_per_reg": r["build"]["cpu_s_per_reg"], "wall_s_per_reg": r["build"]["wall_s_per_reg"],
            "first_query_gzip": r["search"]["first_query_gzip"], "ready_ms": r["search"]["ready_ms"],
            "article_cold_bytes": r["weight"]["first_load"]["bytes"]}
@@ -282,13 +296,23 @@ def main() -> None:
     ap.add_argument("--timeout", type=int, default=3000)
     ap.add_argument("--pdf", action="store_true", help="also time `edition pdf` at each size")
     ap.add_argument("--keep", type=Path, help="keep the largest size's site here (to look at its pages)")
+    ap.add_argument("--taken", type=Path, help="a JSON list of the names to use, e.g. a previous run's "
+                    "realworld.read_right in bench/results/scale.json, instead of deciding which read right "
+                    "(minutes; only for the same parser)")
     args = ap.parse_args()
     from tests.browser import chromium
 
     result: dict = {"machine": machine(), "sizes": {}}
     chosen: list[str] = []
     dirs = existing_dirs(args.realworld)
-    if dirs:
+    if dirs and args.taken:
+        chosen = json.loads(args.taken.read_text(encoding="utf-8"))
+        known = realworld_names(dirs)
+        chosen = sorted(n for n in chosen if n in known)
+        result["realworld"] = {"dirs": [str(d.resolve()) for d in dirs], "read_right": chosen, "taken_from":
+                               str(args.taken)}
+        print(f"realworld: {len(chosen)} regulations named in {args.taken} (not decided in this run)")
+    elif dirs:
         t0 = time.perf_counter()
         chosen, refused = reads_right(dirs)
         result["realworld"] = {"dirs": [str(d.resolve()) for d in dirs], "read_right": chosen, "not_taken": refused}

@@ -35,6 +35,7 @@ LIGHTHOUSE_VERSION = json.loads((BENCH / "package.json").read_text(encoding="utf
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FIRST, SECOND = "jiangxi/art-15/", "jiangxi/art-16/"
+NAV_TIMEOUT_MS = 180_000     # Playwright's 30 s default is too short for networkidle on a saturated machine
 
 
 def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SECOND)) -> dict:
@@ -44,6 +45,7 @@ def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SE
     the edition's load their scripts and index shards themselves. data: URIs are not requests."""
     context = browser.new_context()
     page = context.new_page()
+    page.set_default_navigation_timeout(NAV_TIMEOUT_MS)
     state: dict = {"bytes": 0, "urls": [], "cached": 0, "by_url": {}}
 
     def finished(request):
