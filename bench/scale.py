@@ -2,13 +2,15 @@
 
     .venv/bin/python -m bench.scale [--sizes 2 30 all] [--realworld DIR] [--loads 5] [--pdf] [--keep DIR]
 
-The regulations beyond the two seeds are real local regulations from DIR (default ../shared/realworld
-beside the repository; issue 22): each folder there is tried alone with the seeds, as `edition check` reads
-it, and is taken only if it is accepted with the counts of DIR/expected.json (the regulations that read
-right on this branch, decided at run time: more of them as the parser improves). A size N is the seeds
-plus the first N - 2 of them in name order, copied as corpus/rw-dNNN/ (source.txt and meta.yaml as the
-publisher wrote them: a placeholder English title) into a temporary corpus; `all` is every one that reads
-right. Nothing is copied from DIR into the repository, and without DIR only the 2-regulation size runs.
+The regulations beyond the two seeds are real local regulations from the folders DIR (default: bench/laws,
+24 regulations of LawRefBook/Laws committed with their provenance, bench/laws.py; and ../shared/realworld
+beside the repository when it is there, 120 more; issue 22): each folder there is tried alone with the seeds,
+as `edition check` reads it, and is taken only if it is accepted with the counts of DIR/expected.json (the
+regulations that read right on this branch, decided at run time: more of them as the parser improves). A size
+N is the seeds plus the first N - 2 of them in name order (realworld's dNNN before bench/laws' lNNN), copied
+as corpus/rw-<name>/ (source.txt and meta.yaml as the publisher wrote them: a placeholder English title) into a
+temporary corpus; `all` is every one that reads right. Nothing is written into the repository; on a fresh
+clone without ../shared the sizes run up to 26 regulations.
 
 Each size is built once, cold, with the edition's CLI (`edition build`, strict) in a temporary copy of the
 working tree. Reported per size, the 2-regulation row being the baseline:
@@ -43,6 +45,7 @@ from pathlib import Path
 from bench.common import PY, ROOT, copy_repo, folder_size, gzip_size, machine, save, serve
 
 REALWORLD = ROOT.parent / "shared" / "realworld"
+LAWS = ROOT / "bench" / "laws"         # committed: bench/laws.py, PROVENANCE.md there
 PREFIX = "rw-"                  # corpus id of realworld dNNN: rw-dNNN
 SEEDS = 2
 NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', re.S)
@@ -53,9 +56,15 @@ GOALS = {"cpu_s_per_reg": 1.5, "wall_s_per_reg": 1.5, "first_query_gzip": 150_00
 
 # ------------------------------------------------------------------ the regulations
 
-def realworld_names(realworld: Path) -> dict[str, dict]:
-    """expected.json of the realworld folder: name -> counts, shape, title."""
-    return json.loads((realworld / "expected.json").read_text(encoding="utf-8"))
+def realworld_names(dirs: list[Path]) -> dict[str, tuple[Path, dict]]:
+    """The expected.json of each folder: name -> (its folder, counts, shape, title); the names must be unique."""
+    out: dict[str, tuple[Path, dict]] = {}
+    for d in dirs:
+        for name, e in json.loads((d / "expected.json").read_text(encoding="utf-8")).items():
+            if name in out:
+                raise SystemExit(f"{d / 'expected.json'}: {name} is also in {out[name][0]}; expected unique names")
+            out[name] = (d / name, e)
+    return out
 
 
 def counts(reg) -> tuple[int, int, int, int]:
@@ -65,29 +74,30 @@ def counts(reg) -> tuple[int, int, int, int]:
             sum(1 for u in units(reg.articles) if u.item))
 
 
-def add_realworld(corpus: Path, realworld: Path, name: str) -> Path:
-    """DIR/name copied into corpus as rw-name: the two files a publisher adds (not original.md, the truth)."""
-    dest = corpus / (PREFIX + name)
+def add_realworld(corpus: Path, folder: Path) -> Path:
+    """A real regulation's folder copied into corpus as rw-<name>: the two files a publisher adds (not
+    original.md, the truth)."""
+    dest = corpus / (PREFIX + folder.name)
     dest.mkdir()
     for f in ("source.txt", "meta.yaml"):
-        shutil.copyfile(realworld / name / f, dest / f)
+        shutil.copyfile(folder / f, dest / f)
     return dest
 
 
-def reads_right(realworld: Path, names: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
+def reads_right(dirs: list[Path], names: list[str] | None = None) -> tuple[list[str], dict[str, str]]:
     """(names that read right, {name: why not} for the others): each regulation alone with the seeds, loaded
     as `edition check` loads it (load_edition of this working tree), counts compared with expected.json.
     In-process: a hundred `edition check` processes would take minutes, this takes about one."""
     from build_scripts.enrich.edition import load_edition
     from build_scripts.model.errors import InputError
-    expected = realworld_names(realworld)
+    expected = realworld_names(dirs)
     good, bad = [], {}
     with tempfile.TemporaryDirectory(prefix="scale-check-") as tmp:
         corpus = Path(tmp) / "corpus"
         shutil.copytree(ROOT / "corpus", corpus)
         for name in sorted(expected if names is None else names):
-            folder = add_realworld(corpus, realworld, name)
-            e = expected[name]
+            folder = add_realworld(corpus, expected[name][0])
+            e = expected[name][1]
             want = (e["chapters"], e["articles"], e["paragraphs"], e["items"])
             quiet = io.StringIO()
             logging.disable(logging.CRITICAL)       # the build's notices: only the outcome matters here
@@ -109,11 +119,17 @@ def reads_right(realworld: Path, names: list[str] | None = None) -> tuple[list[s
     return good, bad
 
 
-def make_corpus(dest: Path, realworld: Path, chosen: list[str]) -> Path:
-    """The project's corpus (the seeds and the curated files) plus the chosen realworld regulations."""
+def existing_dirs(dirs: list[Path]) -> list[Path]:
+    """The folders given that hold an expected.json (../shared/realworld is absent from a fresh clone)."""
+    return [d for d in dirs if (d / "expected.json").is_file()]
+
+
+def make_corpus(dest: Path, dirs: list[Path], chosen: list[str]) -> Path:
+    """The project's corpus (the seeds and the curated files) plus the chosen real regulations."""
     shutil.copytree(ROOT / "corpus", dest)
+    folders = realworld_names(dirs)
     for name in chosen:
-        add_realworld(dest, realworld, name)
+        add_realworld(dest, folders[name][0])
     return dest
 
 
@@ -182,6 +198,16 @@ def static_figures(site: Path, real_page: str | None) -> dict:
     return out
 
 
+def browser_probes(r: dict, site: Path, args, browser, real_page: str | None) -> None:
+    with serve(site) as base:
+        r["search"] = search_probes(browser, base, site, args.loads)
+        pages = ["jiangxi/art-15/", "jiangxi/art-16/"]
+        r["weight"] = page_weight(browser, base, pages)
+        if real_page:
+            r["weight_real"] = page_weight(browser, base, [real_page + "/"])
+        r["weight_compare"] = page_weight(browser, base, ["compare/"])
+
+
 def measure_size(repo: Path, corpus: Path, site: Path, n_regs: int, args, browser, real_page: str | None) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1672531200"}
     build = run_measured([PY, "-m", "build_scripts", "build", "--corpus", str(corpus), "--site-dir", str(site)],
@@ -193,13 +219,10 @@ def measure_size(repo: Path, corpus: Path, site: Path, n_regs: int, args, browse
     build["wall_s_per_reg"] = round(build["wall_s"] / n_regs, 2)
     build["cpu_s_per_reg"] = round(build["cpu_s"] / n_regs, 2)
     r.update(static_figures(site, real_page))
-    with serve(site) as base:
-        r["search"] = search_probes(browser, base, site, args.loads)
-        pages = ["jiangxi/art-15/", "jiangxi/art-16/"]
-        r["weight"] = page_weight(browser, base, pages)
-        if real_page:
-            r["weight_real"] = page_weight(browser, base, [real_page + "/"])
-        r["weight_compare"] = page_weight(browser, base, ["compare/"])
+    try:
+        browser_probes(r, site, args, browser, real_page)
+    except Exception as exc:     # a probe that failed (a timeout on a loaded machine): the build's figures stay
+        r["probe_failed"] = f"{type(exc).__name__}: {str(exc)[:300]}"
     if args.pdf:
         dist = site.parent / "dist"
         pdf = run_measured([PY, "-m", "build_scripts", "pdf", "--corpus", str(corpus), "--dist", str(dist)],
@@ -213,10 +236,20 @@ def measure_size(repo: Path, corpus: Path, site: Path, n_regs: int, args, browse
     return r
 
 
+def largest(load: dict, n: int = 5) -> str:
+    """The n largest responses of a page load, "url bytes", largest first (what a page sends: issue 22)."""
+    return ", ".join(f"{u} {b:,}" for u, b in list(load.get("bytes_by_url", {}).items())[:n])
+
+
 def report_line(r: dict) -> str:
     b = r["build"]
     if b["exit"]:
         return f"{r['regulations']:3d} regulations: build FAILED (exit {b['exit']}, {b['wall_s']} s):\n{b['tail']}"
+    if "probe_failed" in r:
+        return (f"{r['regulations']:3d} regulations: build {b['wall_s']:6.1f} s wall, {b['cpu_s']:6.1f} s CPU "
+                f"({b['cpu_s_per_reg']:.2f} s CPU per regulation), peak RSS {b['peak_rss_mb']} MB; "
+                f"{r['html_pages']} pages, site {r['site_bytes'] / 1e6:.1f} MB; browser probes FAILED: "
+                f"{r['probe_failed']}")
     s, w = r["search"], r["weight"]
     line = (f"{r['regulations']:3d} regulations: build {b['wall_s']:6.1f} s wall, {b['cpu_s']:6.1f} s CPU "
             f"({b['wall_s_per_reg']:.2f} / {b['cpu_s_per_reg']:.2f} s per regulation), "
@@ -227,7 +260,8 @@ def report_line(r: dict) -> str:
             f"first query {s['first_query_gzip']:,} B gzip, ready {s['ready_ms']} ms "
             f"({s['ready_after_dcl_ms']} after DOMContentLoaded); {r['search_files']} files, "
             f"{r['search_bytes'] / 1e6:.1f} MB; query tables q/0.js {r['search_query_tables_gzip']:,} B gzip\n"
-            f"     article page: cold {w['first_load']['bytes']:,} B, warm next {w['second_page_warm']['bytes']:,} B")
+            f"     article page: cold {w['first_load']['bytes']:,} B ({largest(w['first_load'])}), "
+            f"warm next {w['second_page_warm']['bytes']:,} B")
     if "weight_real" in r:
         line += f"; real regulation's article cold {r['weight_real']['first_load']['bytes']:,} B"
     line += (f"; compare overview cold {r['weight_compare']['first_load']['bytes']:,} B "
@@ -245,6 +279,8 @@ def goals(r: dict) -> list[str]:
     """The issue's goals that the size misses."""
     if r["build"]["exit"]:
         return ["build failed"]
+    if "probe_failed" in r:
+        return ["browser probes failed"]
     got = {"cpu_s_per_reg": r["build"]["cpu_s_per_reg"], "wall_s_per_reg": r["build"]["wall_s_per_reg"],
            "first_query_gzip": r["search"]["first_query_gzip"], "ready_ms": r["search"]["ready_ms"],
            "article_cold_bytes": r["weight"]["first_load"]["bytes"]}
@@ -254,31 +290,43 @@ def goals(r: dict) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", nargs="+", default=["2", "30", "all"], help="numbers of regulations, or all")
-    ap.add_argument("--realworld", type=Path, default=REALWORLD, help="folder of real regulations (issue 22)")
+    ap.add_argument("--realworld", type=Path, nargs="+", default=[LAWS, REALWORLD],
+                    help="folders of real regulations, each with an expected.json (issue 22)")
     ap.add_argument("--loads", type=int, default=5, help="fresh page loads for the search ready time")
     ap.add_argument("--timeout", type=int, default=3000)
     ap.add_argument("--pdf", action="store_true", help="also time `edition pdf` at each size")
     ap.add_argument("--keep", type=Path, help="keep the largest size's site here (to look at its pages)")
+    ap.add_argument("--taken", type=Path, help="a JSON list of the names to use, e.g. a previous run's "
+                    "realworld.read_right in bench/results/scale.json, instead of deciding which read right "
+                    "(minutes; only for the same parser)")
     args = ap.parse_args()
     from tests.browser import chromium
 
     result: dict = {"machine": machine(), "sizes": {}}
     chosen: list[str] = []
-    if (args.realworld / "expected.json").is_file():
+    dirs = existing_dirs(args.realworld)
+    if dirs and args.taken:
+        chosen = json.loads(args.taken.read_text(encoding="utf-8"))
+        known = realworld_names(dirs)
+        chosen = sorted(n for n in chosen if n in known)
+        result["realworld"] = {"dirs": [str(d.resolve()) for d in dirs], "read_right": chosen, "taken_from":
+                               str(args.taken)}
+        print(f"realworld: {len(chosen)} regulations named in {args.taken} (not decided in this run)")
+    elif dirs:
         t0 = time.perf_counter()
-        chosen, refused = reads_right(args.realworld)
-        result["realworld"] = {"dir": str(args.realworld.resolve()), "read_right": chosen, "not_taken": refused}
-        print(f"realworld: {len(chosen)} of {len(chosen) + len(refused)} regulations in {args.realworld} read right "
-              f"and are used ({time.perf_counter() - t0:.0f} s to decide)")
+        chosen, refused = reads_right(dirs)
+        result["realworld"] = {"dirs": [str(d.resolve()) for d in dirs], "read_right": chosen, "not_taken": refused}
+        print(f"realworld: {len(chosen)} of {len(chosen) + len(refused)} regulations in "
+              f"{', '.join(map(str, dirs))} read right and are used ({time.perf_counter() - t0:.0f} s to decide)")
     else:
-        print(f"realworld: no {args.realworld}/expected.json; only the seeds are built (--realworld DIR)")
+        print("realworld: no DIR/expected.json; only the seeds are built (--realworld DIR)")
     sizes = sorted({SEEDS + len(chosen) if s == "all" else min(int(s), SEEDS + len(chosen)) for s in args.sizes})
     with tempfile.TemporaryDirectory(prefix="scale-") as tmp, chromium() as browser:
         tmp = Path(tmp)
         repo = copy_repo(tmp / "repo")
         for n in sizes:
             taken = chosen[:n - SEEDS]
-            corpus = make_corpus(tmp / f"corpus-{n}", args.realworld, taken)
+            corpus = make_corpus(tmp / f"corpus-{n}", dirs, taken)
             real_page = f"{PREFIX}{taken[0]}/art-1" if taken else None
             site = tmp / f"site-{n}" / "site"
             r = measure_size(repo, corpus, site, n, args, browser, real_page)

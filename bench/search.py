@@ -42,7 +42,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from bench.common import PY
-from bench.scale import REALWORLD, SEEDS, make_corpus, reads_right
+from bench.scale import LAWS, REALWORLD, SEEDS, existing_dirs, make_corpus, reads_right
 from tests.browser import article_of, chromium, run_query, serve, top_articles
 from tests.browser import new_context as browser_context
 
@@ -245,7 +245,7 @@ def summarise(rows) -> dict:
             "slowest": sorted(((round(ms, 1), row["q"]) for row, _, ms in rows), reverse=True)[:3]}
 
 
-def run_size(browser, size: int, tmp: Path, loads: int, realworld: Path, real: list[str]) -> dict:
+def run_size(browser, size: int, tmp: Path, loads: int, realworld: list[Path], real: list[str]) -> dict:
     corpus = ROOT / "corpus" if size == SEEDS else make_corpus(tmp / f"corpus-{size}", realworld, real[:size - SEEDS])
     report: dict = {"realworld": real[:size - SEEDS]}
     sites = {}
@@ -311,22 +311,24 @@ def main() -> None:
     parser.add_argument("--loads", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="+", default=[2, 31])
     parser.add_argument("--table", type=Path, default=TABLE, help="query table (YAML with queries: q, kind, top5)")
-    parser.add_argument("--realworld", type=Path, default=REALWORLD, help="folder of real regulations (issue 22)")
+    parser.add_argument("--realworld", type=Path, nargs="+", default=[LAWS, REALWORLD],
+                        help="folders of real regulations, each with an expected.json (issue 22; bench/scale.py)")
     args = parser.parse_args()
     load_table(args.table.resolve())
     real: list[str] = []
-    if (args.realworld / "expected.json").is_file():
-        real = reads_right(args.realworld)[0]
-        print(f"realworld: {len(real)} regulations of {args.realworld} read right")
+    dirs = existing_dirs(args.realworld)
+    if dirs:
+        real = reads_right(dirs)[0]
+        print(f"realworld: {len(real)} regulations of {', '.join(map(str, dirs))} read right")
     else:
-        print(f"realworld: no {args.realworld}/expected.json; only the seeds are measured (--realworld DIR)")
+        print("realworld: no DIR/expected.json; only the seeds are measured (--realworld DIR)")
     sizes = [s for s in args.sizes if s <= SEEDS + len(real)]
     if sizes != args.sizes:
         print(f"skipped sizes {sorted(set(args.sizes) - set(sizes))}: only {SEEDS + len(real)} regulations read right")
     out = {}
     with tempfile.TemporaryDirectory() as tmp, chromium() as browser:
         for size in sizes:
-            out[size] = run_size(browser, size, Path(tmp), args.loads, args.realworld, real)
+            out[size] = run_size(browser, size, Path(tmp), args.loads, dirs, real)
             print_size(size, out[size])
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

@@ -35,6 +35,7 @@ LIGHTHOUSE_VERSION = json.loads((BENCH / "package.json").read_text(encoding="utf
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 FIRST, SECOND = "jiangxi/art-15/", "jiangxi/art-16/"
+NAV_TIMEOUT_MS = 180_000     # Playwright's 30 s default is too short for networkidle on a saturated machine
 
 
 def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SECOND)) -> dict:
@@ -44,7 +45,8 @@ def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SE
     the edition's load their scripts and index shards themselves. data: URIs are not requests."""
     context = browser.new_context()
     page = context.new_page()
-    state: dict = {"bytes": 0, "urls": [], "cached": 0}
+    page.set_default_navigation_timeout(NAV_TIMEOUT_MS)
+    state: dict = {"bytes": 0, "urls": [], "cached": 0, "by_url": {}}
 
     def finished(request):
         if request.url.startswith("data:"):
@@ -59,14 +61,16 @@ def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SE
             return
         state["bytes"] += received
         state["urls"].append(request.url.replace(base, "/"))
+        state["by_url"][request.url.replace(base, "/")] = received
     page.on("requestfinished", finished)
     out = {}
     for label, rel in zip(("first_load", "second_page_warm"), pages, strict=False):
-        state.update(bytes=0, urls=[], cached=0)
+        state.update(bytes=0, urls=[], cached=0, by_url={})
         page.goto(base + rel, wait_until="networkidle")
         page.wait_for_timeout(500)
         out[label] = {"bytes": state["bytes"], "network_requests": len(state["urls"]),
-                      "served_from_cache": state["cached"], "urls": sorted(state["urls"])}
+                      "served_from_cache": state["cached"], "urls": sorted(state["urls"]),
+                      "bytes_by_url": dict(sorted(state["by_url"].items(), key=lambda kv: -kv[1]))}
     context.close()
     return out
 

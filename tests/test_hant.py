@@ -172,6 +172,19 @@ def test_new_text_never_crashes_and_reproduces(text, std):
     assert tables.warning() is None or "not reviewed" in tables.warning()
 
 
+@pytest.mark.parametrize("std", STANDARDS)
+def test_tables_reproduce_every_run_when_a_phrase_for_one_misfires_in_another(std):
+    """derive() checks again the runs a phrase set later could change: 复制→複製, set for 擅自复制, misfires in
+    修复制度 (checked before it), 人参 (Hong Kong 人蔘) in 和个人参与; seen in real regulations (issue 22). Every run
+    of every text is reproduced, the ones checked first too."""
+    texts = ["修复制度", "未经同意不得擅自复制", "和个人参与泰山景区生态保护工作", "违法行为人参加并完成相应的社会服务",
+             "加强社会治理发展", "理发店和头发管理"]
+    tables = derive(texts, standard=std)
+    for text in texts:
+        for run in HAN_RUN.findall(text):
+            assert tables.convert(run) == OPENCC[STANDARDS[std]].convert(run), run
+
+
 @pytest.mark.parametrize("body, line, fragment", [
     ("tw:\n  config: s2t\n", 2, "the tw view converts with 's2tw'"),
     ("hk:\n  accepted:\n    发布: 發佈佈\n", 3, "a traditional form of the same length"),

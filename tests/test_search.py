@@ -119,7 +119,7 @@ def test_edition_index(built_site, regs):
     assert set(lex) == {"version", "regs", "groups", "shards", "dups", "split"}, "the start index holds the group tables only"
     tables = (built_site / "search" / "q" / "0.js").read_text(encoding="utf-8")
     assert tables.startswith('__lexShard("q0",')
-    lex = {**lex, **json.loads(tables[tables.index(",") + 1:tables.rindex(")")])}   # loaded right after READY
+    lex = {**lex, **json.loads(tables[tables.index(",") + 1:tables.rindex(")")])}   # loaded on first use of the search box
     pairs = dict(zip(lex["t2s"][0::2], lex["t2s"][1::2], strict=True))
     assert pairs["網"] == "网" and pairs["詐"] == "诈" and pairs["員"] == "员"
     assert lex["phrases"]["综治中心"] == ["#zongzhi-zhongxin"] and "#daxing-qunzhongxing-huodong" in lex["phrases"]["演唱会"]

@@ -2,9 +2,10 @@
  *
  * Speaks Material's worker protocol: SETUP (0) with the start index -> READY (1); QUERY (2) with
  * the text of the header search box -> RESULT (3) with {items: [[group, ...units]], total}.
- * The start index holds only the group tables; READY is answered at once, and the query tables
- * (search/q/0.js: segmenter words, phrase dictionary, t2s, citation rules) load right after it, while
- * the reader types; a query waits for them if it comes first. The citation parser (../cite/parse.js, the
+ * The start index holds only the group tables; READY is answered at once. The query tables
+ * (search/q/0.js: segmenter words, phrase dictionary, t2s, citation rules; they grow with the corpus) load on
+ * first use of the search box, not with the page: when the page says the box got the focus (WARM, posted by
+ * overrides/main.html), or else with the first query, which waits for them. The citation parser (../cite/parse.js, the
  * resolver's) is bundled with the worker (assets/search-worker.js: a bundle of its own, not in the pages').
  * Runs as a Web Worker over http and inside iframe-worker's shim from file://. Postings (search/p/<k>.js)
  * and the texts of a result (search/t/<g>.js) are script files loaded on demand (importScripts: sync
@@ -28,7 +29,7 @@
 import { parse, resolve } from "../cite/parse.js";
 import { HAN, EXPAND_WEIGHT, queryTables } from "./query.js";
 
-var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3, WARM = "lex-warm";   // WARM: the edition's, not Material's
 var MAX_GROUPS = 12;          // groups returned
 var PAGE_CHILDREN = 3;        // units shown of a page whose texts are split per document
 var WHOLE = 0.5;              // a Chinese concept whole in a unit (not only its bigrams): up to x(1 + WHOLE)
@@ -476,7 +477,6 @@ function start(index) {
   if (!started) {
     setup(index);
     started = true;
-    loadTables();
   }
   postMessage({type: READY});
 }
@@ -491,6 +491,8 @@ addEventListener("message", function (ev) {
   var msg = ev.data || {};
   if (msg.type === SETUP) {
     start(msg.data);
+  } else if (msg.type === WARM) {
+    loadTables().catch(function () { /* the first query reports it */ });
   } else if (msg.type === QUERY) {
     var query = String(msg.data || "").trim();
     var mine = ++latest;

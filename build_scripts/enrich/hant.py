@@ -254,9 +254,16 @@ def derive(texts: Iterable[str], reviewed: Reviewed = Reviewed(), standard: str 
             targets[run] = expected(run, out, reviewed.corrected)
     longest = max(map(len, phrases), default=0)
     isolated: dict[str, str] = {}
+    # A run's conversion changes only through a phrase it contains: after the first round, which checks every
+    # run, a round checks the runs that contain a phrase set in the round before or earlier in this one (the
+    # others are right already), in the same order, so the tables are those of checking every run each round.
+    stale: set[str] | None = None
     for rounds in range(len(targets) + 3):     # a phrase added for one run may misfire in another:
         changed = False                         # from the third round on, only whole runs (stable) are added
+        set_now: list[str] = []
         for run, target in targets.items():
+            if stale is not None and run not in stale and not any(p in run for p in set_now):
+                continue
             tried: set[int] = set()
             while (got := apply_phrases(run, chars, phrases, longest)) != target:
                 i = next(k for k, (a, b) in enumerate(zip(got, target, strict=False)) if a != b)
@@ -264,12 +271,15 @@ def derive(texts: Iterable[str], reviewed: Reviewed = Reviewed(), standard: str 
                 phrase, value = (run, target) if whole else _window(run, target, i, isolated, config)
                 tried.add(i)
                 phrases[phrase] = value
+                set_now.append(phrase)
                 longest = max(longest, len(phrase))
                 changed = True
                 if phrase not in reviewed_all and phrase not in unreviewed:
                     unreviewed.append(phrase)
         if not changed:
             break
+        found = re.compile("|".join(map(re.escape, sorted(set(set_now), key=len, reverse=True))))
+        stale = {run for run in targets if found.search(run)}
     return Hant(MappingProxyType(chars), MappingProxyType(phrases), tuple(unreviewed), reviewed, longest,
                 tuple(runs), standard)
 

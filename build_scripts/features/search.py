@@ -136,7 +136,7 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # shards and `dups` (runs of articles whose Chinese text is that of an earlier article: the worker shows
 # such copies after every different result). The query tables (t2s, the words of the index and of the
 # glossary for the segmenter, question words, the phrase dictionary of glossary terms, aliases and topics,
-# the citation rules and structure) are search/q/0.js, loaded right after READY. Postings (search/p/<k>.js)
+# the citation rules and structure) are search/q/0.js, loaded on first use of the search box. Postings (search/p/<k>.js)
 # and the texts of a group (search/t/<g>.js; a long page keeps each piece's text in t/<g>-<i>.js) are
 # script files the worker loads on demand, over http and from file://. So are the tables only some queries need:
 # the English words of the index (e/0.js, a query with Latin letters), its Chinese bigrams (v/0.js, a lone
@@ -445,7 +445,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         indexed |= {c for d in group["docs"] if d for c in d.get("x", "") + d.get("t", "")}
     config = dict(material.get("config") or {})
     # The start index (what the worker needs before READY) is small; the query tables are a shard the
-    # worker loads right after READY (search/q/0.js), while the reader types.
+    # worker loads on first use of the search box (search/q/0.js: its focus, or the first query).
     config["lex"] = {
         "version": INDEX_VERSION,
         "regs": reg_first,

@@ -23,6 +23,20 @@ def test_an_article_page_first_load_requests(page, served_site):
     assert len(distinct) <= FIRST_LOAD_BUDGET, f"{len(distinct)} requests, budget {FIRST_LOAD_BUDGET}: {distinct}"
 
 
+def test_the_search_query_tables_load_on_first_use_of_the_box(page, served_site):
+    """The query tables (search/q/0.js), which grow with the corpus (issue 22), are not part of a page's load:
+    the worker fetches them when the search box gets the focus, and the box then answers."""
+    seen = first_load(page, served_site + "jiangxi/art-15/")
+    page.wait_for_timeout(300)
+    assert not [u for u, _ in seen if "/search/q/" in u], "the query tables loaded with the page"
+    assert any(u.endswith("/search/search_index.json") for u, _ in seen), "the start index did not load"
+    with page.expect_request(lambda r: "/search/q/0.js" in r.url):
+        page.click(".md-search__input")
+    page.keyboard.insert_text("网格")
+    page.keyboard.press("End")      # Material searches on keyup (insertText fires none)
+    page.wait_for_selector(".md-search-result__item")
+
+
 def test_the_feed_is_announced_where_readers_look_for_it(built_site):
     import re
     feed = re.compile(r'<link rel="alternate feed" type="application/atom\+xml"[^>]*href="[^"]*atom\.xml"')
