@@ -69,6 +69,7 @@ lint: $(STAMP)
 types: $(STAMP) $(NODE_STAMP)
 	$(VENV)/bin/mypy
 	node_modules/.bin/tsc -p browser
+	@! node_modules/.bin/tsc -p browser/tsconfig.names.json | grep -E "error TS(2304|2552|2305|2724)"
 
 # Installs the git hooks (pre-commit runs `make lint types`' checks on every commit).
 hooks: $(STAMP)

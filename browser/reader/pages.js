@@ -7,9 +7,9 @@
  * reader are read by the one parser (../cite/parse.js) with the rules of assets/cite-rules.js. The diff is
  * ./diff.js, the import of notes ./notes-import.js (pure, tested by node --test). */
 import { el, zh, en, bi, biMsg, say, sayMsg } from "./ui.js";
-import { msg, fill, both } from "../shared/messages.js";
+import { msg, fill as fillMsg, both } from "../shared/messages.js";  // fill: initDiff has a fill of its own
 import { parseRanges, formatRanges } from "./ranges.js";
-import { STORE, loadStore, saveStore, putItem } from "./store.js";
+import { STORE, keyOf, loadStore, saveStore, putItem } from "./store.js";
 import { charDiff, wordDiff, segment, vocabulary, sharedShare, provisionText } from "./diff.js";
 import { validateImport, mergeNotes } from "./notes-import.js";
 import { unitRows } from "../shared/unit-row.js";
@@ -88,7 +88,7 @@ function initSelect(root, idx) {
     all.forEach(function (data) {
       var input = form.querySelector('input[data-reg="' + data.id + '"]');
       var det = el("details", { "class": "lex-select-toc" });
-      det.appendChild(el("summary", {}, [bi(fill(msg("js.reader.contents").zh, { title: data.title.zh }), fill(msg("js.reader.contents").en, { title: data.title.en }))]));
+      det.appendChild(el("summary", {}, [bi(fillMsg(msg("js.reader.contents").zh, { title: data.title.zh }), fillMsg(msg("js.reader.contents").en, { title: data.title.en }))]));
       var list = el("ul", {}), chapter = null;
       data.articles.forEach(function (a) {
         var ch = chapterOf(data, a);
@@ -209,7 +209,7 @@ function initSelect(root, idx) {
       });
       out.appendChild(sec);
     });
-    document.title = fill(msg("js.reader.selected-page-title").zh + " · " + msg("js.reader.selected-page-title").en, { n: count });
+    document.title = fillMsg(msg("js.reader.selected-page-title").zh + " · " + msg("js.reader.selected-page-title").en, { n: count });
     if (missing.length) sayMsg(status, "js.reader.not-in-edition", true, { list: missing.join(", ") });
     else if (bad.length) sayMsg(status, "js.reader.not-understood", true, { list: bad.join(", ") });
     else sayMsg(status, count === 1 ? "js.reader.selected-one" : "js.reader.selected-other", { n: count });
@@ -405,8 +405,8 @@ function initDiff(root, idx) {
     out.appendChild(pair);
     var na = regOf(idx, da.id).name, nb = regOf(idx, db.id).name;
     var cmp = msg("js.reader.compared");
-    say(status, fill(cmp.zh, { a: na.zh + ua.labels.zh, b: nb.zh + ub.labels.zh }),
-        fill(cmp.en, { a: na.en + " " + ua.labels.en, b: nb.en + " " + ub.labels.en }));
+    say(status, fillMsg(cmp.zh, { a: na.zh + ua.labels.zh, b: nb.zh + ub.labels.zh }),
+        fillMsg(cmp.en, { a: na.en + " " + ua.labels.en, b: nb.en + " " + ub.labels.en }));
     root.setAttribute("data-diff", JSON.stringify(parts));
     root.setAttribute("data-layout", apart ? "apart" : "inline");
   }
@@ -495,9 +495,9 @@ function initNotes(root, idx) {
     if (action === "delete") delete store.items[key];
     if (!saveStore(store)) { sayMsg(status, "js.reader.save-failed", true); return; }
     var cite = it.cite || { zh: key, en: key };
-    if (action === "save") say(status, fill(msg("js.reader.saved").zh, { cite: cite.zh }), fill(msg("js.reader.saved").en, { cite: cite.en }));
+    if (action === "save") say(status, fillMsg(msg("js.reader.saved").zh, { cite: cite.zh }), fillMsg(msg("js.reader.saved").en, { cite: cite.en }));
     if (action === "bookmark") { var bm = msg(it.bookmark ? "js.reader.bookmarked" : "js.reader.bookmark-removed"); say(status, bm.zh + "：" + cite.zh, bm.en + ": " + cite.en); }
-    if (action === "delete") say(status, fill(msg("js.reader.deleted").zh, { cite: cite.zh }), fill(msg("js.reader.deleted").en, { cite: cite.en }));
+    if (action === "delete") say(status, fillMsg(msg("js.reader.deleted").zh, { cite: cite.zh }), fillMsg(msg("js.reader.deleted").en, { cite: cite.en }));
     var next = li.nextElementSibling || li.previousElementSibling;
     var nextKey = next && next.getAttribute("data-key");
     render();
