@@ -567,7 +567,7 @@ UNMARKED_DUTIES = {
     ("jiangxi", "art_27__para_1"): "; and safeguard the state's political security.",
     ("shanxi", "art_24__para_1"): "self-protection, and create a favourable social environment",   # 4096 R16
     ("jiangxi", "art_37__para_2"): ", and protect and promote public health.",
-    ("jiangxi", "art_45__para_1"): ", and prevent and reduce the recurrence of illegal and criminal acts.",
+    ("jiangxi", "art_45__para_1"): ", and prevent and reduce renewed illegal and criminal acts by these persons.",
     ("jiangxi", "art_54__para_2"): ", and facilitate volunteer services.",
     ("jiangxi", "art_15__para_1"): ", provide grid workers with corresponding support,",
     ("shanxi", "art_39__para_2"): "and provide professional advisory opinions",
@@ -689,7 +689,7 @@ def test_the_fourth_reviews_kinds_of_problem(regs):
     assert "provide security personnel, facilities and equipment" in en_of(regs, "shanxi", "art_19__para_1")
     assert "provide security personnel, facilities and equipment" in en_of(regs, "jiangxi", "art_42__para_2")
     j35 = en_of(regs, "jiangxi", "art_35__para_2")
-    assert "import and export of hazardous articles, and other related entities, shall" in j35
+    assert "import or export of, or other activities relating to, hazardous articles, shall" in j35   # seed 2027 R25
     assert "tracking of the destination of articles" in j35 and "by the relevant government departments" in j35
     assert ("such as those for the comprehensive management of public order, letters and visits, and emergency "
             "management") in en_of(regs, "jiangxi", "art_15__para_1")
@@ -737,14 +737,14 @@ def test_bare_pingan_is_not_an_adjective(regs):
 
 
 def test_the_fifth_reviews_findings(regs):
-    """14(2): acceptance always, only the handling alternates (8086 L5), and after the sixth reviews (6502 L5, seed 4096
-    L5) the alternative reaches all three matters; 实体化 and no padded 'work duties' (6502 R1, then 1729 R15);
+    """14(2): acceptance always, only the handling alternates (8086 L5); how far the alternative reaches is left as open
+    as the Chinese leaves it (777 L5, seed 2027 L5, after 6502 L5 and seed 4096 L5 had settled it); 实体化 and no padded 'work duties' (6502 R1, then 1729 R15);
     预防调处化解 a verb list 'through multiple channels' (8086 R3)."""
     j14_2 = en_of(regs, "jiangxi", "art_14__para_2")
-    assert j14_2.startswith("Township people's governments and subdistrict offices shall promptly accept the demands of "
-                            "the public within their jurisdiction and either handle those demands, resolve social "
-                            "conflicts and disputes and identify potential safety hazards themselves in accordance with "
-                            "law, or organize and coordinate the relevant entities to do so promptly.")
+    assert j14_2.startswith("Township people's governments and subdistrict offices shall promptly accept and, in "
+                            "accordance with law, handle, or organize and coordinate the relevant entities to handle "
+                            "promptly, the demands of the public within their jurisdiction, resolve social conflicts and "
+                            "disputes, and identify potential safety hazards.")   # the open scope kept (777 L5, seed 2027 L5)
     j13_2 = en_of(regs, "jiangxi", "art_13__para_2")
     assert "improve their working mechanisms for operating as such bodies" in j13_2
     assert j13_2.endswith("and perform their duties relating to Ping'an-building.")
@@ -804,3 +804,22 @@ def test_change_log_covers_the_findings_of_the_sixth_reviews():
     reasons = " ".join(c["reason"] for c in changes)
     assert all(cite in reasons for cite in ("1729 R6", "1729 R15", "1729 R29", "4096 R16", "4096 L7", "seed 4096 L2",
                                             "seed 4096 L3", "seed 4096 L5", "seed 4096 R27"))
+
+
+# ------------------------------------------------------------------ blind reviews 777 and seed 2027
+
+def test_the_seventh_reviews_findings(regs):
+    """14(2) keeps the Chinese's open scope, no 'themselves', 依法 on 处理 only (777 L5, seed 2027 L5); 'their localities'
+    (seed 2027 R5); 分管负责人 (R21); 等 closing a list of activities (R25); 社会力量 (R30); 困难帮扶 (777 R16)."""
+    j14_2 = en_of(regs, "jiangxi", "art_14__para_2")
+    assert "themselves" not in j14_2 and "either" not in j14_2
+    assert "in their localities" in en_of(regs, "shanxi", "art_9__para_1__point_7")
+    assert "the leaders in charge of Ping'an-building are the persons directly responsible" in en_of(regs, "jiangxi", "art_7__para_1")
+    assert "the leader in charge of Ping'an-building" in en_of(regs, "shanxi", "art_44__para_2")
+    units = [(r, eid, zh, en) for r, eid, zh, en in english_units(regs) if "社会力量" in zh.replace("全社会力量", "")]
+    assert units and all("non-governmental actors" in en and "social forces" not in en for _, _, _, en in units)
+    assert "hardship assistance" in en_of(regs, "jiangxi", "art_45__para_1")
+    changes = [c for c in change_log()["changes"] if str(c["date"]) == "2026-12-07"]
+    reasons = " ".join(" ".join(c["reason"].split()) for c in changes)
+    assert all(cite in reasons for cite in ("777 L5", "777 R16", "seed 2027 R5", "seed 2027 R21", "seed 2027 R25",
+                                            "seed 2027 R30"))

@@ -125,8 +125,8 @@ COLLOCATIONS = [
     Collocation("实体化 'as fully operational bodies', 'operating as such bodies'", r"实体化",
                 r"as fully operational bodies|operating as such bodies",
                 r"\bsubstantive\b|in practice|functioning entities"),
-    Collocation("等相关单位 'and other related entities'", r"等相关单位", r"and other related entities",
-                r"related activities"),
+    Collocation("…等相关单位 'or other activities relating to'", r"等相关单位", r"or other activities relating to",
+                r"other related entities|related activities"),   # 等 closes the activities (seed 2027 R25)
     Collocation("流向追踪 'tracking of the destination'", r"流向追踪", r"tracking of the destination",
                 r"tracking of flows"),
     Collocation("实名收寄 'under the sender's real name'", r"实名收寄", r"the sender's real name", r"under real names"),
