@@ -315,9 +315,6 @@ def test_results_are_readable_and_point_at_the_paragraph(build, request, regs):
 
 
 @pytest.mark.browser  # sessions() reaches the browser through request.getfixturevalue
-@pytest.mark.xfail(strict=True, reason="open (issue 27): since the Chinese editorial content and the gloss pass were "
-                   "merged, the pinyin typing-slip repair no longer turns 网各员 into 网格员 (first results: a page "
-                   "that is no article, then Jiangxi Art. 12); it passed on the search branch alone")
 @pytest.mark.parametrize("build", ["http"])
 def test_typing_slip_finds_the_grid_workers(build, request):
     from tests.browser import article_of, run_query

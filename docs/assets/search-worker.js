@@ -565,8 +565,10 @@
   }
 
   // Typing slips of a pinyin input method (平按建设, 网各员, 扫黑除饿): a character that makes no index bigram with
-  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them (the
-  // most frequent if several). Only a query the segmenter leaves with a lone character is looked at.
+  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them. Of the
+  // characters that could be the slip, the replacement that makes the most bigrams wins (网各员: 各→格 makes 网格
+  // and 格员, not 网→方, a rare reading wǎng of 方, which makes 方各 alone); the most frequent if several. One
+  // replacement at a time, while one helps. Only a query the segmenter leaves with a lone character is looked at.
   function englishVocabulary() {  // the English words of the index (search/e/0.js, loaded for a Latin query), read once
     if (!vocabEn.length && shards.e0) {
       vocabEn = shards.e0.split(" ");
@@ -590,15 +592,18 @@
     }
     return q.replace(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g, function (run) {
       var chars = run.split("");
-      for (var i = 0; i < chars.length; i++) {
-        var prev = i > 0 ? chars[i - 1] : null, next = i + 1 < chars.length ? chars[i + 1] : null;
-        if (question[chars[i]] || (prev && hanSet[prev + chars[i]]) || (next && hanSet[chars[i] + next])) continue;
-        var best = null, rank = Infinity;
-        (sounds[chars[i]] || []).forEach(function (h) {
-          var l = prev ? hanSet[prev + h] : 1, r = next ? hanSet[h + next] : 1;
-          if (l && r && Math.max(l, r) < rank) { best = h; rank = Math.max(l, r); }
-        });
-        if (best) chars[i] = best;
+      for (var round = 0; round < chars.length; round++) {
+        var best = null, at = -1, made = 0, rank = Infinity;
+        for (var i = 0; i < chars.length; i++) {
+          var prev = i > 0 ? chars[i - 1] : null, next = i + 1 < chars.length ? chars[i + 1] : null;
+          if (question[chars[i]] || (prev && hanSet[prev + chars[i]]) || (next && hanSet[chars[i] + next])) continue;
+          (sounds[chars[i]] || []).forEach(function (h) {
+            var l = prev ? hanSet[prev + h] : 1, r = next ? hanSet[h + next] : 1, n = (prev ? 1 : 0) + (next ? 1 : 0);
+            if (l && r && (n > made || (n === made && Math.max(l, r) < rank))) { best = h; at = i; made = n; rank = Math.max(l, r); }
+          });
+        }
+        if (!best) break;
+        chars[at] = best;
       }
       return chars.join("");
     });
