@@ -191,7 +191,11 @@
         var p = lw.slice(s, s + len).join(" ");
         if (phrases[p]) {
           for (k = s; k < s + len; k++) used[k] = true;
-          concepts.push({text: p, kind: "en", tokens: [], keys: phrases[p], words: lw.slice(s, s + len)});
+          // the phrase's concept, and its own words (holistic approach to national security: the gloss or the
+          // reader phrases of a provision that says it without the glossary's Chinese form)
+          var own = lw.slice(s, s + len).filter(function (w) { return !stop[w] && vocabEnSet[stem(w)]; })
+            .map(function (w) { return {t: stem(w), w: 1}; });
+          concepts.push({text: p, kind: "en", tokens: own, keys: phrases[p], words: lw.slice(s, s + len)});
         }
       }
     }
@@ -214,7 +218,9 @@
     while ((m = re.exec(q))) {
       if (m[1]) {
         var run = m[1], end = 0;
-        segment(run).forEach(function (seg) {
+        var segs = segment(run);
+        var lone = function (k) { return segs[k] && segs[k].length === 1 && !question[segs[k]]; };
+        segs.forEach(function (seg, k) {
           var start = end;
           end += seg.length;
           if (question[seg] && !phrases[seg]) return;
@@ -223,8 +229,11 @@
           else {                     // one character: see search()
             c.expand = seg;
             c.near = [];
+            c.pair = [];             // with a lone character beside it: the two may be a word the index lacks
             if (start > 0) c.near.push(run.substr(start - 1, 2));
             if (end < run.length) c.near.push(run.substr(start, 2));
+            if (lone(k - 1)) c.pair.push(run.substr(start - 1, 2));
+            if (lone(k + 1)) c.pair.push(run.substr(start, 2));
           }
           if (c.tokens.length || c.keys.length || c.expand) concepts.push(c);
         });
@@ -476,6 +485,41 @@
     return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
   }
 
+  // The languages of a text or title (doc.xl, doc.tl: runs such as "z5n2e17" of build_scripts/features/search.py
+  // PageLanguages: z shown in 仅中文, e in 仅英文, n in every mode): each language's part in an element marked with
+  // it, so that a result shows what the display mode shows (issue 25). A text without runs is shown as it is.
+  function langRuns(text, spec) {
+    var out = [], at = 0, re = /([zen])(\d+)/g, m;
+    while ((m = re.exec(spec || ""))) { out.push([m[1], at, at + +m[2]]); at += +m[2]; }
+    if (at < text.length) out.push(["n", at, text.length]);
+    return out;
+  }
+  var LANG = {z: "zh-Hans", e: "en"};
+  function langTitle(text, spec) {
+    if (!spec) return esc(text);
+    return langRuns(text, spec).map(function (r) {
+      var part = esc(text.slice(r[1], r[2]));
+      return r[0] === "n" ? part : '<span lang="' + LANG[r[0]] + '">' + part + "</span>";
+    }).join("");
+  }
+  function langSnippets(text, on, spec, width) {
+    var parts = [];
+    if (spec) ["z", "e"].forEach(function (kind) {      // the runs of one language and the neutral ones
+      var part = "", marks = [], own = false, last = -1;
+      langRuns(text, spec).forEach(function (r) {
+        if (r[0] !== kind && r[0] !== "n") return;
+        if (last >= 0 && r[1] !== last) { part += " "; marks.push(false); }
+        part += text.slice(r[1], r[2]);
+        marks = marks.concat(on.slice(r[1], r[2]));
+        while (marks.length < part.length) marks.push(false);
+        if (r[0] === kind && /\S/.test(text.slice(r[1], r[2]))) own = true;
+        last = r[2];
+      });
+      if (own) parts.push('<p lang="' + LANG[kind] + '">' + snippet(part, marks, width, true) + "</p>");
+    });
+    return parts.length ? parts.join("") : "<p>" + snippet(text, on, width, true) + "</p>";
+  }
+
   function termsOf(concepts, hits) {
     var out = {};
     concepts.forEach(function (c) {
@@ -488,7 +532,7 @@
     var group = shards["t" + r.g];
     var title = group.k === "a"
       ? '<span lang="zh-Hans">' + esc(group.t) + '</span> <span lang="en">' + esc(group.h) + "</span>"
-      : esc(group.t);
+      : langTitle(group.t, group.tl);
     var units = r.units.slice();
     // an article that came through its reader phrases alone: its first provision, to show what it says
     if (!units.length && !citeEid && group.k === "a" && group.d.length > 1) units = [{d: starts[r.g] + 1, s: 0, hits: {}, through: true}];
@@ -502,7 +546,7 @@
       }
     }
     var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
-                  text: units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true)};
+                  text: units.length ? "" : langSnippets(group.x || "", markEn(group.x || "", r.hits), group.xl, 60)};
     var best = units.length ? units[0].s : 0;
     var children = units.slice(0, split[r.g] ? PAGE_CHILDREN : 12).map(function (u, i) {
       var doc = group.d[u.d - starts[r.g]];
@@ -519,11 +563,11 @@
       }
       if (doc.x !== undefined) {
         var onX = markZh(doc.x, hits), onXe = markEn(doc.x, hits);
-        parts.push("<p>" + snippet(doc.x, onX.map(function (v, k) { return v || onXe[k]; }), 90, true) + "</p>");
+        parts.push(langSnippets(doc.x, onX.map(function (v, k) { return v || onXe[k]; }), doc.xl, 90));
       }
       // units scoring like the best one are shown; the others go under Material's "more" fold
       var s = (i < 3 && u.s >= best * 0.5) ? r.score : r.score * 0.5;
-      return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s,
+      return {location: doc.l, title: langTitle(doc.t, doc.tl), text: parts.join(""), score: s,
               terms: termsOf(concepts, u.through ? r.hits : hits)};
     }).filter(Boolean);
     // Material shows a parent's text only when no child is shown: the reader phrase goes with the first child
@@ -646,6 +690,17 @@
       return load(expand.length ? ["v0"] : []);
     }).then(function () {
       if (expand.length) hanVocabulary();
+      // Two lone characters side by side that make no index bigram are a word the texts do not use (整天, 聊聊 in a
+      // reader's question): a character of it that makes no index bigram with either neighbour says nothing of the
+      // provisions, and matching it through the
+      // commonest index words that hold it (整治, 全面...) only adds noise. They are dropped from a query that has
+      // other concepts.
+      var other = concepts.some(function (c) { return !c.expand; });
+      expand = expand.filter(function (c) {
+        c.drop = other && c.pair.some(function (b) { return !hanSet[b]; }) && !c.near.some(function (b) { return hanSet[b]; });
+        return !c.drop;
+      });
+      concepts = concepts.filter(function (c) { return !c.drop; });
       expand.forEach(function (c) {
         var near = c.near.filter(function (b) { return hanSet[b]; });
         if (near.length) near.forEach(function (b) { c.tokens.push({t: b, w: 1}); });
