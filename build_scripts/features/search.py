@@ -209,6 +209,7 @@ def zh_tokens(text: str) -> list[str]:
 
 
 STOP_EN_SET = frozenset(STOP_EN)
+QUESTION_SET = frozenset(QUESTION_ZH)
 
 
 def en_tokens(text: str) -> list[str]:
@@ -321,19 +322,25 @@ class Aligner:
         return "".join(out)
 
 
-def runs(kinds: str) -> str:
-    """'zzzeen' -> 'z3e2n1': the language runs of a text as the worker reads them (doc.xl, doc.tl)."""
+def runs(kinds: str, text: str = "") -> str:
+    """'zzzeen' -> 'z3e2n1': the language runs of a text as the worker reads them (doc.xl, doc.tl). A neutral
+    run of the text without letters or Han characters (" / ", "、") goes with the run before it: fewer runs."""
+    if text:
+        out = list(kinds)
+        for m in re.finditer(r"n+", kinds):
+            if m.start() and not WORDLIKE.search(text[m.start():m.end()]):
+                out[m.start():m.end()] = kinds[m.start() - 1] * (m.end() - m.start())
+        kinds = "".join(out)
     return "".join(f"{m.group(1)}{len(m.group(0))}" for m in re.finditer(r"([zen])\1*", kinds))
 
 
+WORDLIKE = re.compile(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def unit_title(ref: Ref) -> str:
-    """第十五条第二款 · Art. 15(2): the citation style of model/ref.py."""
+    """第十五条第二款 · Art. 15(2): the citation style of model/ref.py (the worker shows the English after " · " in
+    仅英文 and 对照 only)."""
     return f"{ref.label_zh} · {ref.label_en}"
-
-
-def unit_title_runs(ref: Ref) -> str:
-    """The languages of unit_title: the Chinese label, then " · " and the English one (shown in 仅英文 and 对照)."""
-    return runs("z" * len(ref.label_zh) + "e" * len(f" · {ref.label_en}"))
 
 
 def index_words(texts: list[str], extra: list[str]) -> list[str]:
@@ -448,7 +455,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
                     concepts.append(DEF_TOKEN)
                 concepts += sorted({"@" + t.id for t, provs in topics
                                     if any(p.eid == u.eid or u.eid.startswith(p.eid + "__") for p in provs)})
-                doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "tl": unit_title_runs(ref), "i": u.eid,
+                doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "i": u.eid,
                        "z": (f"{u.label}" if u.label else "") + u.zh}
                 if en:
                     doc["e"] = en
@@ -468,17 +475,17 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
         title_kinds, text_kinds = aligners[page].label(title, title=True), aligners[page].label(text)
         fields = {"x": zh_tokens(title + " " + text) + en_tokens(title + " " + text)}
         if "#" not in loc or page not in page_group:
-            page_group[page] = index.add_group({"k": "p", "l": page, "t": title, "tl": runs(title_kinds)},
+            page_group[page] = index.add_group({"k": "p", "l": page, "t": title, "tl": runs(title_kinds, title)},
                                                fields if "#" not in loc else {})
             if "#" not in loc:
                 page_group[page]["x"] = text
-                page_group[page]["xl"] = runs(text_kinds)
+                page_group[page]["xl"] = runs(text_kinds, text)
                 continue
         pieces, at = chunks(text), 0
         for piece in pieces:
             at = text.find(piece, at)
-            index.add_doc(page_group[page], {"l": loc, "t": title, "tl": runs(title_kinds), "x": piece,
-                                             "xl": runs(text_kinds[at:at + len(piece)])},
+            index.add_doc(page_group[page], {"l": loc, "t": title, "tl": runs(title_kinds, title), "x": piece,
+                                             "xl": runs(text_kinds[at:at + len(piece)], piece)},
                           {"x": zh_tokens(title + " " + piece) + en_tokens(title + " " + piece)},
                           len(fields["x"]) if len(pieces) > 1 else None)
             at += len(piece)
@@ -512,10 +519,11 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
         size = sum(len(d.get("x", "")) for d in group["docs"] if d)
         if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
             split.append(g)
-            head["d"] = [d and {k: v for k, v in d.items() if k != "x"} for d in group["docs"]]
+            head["d"] = [d and {k: v for k, v in d.items() if k not in ("x", "xl")} for d in group["docs"]]
             for i, d in enumerate(group["docs"]):
-                if d:
-                    files[f"t/{g}-{i}.js"] = shard_js(f"t{g}-{i}", d.get("x", ""))
+                if d:       # the text, and its languages with it ([text, runs])
+                    text = d.get("x", "")
+                    files[f"t/{g}-{i}.js"] = shard_js(f"t{g}-{i}", [text, d["xl"]] if d.get("xl") else text)
         else:
             head["d"] = group["docs"]
         files[f"t/{g}.js"] = shard_js(f"t{g}", head)
@@ -566,10 +574,12 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
     }
     tables = {
         "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),
-        "words": " ".join(words),
+        # the segmenter knows the phrases and question words from their own tables: not repeated here
+        "words": " ".join(w for w in words if w not in phrases and w not in QUESTION_SET),
         "question": QUESTION_ZH,
         "stop": STOP_EN,
-        "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
+        # the phrase dictionary by its concept tokens ("#a|@b": [phrase, ...]): each key once, not once a phrase
+        "phrases": by_keys(phrases),
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
         # a lay English word (stemmed) -> the gloss words it also matches (corpus/search_synonyms.yaml)
         "syn": {stem(w): sorted({stem(m) for m in means}) for w, means in sorted(edition.synonyms.items())},
@@ -582,6 +592,14 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
     # homophones of the indexed characters, for a typed character that makes no index word (平按 -> 平安)
     files["y/0.js"] = shard_js("y0", homophones({c for text in texts for c in text if HAN.match(c)}))
     return {"config": config, "docs": []}, files
+
+
+def by_keys(phrases: Mapping[str, set[str]]) -> dict[str, list[str]]:
+    """{phrase: {key, ...}} -> {"key|key": [phrase, ...]}, sorted (the worker reads it back into phrase -> keys)."""
+    out: dict[str, list[str]] = {}
+    for phrase, keys in sorted(phrases.items()):
+        out.setdefault("|".join(sorted(keys)), []).append(phrase)
+    return dict(sorted(out.items()))
 
 
 def homophones(chars: Iterable[str]) -> str:

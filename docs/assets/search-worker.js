@@ -131,7 +131,10 @@
     (lex.question || []).forEach(function (w) { question[w] = 1; words[w] = 1; });
     stop = {};
     (lex.stop || []).forEach(function (w) { stop[w] = 1; });
-    phrases = lex.phrases || {};
+    phrases = {};        // "#a|@b": [phrases] -> phrase: keys
+    Object.keys(lex.phrases || {}).forEach(function (k) {
+      lex.phrases[k].forEach(function (p) { phrases[p] = k.split("|"); });
+    });
     Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
     zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
       .sort(function (a, b) { return b.length - a.length; });
@@ -191,8 +194,7 @@
         var p = lw.slice(s, s + len).join(" ");
         if (phrases[p]) {
           for (k = s; k < s + len; k++) used[k] = true;
-          // the phrase's concept, and its own words (holistic approach to national security: the gloss or the
-          // reader phrases of a provision that says it without the glossary's Chinese form)
+          // the phrase's concept, and its own words (a provision may say it without the glossary's form)
           var own = lw.slice(s, s + len).filter(function (w) { return !stop[w] && vocabEnSet[stem(w)]; })
             .map(function (w) { return {t: stem(w), w: 1}; });
           concepts.push({text: p, kind: "en", tokens: own, keys: phrases[p], words: lw.slice(s, s + len)});
@@ -229,7 +231,7 @@
           else {                     // one character: see search()
             c.expand = seg;
             c.near = [];
-            c.pair = [];             // with a lone character beside it: the two may be a word the index lacks
+            c.pair = [];             // with a lone character beside it
             if (start > 0) c.near.push(run.substr(start - 1, 2));
             if (end < run.length) c.near.push(run.substr(start, 2));
             if (lone(k - 1)) c.pair.push(run.substr(start - 1, 2));
@@ -485,9 +487,8 @@
     return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
   }
 
-  // The languages of a text or title (doc.xl, doc.tl: runs such as "z5n2e17" of build_scripts/features/search.py
-  // PageLanguages: z shown in 仅中文, e in 仅英文, n in every mode): each language's part in an element marked with
-  // it, so that a result shows what the display mode shows (issue 25). A text without runs is shown as it is.
+  // Languages of a page's text or title (doc.xl, doc.tl: "z5n2e17", search.py PageLanguages): each part marked
+  // with its language, so a result shows what the display mode shows (issue 25). A unit's title: "中文 · English".
   function langRuns(text, spec) {
     var out = [], at = 0, re = /([zen])(\d+)/g, m;
     while ((m = re.exec(spec || ""))) { out.push([m[1], at, at + +m[2]]); at += +m[2]; }
@@ -504,7 +505,7 @@
   }
   function langSnippets(text, on, spec, width) {
     var parts = [];
-    if (spec) ["z", "e"].forEach(function (kind) {      // the runs of one language and the neutral ones
+    if (spec) ["z", "e"].forEach(function (kind) {      // a language's runs and the neutral ones
       var part = "", marks = [], own = false, last = -1;
       langRuns(text, spec).forEach(function (r) {
         if (r[0] !== kind && r[0] !== "n") return;
@@ -551,7 +552,10 @@
     var children = units.slice(0, split[r.g] ? PAGE_CHILDREN : 12).map(function (u, i) {
       var doc = group.d[u.d - starts[r.g]];
       if (!doc) return null;
-      if (split[r.g]) doc = Object.assign({x: shards[docFile(r.g, u.d)] || ""}, doc);
+      if (split[r.g]) {        // the text, or [text, languages]
+        var file = shards[docFile(r.g, u.d)] || "";
+        doc = Object.assign(typeof file === "string" ? {x: file} : {x: file[0], xl: file[1]}, doc);
+      }
       var parts = [], hits = u.hits;
       if (doc.z) {
         var onZ = markZh(doc.z, hits);
@@ -567,7 +571,9 @@
       }
       // units scoring like the best one are shown; the others go under Material's "more" fold
       var s = (i < 3 && u.s >= best * 0.5) ? r.score : r.score * 0.5;
-      return {location: doc.l, title: langTitle(doc.t, doc.tl), text: parts.join(""), score: s,
+      var cut = group.k === "a" ? doc.t.indexOf(" · ") : -1;
+      return {location: doc.l, text: parts.join(""), score: s, title: cut < 0 ? langTitle(doc.t, doc.tl)
+                : '<span lang="zh-Hans">' + esc(doc.t.slice(0, cut)) + '</span><span lang="en">' + esc(doc.t.slice(cut)) + "</span>",
               terms: termsOf(concepts, u.through ? r.hits : hits)};
     }).filter(Boolean);
     // Material shows a parent's text only when no child is shown: the reader phrase goes with the first child
@@ -609,10 +615,9 @@
   }
 
   // Typing slips of a pinyin input method (平按建设, 网各员, 扫黑除饿): a character that makes no index bigram with
-  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them. Of the
-  // characters that could be the slip, the replacement that makes the most bigrams wins (网各员: 各→格 makes 网格
-  // and 格员, not 网→方, a rare reading wǎng of 方, which makes 方各 alone); the most frequent if several. One
-  // replacement at a time, while one helps. Only a query the segmenter leaves with a lone character is looked at.
+  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them; of the
+  // possible slips, the replacement making the most bigrams first (网各员: 各→格, 网格 and 格员), the most frequent if
+  // several. Only a query the segmenter leaves with a lone character is looked at.
   function englishVocabulary() {  // the English words of the index (search/e/0.js, loaded for a Latin query), read once
     if (!vocabEn.length && shards.e0) {
       vocabEn = shards.e0.split(" ");
@@ -690,11 +695,8 @@
       return load(expand.length ? ["v0"] : []);
     }).then(function () {
       if (expand.length) hanVocabulary();
-      // Two lone characters side by side that make no index bigram are a word the texts do not use (整天, 聊聊 in a
-      // reader's question): a character of it that makes no index bigram with either neighbour says nothing of the
-      // provisions, and matching it through the
-      // commonest index words that hold it (整治, 全面...) only adds noise. They are dropped from a query that has
-      // other concepts.
+      // Lone characters side by side that make no index bigram are a word the texts lack (整天, 聊聊): one that makes
+      // none with either neighbour is dropped from a query with other concepts (its commonest words are noise).
       var other = concepts.some(function (c) { return !c.expand; });
       expand = expand.filter(function (c) {
         c.drop = other && c.pair.some(function (b) { return !hanSet[b]; }) && !c.near.some(function (b) { return hanSet[b]; });
