@@ -111,6 +111,28 @@ def test_only_character_configs():
         converter("s2t")
 
 
+PAGE = ('<html lang="en"><body><nav>Chrome 导航</nav><article class="md-content__inner md-typeset">'
+        '<h1 id="t"><span lang="zh-Hans">术语表</span><span class="lex-sep"> / </span><span lang="en">Glossary</span>'
+        '<a class="headerlink" href="#t">&para;</a></h1>'
+        '<div lang="en"><p>The grid (<span lang="zh-Hans">网格</span>) is small.</p></div>'
+        '<p class="lex-keep">网格 <span lang="zh-Latn-pinyin">wǎnggé</span></p><p lang="zh-Hans">基层单元。</p>'
+        '<script>var x = "code";</script></article></body></html>')
+
+
+def test_page_text_keeps_its_languages():
+    """Issue 25: a hand-written page's text in the index knows which display mode shows each part: English prose
+    (and the Chinese quoted in it) is 'e', Chinese 'z', pinyin 'e' (Latin, not shown in a Chinese excerpt),
+    punctuation joins the run before it; only the article counts, scripts not."""
+    aligner = search.Aligner(PAGE)
+    title = "术语表 · Glossary"               # Material's page title, not the heading's text
+    assert search.runs(aligner.label(title, title=True), title) == "z6e8"
+    text = "The grid (网格) is small. 网格 wǎnggé 基层单元。"
+    kinds = aligner.label(text)
+    assert search.runs(kinds, text) == "e24n3e7z5"      # the kept headword 网格: neutral
+    assert "Chrome" not in aligner.text and "code" not in aligner.text
+    assert search.runs("zznnnee", "中文 / en") == "z5e2" and search.runs("zznnee", "中文x/en") == "z2n2e2"
+
+
 def test_edition_index(built_site, regs):
     """The start index (search_index.json) holds the group tables; the query tables (q/0.js), postings and
     texts are script shards."""
