@@ -8,8 +8,8 @@
  *     spans; their placeholder / title / aria-label attributes take the mode's half;
  *   - tooltips: render/html.tip writes "中文<line break>English" into title; Material makes the tooltip when
  *     it opens, and its two lines become marked blocks;
- *   - the search result count, which Material writes in English from one "#" template: rewritten from the
- *     catalogue (model/messages.yaml, ../shared/messages.js).
+ *   - the search result count and a result's "# more on this page", which Material writes in English from one
+ *     "#" template: rewritten from the catalogue (model/messages.yaml, ../shared/messages.js).
  * A script that writes text takes its message in the mode's language(s) from ../shared/messages.js (t).
  */
 import { el, bi as biNodes, fragment } from "../shared/dom.js";
@@ -145,7 +145,10 @@ var observer = new MutationObserver(function (records) {
     r.addedNodes.forEach(function (/** @type {any} */ n) {
       if (n.nodeType !== 1) return;
       if (n.matches(".md-tooltip2, .md-tooltip")) tooltip(n);
-      else if (n.closest(CHROME)) splitChrome(n);
+      else if (n.closest(CHROME)) {
+        splitChrome(n);
+        n.querySelectorAll(".md-search-result__more > summary > div").forEach(count);   // "2 more on this page"
+      }
     });
   });
 });

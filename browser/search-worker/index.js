@@ -325,6 +325,41 @@ function snippet(text, on, width, latin) {
   return (start > 0 ? "…" : "") + out + (end < text.length ? "…" : "");
 }
 
+// Languages of a page's text or title (doc.xl, doc.tl: "z5n2e17", search.py PageLanguages): each part marked
+// with its language, so a result shows what the display mode shows (issue 25). A unit's title: "中文 · English".
+/** @returns {any[]} */
+function langRuns(text, spec) {
+  var out = [], at = 0, re = /([zen])(\d+)/g, m;
+  while ((m = re.exec(spec || ""))) { out.push([m[1], at, at + +m[2]]); at += +m[2]; }
+  if (at < text.length) out.push(["n", at, text.length]);
+  return out;
+}
+var LANG = {z: "zh-Hans", e: "en"};
+function langTitle(text, spec) {
+  if (!spec) return esc(text);
+  return langRuns(text, spec).map(function (r) {
+    var part = esc(text.slice(r[1], r[2]));
+    return r[0] === "n" ? part : '<span lang="' + LANG[r[0]] + '">' + part + "</span>";
+  }).join("");
+}
+function langSnippets(text, on, spec, width) {
+  var parts = [];
+  if (spec) ["z", "e"].forEach(function (kind) {      // a language's runs and the neutral ones
+    var part = "", marks = [], own = false, last = -1;
+    langRuns(text, spec).forEach(function (r) {
+      if (r[0] !== kind && r[0] !== "n") return;
+      if (last >= 0 && r[1] !== last) { part += " "; marks.push(false); }
+      part += text.slice(r[1], r[2]);
+      marks = marks.concat(on.slice(r[1], r[2]));
+      while (marks.length < part.length) marks.push(false);
+      if (r[0] === kind && /\S/.test(text.slice(r[1], r[2]))) own = true;
+      last = r[2];
+    });
+    if (own) parts.push('<p lang="' + LANG[kind] + '">' + snippet(part, marks, width, true) + "</p>");
+  });
+  return parts.length ? parts.join("") : "<p>" + snippet(text, on, width, true) + "</p>";
+}
+
 function termsOf(concepts, hits) {
   var out = {};
   concepts.forEach(function (c) {
@@ -337,7 +372,7 @@ function render(r, concepts, citeEid) {
   var group = shards["t" + r.g];
   var title = group.k === "a"
     ? '<span lang="zh-Hans">' + esc(group.t) + '</span> <span lang="en">' + esc(group.h) + "</span>"
-    : esc(group.t);
+    : langTitle(group.t, group.tl);
   var units = r.units.slice();
   // an article that came through its reader phrases alone: its first provision, to show what it says
   if (!units.length && !citeEid && group.k === "a" && group.d.length > 1) units = [{d: starts[r.g] + 1, s: 0, hits: {}, through: true}];
@@ -351,12 +386,15 @@ function render(r, concepts, citeEid) {
     }
   }
   var parent = {location: group.l, title: title, score: r.score, terms: termsOf(concepts, r.hits),
-                text: units.length ? "" : snippet(group.x || "", markEn(group.x || "", r.hits), 60, true)};
+                text: units.length ? "" : langSnippets(group.x || "", markEn(group.x || "", r.hits), group.xl, 60)};
   var best = units.length ? units[0].s : 0;
   var children = units.slice(0, split[r.g] ? PAGE_CHILDREN : 12).map(function (u, i) {
     var doc = group.d[u.d - starts[r.g]];
     if (!doc) return null;
-    if (split[r.g]) doc = Object.assign({x: shards[docFile(r.g, u.d)] || ""}, doc);
+    if (split[r.g]) {        // the text, or [text, languages]
+      var file = shards[docFile(r.g, u.d)] || "";
+      doc = Object.assign(typeof file === "string" ? {x: file} : {x: file[0], xl: file[1]}, doc);
+    }
     var parts = [], hits = u.hits;
     if (doc.z) {
       var onZ = markZh(doc.z, hits);
@@ -368,11 +406,13 @@ function render(r, concepts, citeEid) {
     }
     if (doc.x !== undefined) {
       var onX = markZh(doc.x, hits), onXe = markEn(doc.x, hits);
-      parts.push("<p>" + snippet(doc.x, onX.map(function (v, k) { return v || onXe[k]; }), 90, true) + "</p>");
+      parts.push(langSnippets(doc.x, onX.map(function (v, k) { return v || onXe[k]; }), doc.xl, 90));
     }
     // units scoring like the best one are shown; the others go under Material's "more" fold
     var s = (i < 3 && u.s >= best * 0.5) ? r.score : r.score * 0.5;
-    return {location: doc.l, title: esc(doc.t), text: parts.join(""), score: s,
+    var cut = group.k === "a" ? doc.t.indexOf(" · ") : -1;
+    return {location: doc.l, text: parts.join(""), score: s, title: cut < 0 ? langTitle(doc.t, doc.tl)
+              : '<span lang="zh-Hans">' + esc(doc.t.slice(0, cut)) + '</span><span lang="en">' + esc(doc.t.slice(cut)) + "</span>",
             terms: termsOf(concepts, u.through ? r.hits : hits)};
   }).filter(Boolean);
   // Material shows a parent's text only when no child is shown: the reader phrase goes with the first child
@@ -434,7 +474,11 @@ function search(raw) {
     // 监管...): all of them, for a common character such as 网 or 管, were most of the postings shards.
     return load(expand.length ? ["v0"] : []);
   }).then(function () {
-    if (expand.length) hanVocabulary();
+    if (expand.length) {
+      hanVocabulary();
+      concepts = Q.dropLone(concepts);
+      expand = concepts.filter(function (c) { return c.expand; });
+    }
     expand.forEach(function (c) {
       var near = c.near.filter(function (b) { return Q.han().set[b]; });
       if (near.length) near.forEach(function (b) { c.tokens.push({t: b, w: 1}); });

@@ -27,7 +27,10 @@ export function queryTables(shards, lex) {
     (lex.question || []).forEach(function (w) { question[w] = 1; words[w] = 1; });
     stop = {};
     (lex.stop || []).forEach(function (w) { stop[w] = 1; });
-    phrases = lex.phrases || {};
+    phrases = {};        // "#a|@b": [phrases] -> phrase: keys
+    Object.keys(lex.phrases || {}).forEach(function (k) {
+      lex.phrases[k].forEach(function (p) { phrases[p] = k.split("|"); });
+    });
     Object.keys(phrases).forEach(function (p) { if (p.length > maxPhrase) maxPhrase = p.length; });
     zhPhrases = Object.keys(phrases).filter(function (p) { return HAN.test(p) && p.length >= 3; })
       .sort(function (a, b) { return b.length - a.length; });
@@ -88,7 +91,10 @@ export function queryTables(shards, lex) {
         var p = lw.slice(s, s + len).join(" ");
         if (phrases[p]) {
           for (k = s; k < s + len; k++) used[k] = true;
-          concepts.push({text: p, kind: "en", tokens: [], keys: phrases[p], words: lw.slice(s, s + len)});
+          // the phrase's concept, and its own words (a provision may say it without the glossary's form)
+          var own = lw.slice(s, s + len).filter(function (w) { return !stop[w] && vocabEnSet[stem(w)]; })
+            .map(function (w) { return {t: stem(w), w: 1}; });
+          concepts.push({text: p, kind: "en", tokens: own, keys: phrases[p], words: lw.slice(s, s + len)});
         }
       }
     }
@@ -111,7 +117,9 @@ export function queryTables(shards, lex) {
     while ((m = re.exec(q))) {
       if (m[1]) {
         var run = m[1], end = 0;
-        segment(run).forEach(function (seg) {
+        var segs = segment(run);
+        var lone = function (k) { return segs[k] && segs[k].length === 1 && !question[segs[k]]; };
+        segs.forEach(function (seg, k) {
           var start = end;
           end += seg.length;
           if (question[seg] && !phrases[seg]) return;
@@ -120,8 +128,11 @@ export function queryTables(shards, lex) {
           else {                     // one character: see search()
             c.expand = seg;
             c.near = [];
+            c.pair = [];             // with a lone character beside it
             if (start > 0) c.near.push(run.substr(start - 1, 2));
             if (end < run.length) c.near.push(run.substr(start, 2));
+            if (lone(k - 1)) c.pair.push(run.substr(start - 1, 2));
+            if (lone(k + 1)) c.pair.push(run.substr(start, 2));
           }
           if (c.tokens.length || c.keys.length || c.expand) concepts.push(c);
         });
@@ -182,8 +193,9 @@ export function queryTables(shards, lex) {
   }
 
   // Typing slips of a pinyin input method (平按建设, 网各员, 扫黑除饿): a character that makes no index bigram with
-  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them (the
-  // most frequent if several). Only a query the segmenter leaves with a lone character is looked at.
+  // its neighbours is replaced by the homophone (search/y/0.js) that makes index bigrams with all of them; of the
+  // possible slips, the replacement making the most bigrams first (网各员: 各→格, 网格 and 格员), the most frequent if
+  // several. Only a query the segmenter leaves with a lone character is looked at.
   function englishVocabulary() {  // the English words of the index (search/e/0.js, loaded for a Latin query), read once
     if (!vocabEn.length && shards.e0) {
       vocabEn = shards.e0.split(" ");
@@ -207,18 +219,33 @@ export function queryTables(shards, lex) {
     }
     return q.replace(/[\u3400-\u4dbf\u4e00-\u9fff]{2,}/g, function (run) {
       var chars = run.split("");
-      for (var i = 0; i < chars.length; i++) {
-        var prev = i > 0 ? chars[i - 1] : null, next = i + 1 < chars.length ? chars[i + 1] : null;
-        if (question[chars[i]] || (prev && hanSet[prev + chars[i]]) || (next && hanSet[chars[i] + next])) continue;
-        var best = null, rank = Infinity;
-        (sounds[chars[i]] || []).forEach(function (h) {
-          var l = prev ? hanSet[prev + h] : 1, r = next ? hanSet[h + next] : 1;
-          if (l && r && Math.max(l, r) < rank) { best = h; rank = Math.max(l, r); }
-        });
-        if (best) chars[i] = best;
+      for (var round = 0; round < chars.length; round++) {
+        var best = null, at = -1, made = 0, rank = Infinity;
+        for (var i = 0; i < chars.length; i++) {
+          var prev = i > 0 ? chars[i - 1] : null, next = i + 1 < chars.length ? chars[i + 1] : null;
+          if (question[chars[i]] || (prev && hanSet[prev + chars[i]]) || (next && hanSet[chars[i] + next])) continue;
+          (sounds[chars[i]] || []).forEach(function (h) {
+            var l = prev ? hanSet[prev + h] : 1, r = next ? hanSet[h + next] : 1, n = (prev ? 1 : 0) + (next ? 1 : 0);
+            if (l && r && (n > made || (n === made && Math.max(l, r) < rank))) { best = h; at = i; made = n; rank = Math.max(l, r); }
+          });
+        }
+        if (!best) break;
+        chars[at] = best;
       }
       return chars.join("");
     });
+  }
+
+  // Lone characters side by side that make no index bigram are a word the texts lack (整天, 聊聊): one that makes
+  // none with either neighbour is dropped from a query with other concepts (its commonest words are noise).
+  // After hanVocabulary(); returns the concepts kept (a dropped one has c.drop).
+  /** @returns {any[]} */
+  function dropLone(concepts) {
+    var other = concepts.some(function (c) { return !c.expand; });
+    concepts.forEach(function (c) {
+      if (c.expand) c.drop = other && c.pair.some(function (b) { return !hanSet[b]; }) && !c.near.some(function (b) { return hanSet[b]; });
+    });
+    return concepts.filter(function (c) { return !c.drop; });
   }
 
   // The first EXPAND_MAX words of a vocabulary (the index's, most frequent first) that pass `test`.
@@ -242,7 +269,7 @@ export function queryTables(shards, lex) {
   return {
     tables: tables, simplify: simplify, stem: stem, segment: segment, bigrams: bigrams, analyse: analyse,
     restriction: restriction, hanVocabulary: hanVocabulary, englishVocabulary: englishVocabulary,
-    mayRepair: mayRepair, repair: repair, mostFrequent: mostFrequent, mayCite: mayCite,
+    mayRepair: mayRepair, repair: repair, dropLone: dropLone, mostFrequent: mostFrequent, mayCite: mayCite,
     han: function () { return { words: hanWords, set: hanSet }; },     // after hanVocabulary()
     stopWord: function (w) { return !!stop[w]; }
   };

@@ -69,3 +69,31 @@ test("a typing slip of a pinyin input method is repaired by a homophone that mak
   assert.equal(Q.repair("网各员"), "网格员");
   assert.equal(Q.repair("平安建设"), "平安建设");                               // nothing to repair
 });
+
+test("the phrase dictionary is stored by concept tokens and read back per phrase; an English phrase keeps its words", () => {
+  const { Q, lex } = tablesOf();
+  Q.englishVocabulary();
+  const keys = Object.keys(lex.phrases).find((k) => lex.phrases[k].includes("综治中心"));
+  assert.ok(keys && keys.split("|").includes("#zongzhi-zhongxin"));
+  const zh = Q.analyse("综治中心");
+  assert.equal(zh[0].text, "综治中心");
+  assert.ok(zh[0].tokens.some((t) => t.key && t.t === "#zongzhi-zhongxin"));
+  const en = Q.analyse("grid workers");
+  assert.ok(en[0].tokens.some((t) => !t.key && t.t === "grid"));             // its own words, not only the concept
+});
+
+test("lone characters side by side that make no index bigram are dropped from a query with other concepts", () => {
+  const { Q } = tablesOf();
+  Q.hanVocabulary();
+  const set = Q.han().set;
+  const concepts = Q.analyse("网格员 整天");
+  const lone = concepts.filter((c) => c.expand);
+  if (lone.length === 2 && !set["整天"] && !set[lone[0].near[0]]) {
+    assert.deepEqual(lone[0].pair, ["整天"]);
+    const kept = Q.dropLone(concepts);
+    assert.ok(kept.every((c) => !c.expand || set[c.near[0]]));
+    assert.ok(kept.some((c) => c.text === "网格员"));
+  }
+  const alone = Q.analyse("整天").filter((c) => c.expand);               // nothing else: nothing dropped
+  assert.equal(Q.dropLone(alone).length, alone.length);
+});

@@ -24,7 +24,8 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -205,6 +206,7 @@ def zh_tokens(text: str) -> list[str]:
 
 
 STOP_EN_SET = frozenset(STOP_EN)
+QUESTION_SET = frozenset(QUESTION_ZH)
 
 
 def en_tokens(text: str) -> list[str]:
@@ -233,8 +235,108 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+class PageLanguages(HTMLParser):
+    """The text of a built page's article (Material's content area), each character with the display mode that shows
+    it (issue 25): 'e' inside lang="en" (hidden in 仅中文), 'z' inside a Chinese lang (hidden in 仅英文), 'n'
+    neither, or inside .lex-keep (shown in every mode; with Latin words, such as pinyin or code, 'e': a Chinese
+    result shows Chinese). Search results of hand-written pages follow the mode by it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []   # (tag, kind it sets) inside the article
+        self.chars: list[str] = []
+        self.kinds: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if not self.stack and not (tag == "article" and "md-content__inner" in (a.get("class") or "")):
+            return
+        if tag in VOID:
+            return
+        lang, classes = a.get("lang") or "", (a.get("class") or "").split()
+        kind = ("n!" if "lex-keep" in classes else "e" if lang == "en"
+                else "z" if lang == "zh-Hans" or lang.startswith("zh-Hant") else None)
+        self.stack.append((tag, "skip" if tag in ("script", "style") else kind))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not self.stack:
+            return
+        kinds = [k for _, k in self.stack if k]
+        if "skip" in kinds:
+            return
+        kind = "n" if "n!" in kinds else "e" if "e" in kinds else "z" if "z" in kinds else "n"
+        data = ZW.sub("", data)
+        if kind == "n" and LATIN_WORD.search(data):   # pinyin, code, a kept English phrase: with the English
+            kind = "e"
+        self.chars.append(data)
+        self.kinds.append(kind * len(data))
+
+    def stream(self) -> tuple[str, str]:
+        return "".join(self.chars), "".join(self.kinds)
+
+
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+LOOKAHEAD = 400     # characters of the page a character of Material's text is looked for in, after the last found
+
+
+class Aligner:
+    """Labels Material's cleaned texts of one page (its title and text, in document order) with the kinds of
+    PageLanguages: each character is found in the page's text after the previous one (Material drops headerlinks
+    and excluded blocks, which are skipped); one not found takes the kind before it."""
+
+    def __init__(self, page_html: str | None) -> None:
+        self.text, self.kinds = "", ""
+        if page_html:
+            parser = PageLanguages()
+            parser.feed(page_html)
+            self.text, self.kinds = parser.stream()
+        self.at = 0
+
+    def label(self, text: str, title: bool = False) -> str:
+        """title: a document's title, which Material may have taken from the page rather than from its heading:
+        looked for from where the text is, without moving on (the text that follows the heading does)."""
+        if not self.text:
+            return "n" * len(text)
+        out, last, at = [], "n", self.at
+        for ch in text:
+            if ch.isspace():
+                out.append(last)
+                continue
+            found = self.text.find(ch, at, at + LOOKAHEAD)
+            if found >= 0:
+                at = found + 1
+                last = self.kinds[found]
+            out.append(last)
+        if not title:
+            self.at = at
+        return "".join(out)
+
+
+def runs(kinds: str, text: str = "") -> str:
+    """'zzzeen' -> 'z3e2n1': the language runs of a text as the worker reads them (doc.xl, doc.tl). A neutral
+    run of the text without letters or Han characters (" / ", "、") goes with the run before it: fewer runs."""
+    if text:
+        out = list(kinds)
+        for m in re.finditer(r"n+", kinds):
+            if m.start() and not WORDLIKE.search(text[m.start():m.end()]):
+                out[m.start():m.end()] = kinds[m.start() - 1] * (m.end() - m.start())
+        kinds = "".join(out)
+    return "".join(f"{m.group(1)}{len(m.group(0))}" for m in re.finditer(r"([zen])\1*", kinds))
+
+
+WORDLIKE = re.compile(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]")
+
+
 def unit_title(ref: Ref) -> str:
-    """第十五条第二款 · Art. 15(2): the citation style of model/ref.py."""
+    """第十五条第二款 · Art. 15(2): the citation style of model/ref.py (the worker shows the English after " · " in
+    仅英文 and 对照 only)."""
     return f"{ref.label_zh} · {ref.label_en}"
 
 
@@ -302,8 +404,10 @@ def shard_js(name: str, data: Any) -> str:
     return f"__lexShard({json_script(name)},{json_script(data)});\n"
 
 
-def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
-    """(bootstrap index, {path under search/: script}) of the edition."""
+def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
+                page_html: Callable[[str], str | None] = lambda page: None) -> tuple[dict[str, Any], dict[str, str]]:
+    """(bootstrap index, {path under search/: script}) of the edition. page_html: the built HTML of a page
+    (its location), whose languages the results of hand-written pages show by (PageLanguages)."""
     from build_scripts.features.citations import client_rules, structure
     edition, urls = site.edition, site.urls
     index = Index()
@@ -327,7 +431,9 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
             heading = gloss.heading(art.number)
             topics = alignment.topics_of_article(reg.id, art.number) if alignment else []
             whole = [t for t, provs in topics if any(p.paragraph is None for p in provs)]  # the article is on topic
-            head_text = " ".join(t.name_zh for t in whole)
+            # the article's Chinese editorial heading (条文主旨, corpus/<id>/headings_zh.yaml) and its topics: what the
+            # article is about, above a provision that mentions the words in passing
+            head_text = " ".join([gloss.heading_zh(art.number) or "", *(t.name_zh for t in whole)])
             asked = edition.expansions.get(reg.id, {}).get(art.number, ())
             top: dict[str, Any] = {"k": "a", "l": url, "t": f"{art.label} · {reg.meta.title_zh}",
                                    "h": article_title_en(art.number, heading)}
@@ -354,24 +460,32 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
                 index.add_doc(group, doc, {"z": zh_tokens(u.zh), "e": en_tokens(en), "g": concepts})
     # every other page: Material's documents, cleaned
     page_group: dict[str, dict[str, Any]] = {}
+    aligners: dict[str, Aligner] = {}
     for d in material.get("docs", []):
         loc = d.get("location", "")
         page = loc.split("#", 1)[0]
         if page in article_urls:
             continue
         title, text = clean(d.get("title", "")), clean(d.get("text", ""))
+        if page not in aligners:
+            aligners[page] = Aligner(page_html(page))
+        title_kinds, text_kinds = aligners[page].label(title, title=True), aligners[page].label(text)
         fields = {"x": zh_tokens(title + " " + text) + en_tokens(title + " " + text)}
         if "#" not in loc or page not in page_group:
-            page_group[page] = index.add_group({"k": "p", "l": page, "t": title},
+            page_group[page] = index.add_group({"k": "p", "l": page, "t": title, "tl": runs(title_kinds, title)},
                                                fields if "#" not in loc else {})
             if "#" not in loc:
                 page_group[page]["x"] = text
+                page_group[page]["xl"] = runs(text_kinds, text)
                 continue
-        pieces = chunks(text)
+        pieces, at = chunks(text), 0
         for piece in pieces:
-            index.add_doc(page_group[page], {"l": loc, "t": title, "x": piece},
+            at = text.find(piece, at)
+            index.add_doc(page_group[page], {"l": loc, "t": title, "tl": runs(title_kinds, title), "x": piece,
+                                             "xl": runs(text_kinds[at:at + len(piece)], piece)},
                           {"x": zh_tokens(title + " " + piece) + en_tokens(title + " " + piece)},
                           len(fields["x"]) if len(pieces) > 1 else None)
+            at += len(piece)
 
     # postings, sharded
     postings = index.postings()
@@ -398,14 +512,15 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
         starts.append(first_doc)
         kinds += group["k"]
         first_doc += len(group["docs"])
-        head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "h", "x", "q") if key in group}
+        head: dict[str, Any] = {key: group[key] for key in ("k", "l", "t", "tl", "h", "x", "xl", "q") if key in group}
         size = sum(len(d.get("x", "")) for d in group["docs"] if d)
         if group["k"] == "p" and size > SPLIT_PAGE:     # only the documents shown are loaded
             split.append(g)
-            head["d"] = [d and {k: v for k, v in d.items() if k != "x"} for d in group["docs"]]
+            head["d"] = [d and {k: v for k, v in d.items() if k not in ("x", "xl")} for d in group["docs"]]
             for i, d in enumerate(group["docs"]):
-                if d:
-                    files[f"t/{g}-{i}.js"] = shard_js(f"t{g}-{i}", d.get("x", ""))
+                if d:       # the text, and its languages with it ([text, runs])
+                    text = d.get("x", "")
+                    files[f"t/{g}-{i}.js"] = shard_js(f"t{g}-{i}", [text, d["xl"]] if d.get("xl") else text)
         else:
             head["d"] = group["docs"]
         files[f"t/{g}.js"] = shard_js(f"t{g}", head)
@@ -456,10 +571,12 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
     }
     tables = {
         "t2s": "".join(k + v for k, v in sorted(t2s.items()) if v in indexed),
-        "words": " ".join(words),
+        # the segmenter knows the phrases and question words from their own tables: not repeated here
+        "words": " ".join(w for w in words if w not in phrases and w not in QUESTION_SET),
         "question": QUESTION_ZH,
         "stop": STOP_EN,
-        "phrases": {p: sorted(keys) for p, keys in sorted(phrases.items())},
+        # the phrase dictionary by its concept tokens ("#a|@b": [phrase, ...]): each key once, not once a phrase
+        "phrases": by_keys(phrases),
         "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
         # a lay English word (stemmed) -> the gloss words it also matches (corpus/search_synonyms.yaml)
         "syn": {stem(w): sorted({stem(m) for m in means}) for w, means in sorted(edition.synonyms.items())},
@@ -474,14 +591,22 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str]) -> tu
     return {"config": config, "docs": []}, files
 
 
+def by_keys(phrases: Mapping[str, set[str]]) -> dict[str, list[str]]:
+    """{phrase: {key, ...}} -> {"key|key": [phrase, ...]}, sorted (the worker reads it back into phrase -> keys)."""
+    out: dict[str, list[str]] = {}
+    for phrase, keys in sorted(phrases.items()):
+        out.setdefault("|".join(sorted(keys)), []).append(phrase)
+    return dict(sorted(out.items()))
+
+
 def homophones(chars: Iterable[str]) -> str:
-    """Characters of the index that sound alike (toneless pinyin, every reading), one group per syllable:
+    """Characters of the index that sound alike (toneless pinyin, the usual reading), one group per syllable:
     "an:安按案 jian:建见间 ...". The worker tries them for a character of the query that makes no index word with
     its neighbours, a typing slip of a pinyin input method (平按建设, 网各员)."""
     from pypinyin import Style, pinyin
     groups: dict[str, set[str]] = {}
     for c in chars:
-        for syllable in pinyin(c, style=Style.NORMAL, heteronym=True)[0]:
+        for syllable in pinyin(c, style=Style.NORMAL)[0]:   # its usual reading: 网 is no slip for 方 (rare wǎng)
             groups.setdefault(syllable, set()).add(c)
     return " ".join(f"{s}:{''.join(sorted(cs))}" for s, cs in sorted(groups.items()) if len(cs) > 1)
 
@@ -541,7 +666,11 @@ class Search(FeatureBase):
         if not path.exists():
             raise FileNotFoundError(f"{path}: Material's search plugin wrote no index")
         material = json.loads(path.read_text(encoding="utf-8"))
-        index, files = build_index(self.site, material, self.t2s)
+        def page_html(location: str) -> str | None:     # a page's location -> its built HTML (both URL styles)
+            path = site_dir / (location + "index.html" if location.endswith("/") or not location else location)
+            return path.read_text(encoding="utf-8") if path.is_file() else None
+
+        index, files = build_index(self.site, material, self.t2s, page_html)
         for rel_path, text in files.items():
             out = path.parent / rel_path
             out.parent.mkdir(parents=True, exist_ok=True)
