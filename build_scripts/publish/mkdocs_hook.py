@@ -76,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     begin(Build.start(site))
     config["nav"] = nav(current())
     add_theme_language(config)
-    config["extra"]["lex_mode_toggle"] = str(macro("mode_toggle")())
+    config["extra"]["lex_view"] = str(macro("view")())  # the display switch, folded on phones
     config["copyright"] = str(m("page.the-chinese-text-is-authoritative", " "))
     config["extra"]["lex_made_with"] = str(m("theme.made-with"))
     config["extra"]["lex_nav"] = nav_config(current())

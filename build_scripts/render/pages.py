@@ -89,7 +89,8 @@ def article_page(ctx: PageContext, art: Article) -> str:
                   front_matter=Markup(front_matter(
                       title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
                       html_title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
-                      description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}")),
+                      description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}",
+                      lex_view=True)),   # the page places its own display switch (overrides/main.html)
                   reg=reg, art=art, gloss=gloss, chapter=chapter, links=links, para_refs=para_refs(reg, art),
                   unit=lambda eid, text: Markup(ctx.annotate(reg.id, eid, text, src)),
                   blocks=Markup(ctx.extras(reg, art, src)) if ctx.extras else "")
