@@ -168,6 +168,21 @@
     apply(mode);
   });
 
+  // Phones: the "显示 / View" button folds the display switch (and an article's notice and legend) into its panel
+  // (edition.css); open or closed is remembered. The page's head has set the classes before the first paint.
+  var VIEW = "lex-view";
+  function view(open) {
+    document.documentElement.classList.toggle("lex-view-open", open);
+    document.querySelectorAll(".lex-view-button").forEach(function (b) { b.setAttribute("aria-expanded", String(open)); });
+  }
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest && ev.target.closest(".lex-view-button");
+    if (!button) return;
+    var open = button.getAttribute("aria-expanded") !== "true";
+    try { localStorage.setItem(VIEW, open ? "open" : "closed"); } catch (e) { /* private mode: this page only */ }
+    view(open);
+  });
+
   var observer = new MutationObserver(function (records) {
     records.forEach(function (r) {
       if (r.target.nodeType === 1 && r.target.matches(".md-search-result__meta")) count(r.target);
@@ -183,6 +198,7 @@
     splitChrome(document.body);
     document.querySelectorAll(".md-search-result__meta").forEach(count);
     apply(stored());
+    view(document.documentElement.classList.contains("lex-view-open"));
     observer.disconnect();
     observer.observe(document.body, {childList: true, subtree: true});
   }
