@@ -79,6 +79,39 @@
     return store.items[k] || null;
   }
 
+  // ================================================================== notes beside their provision
+  // A note is shown under the paragraph or item it belongs to (article and full-text pages; an article's own note
+  // above its text), in every display mode (it is the reader's text: .lex-keep), printed with the page. On an
+  // article page its Edit button opens it in the Reader tools block.
+  function msg(id) {
+    var m = (window.__lexMsg || {})[id];
+    if (!m) return document.createTextNode(id);
+    return window.LexMsg ? window.LexMsg.bi(m.zh, m.en) : bi(m.zh, m.en);   // the separator hidden with either language
+  }
+  function showNotes(reg, edit) {
+    document.querySelectorAll(".lex-note-inline").forEach(function (old) { old.remove(); });
+    var items = loadStore().items;
+    Object.keys(items).forEach(function (k) {
+      var it = items[k];
+      if (it.reg !== reg || !it.note) return;
+      var art = document.querySelector('.lex-article[data-eid="' + it.eid.split("__")[0] + '"]');
+      var row = art && (it.eid.indexOf("__") < 0 ? art : art.querySelector('[data-eid="' + it.eid + '"]'));
+      if (!row) return;
+      var text = el("p", { "class": "lex-note-text lex-keep", lang: /[\u3400-\u9fff]/.test(it.note) ? "zh-Hans" : "en" }, [it.note]);
+      var box = el("div", { "class": "lex-note-inline", role: "note", "data-note-eid": it.eid }, [el("p", { "class": "lex-note-head" }, [msg("js.reader.my-note")]), text]);
+      if (edit) {
+        var b = el("button", { type: "button", "class": "lex-note-edit" }, [msg("js.reader.edit-note")]);
+        b.addEventListener("click", function () { edit(it.eid); });
+        box.appendChild(b);
+      }
+      if (row === art) art.parentNode.insertBefore(box, art);
+      else if (row.classList.contains("lex-para")) {
+        var lead = row.querySelector(":scope > .lex-lead");
+        row.insertBefore(box, lead ? lead.nextSibling : row.firstChild);
+      } else row.appendChild(box);
+    });
+  }
+
   // ================================================================== article pages: Reader tools
   function initTools() {
     var box = document.getElementById("lex-tools");
@@ -100,6 +133,7 @@
       var store = loadStore(), it = putItem(store, reg, target.value, fields, cite());
       if (!saveStore(store)) { say(status, "无法保存（浏览器禁止本地存储）", "Could not save (this browser blocks local storage)", true); return; }
       show();
+      showNotes(reg, edit);
       say(status, done[0], done[1]);
       return it;
     }
@@ -130,7 +164,13 @@
       if (b.getAttribute("data-action") === "save") change({ note: text.value }, ["笔记已保存（仅在本浏览器）", "Note saved (in this browser only)"]);
       if (b.getAttribute("data-action") === "delete") change({ note: "" }, ["笔记已删除", "Note deleted"]);
     });
+    function edit(eid) {
+      for (var j = 0; j < target.options.length; j++) if (target.options[j].value === eid) target.selectedIndex = j;
+      status.textContent = ""; show(); compareLink();
+      text.focus();
+    }
     show();
+    showNotes(reg, edit);
   }
 
 
@@ -164,6 +204,7 @@
       input.value = formatRanges(nums);
       form.classList.toggle("lex-select-active", nums.length > 0);
     });
+    showNotes(form.getAttribute("data-reg"), null);
     input.addEventListener("input", sync);
     form.addEventListener("submit", function () { input.value = formatRanges(parseRanges(input.value).nums); });
     sync();
