@@ -65,8 +65,19 @@ function initCopy() {
 // The paragraph or item in the address is marked (edition.css, :target); its label says how the reader came:
 // "search result" when a search result brought them (Material's highlight adds ?h= to its links), else
 // "cited provision" (a citation link, a short link, the resolver, a paragraph number).
+// A paragraph or item number clicked on the page itself (a reader taking its link) is no arrival by a citation:
+// the unit is marked (:target), with no label.
+/** @type {string | null} */
+var ownNumber = null;
+document.addEventListener("click", function (/** @type {any} */ ev) {
+  var a = ev.target.closest && ev.target.closest("a.lex-pnum, a.lex-inum");
+  ownNumber = a ? a.hash : null;
+}, true);
 function markArrival() {
   document.querySelectorAll(".lex-arrival").forEach(function (old) { old.remove(); });
+  var own = ownNumber !== null && ownNumber === location.hash;
+  ownNumber = null;
+  if (own) return;
   var id = "";
   try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
   var target = id && document.getElementById(id);

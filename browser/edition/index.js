@@ -14,7 +14,7 @@
  */
 import { el, bi as biNodes, fragment } from "../shared/dom.js";
 import { all as messages } from "../shared/messages.js";
-import { MODES, mode as modePref } from "../shared/prefs.js";
+import { MODES, mode as modePref, view as viewPref } from "../shared/prefs.js";
 import { onPage } from "../shared/start.js";
 
 var MSG = messages();
@@ -139,6 +139,21 @@ document.addEventListener("click", function (/** @type {any} */ ev) {
   apply(mode);
 });
 
+// Phones: the "显示 / View" button folds the display switch (and an article's notice and legend) into its panel
+// (edition.css); open or closed is remembered. The page's head has set the classes before the first paint.
+/** @param {boolean} open */
+function view(open) {
+  document.documentElement.classList.toggle("lex-view-open", open);
+  document.querySelectorAll(".lex-view-button").forEach(function (b) { b.setAttribute("aria-expanded", String(open)); });
+}
+document.addEventListener("click", function (/** @type {any} */ ev) {
+  var button = ev.target.closest && ev.target.closest(".lex-view-button");
+  if (!button) return;
+  var open = button.getAttribute("aria-expanded") !== "true";
+  viewPref.set(open ? "open" : "closed");      // private mode: this page only
+  view(open);
+});
+
 var observer = new MutationObserver(function (records) {
   records.forEach(function (/** @type {any} */ r) {
     if (r.target.nodeType === 1 && r.target.matches(".md-search-result__meta")) count(r.target);
@@ -157,6 +172,7 @@ function init() {
   splitChrome(document.body);
   document.querySelectorAll(".md-search-result__meta").forEach(count);
   apply(stored());
+  view(document.documentElement.classList.contains("lex-view-open"));
   observer.disconnect();
   observer.observe(document.body, {childList: true, subtree: true});
 }

@@ -7,6 +7,39 @@ import { parseRanges, formatRanges } from "./ranges.js";
 import { keyOf, loadStore, saveStore, putItem } from "./store.js";
 import { onPage } from "../shared/start.js";
 
+// ================================================================== notes beside their provision
+// A note is shown under the paragraph or item it belongs to (article and full-text pages; an article's own note
+// above its text), in every display mode (it is the reader's text: .lex-keep), printed with the page. On an
+// article page its Edit button opens it in the Reader tools block (`edit`); elsewhere `edit` is null.
+/**
+ * @param {string | null} reg
+ * @param {((eid: string) => void) | null} edit
+ */
+function showNotes(reg, edit) {
+  document.querySelectorAll(".lex-note-inline").forEach(function (old) { old.remove(); });
+  var items = loadStore().items;
+  Object.keys(items).forEach(function (k) {
+    var it = items[k];
+    if (it.reg !== reg || !it.note) return;
+    var art = document.querySelector('.lex-article[data-eid="' + it.eid.split("__")[0] + '"]');
+    var row = art && (it.eid.indexOf("__") < 0 ? art : art.querySelector('[data-eid="' + it.eid + '"]'));
+    if (!art || !row) return;
+    var text = el("p", { "class": "lex-note-text lex-keep", lang: /[\u3400-\u9fff]/.test(it.note) ? "zh-Hans" : "en" }, [it.note]);
+    var box = el("div", { "class": "lex-note-inline", role: "note", "data-note-eid": it.eid },
+                 [el("p", { "class": "lex-note-head" }, [biMsg("js.reader.my-note")]), text]);
+    if (edit) {
+      var b = el("button", { type: "button", "class": "lex-note-edit" }, [biMsg("js.reader.edit-note")]);
+      b.addEventListener("click", function () { edit(it.eid); });
+      box.appendChild(b);
+    }
+    if (row === art) { if (art.parentNode) art.parentNode.insertBefore(box, art); }
+    else if (row.classList.contains("lex-para")) {
+      var lead = row.querySelector(":scope > .lex-lead");
+      row.insertBefore(box, lead ? lead.nextSibling : row.firstChild);
+    } else row.appendChild(box);
+  });
+}
+
 // ================================================================== article pages: Reader tools
 function initTools() {
   var box = document.getElementById("lex-tools");
@@ -28,6 +61,7 @@ function initTools() {
     var store = loadStore(), it = putItem(store, reg, target.value, fields, cite());
     if (!saveStore(store)) { sayMsg(status, "js.reader.save-failed", true); return; }
     show();
+    showNotes(reg, edit);
     sayMsg(status, done);
     return it;
   }
@@ -58,7 +92,14 @@ function initTools() {
     if (b.getAttribute("data-action") === "save") change({ note: text.value }, "js.reader.note-saved");
     if (b.getAttribute("data-action") === "delete") change({ note: "" }, "js.reader.note-deleted");
   });
+  /** A note's Edit button: its provision chosen in the tools block, the note's text focused. @param {string} eid */
+  function edit(eid) {
+    for (var j = 0; j < target.options.length; j++) if (target.options[j].value === eid) target.selectedIndex = j;
+    status.textContent = ""; show(); compareLink();
+    text.focus();
+  }
   show();
+  showNotes(reg, edit);
 }
 
 
@@ -92,6 +133,7 @@ function initSelectForm() {
     input.value = formatRanges(nums);
     form.classList.toggle("lex-select-active", nums.length > 0);
   });
+  showNotes(form.getAttribute("data-reg"), null);
   input.addEventListener("input", sync);
   form.addEventListener("submit", function () { input.value = formatRanges(parseRanges(input.value).nums); });
   sync();

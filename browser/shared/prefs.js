@@ -28,3 +28,7 @@ export function preference(name, values, fallback) {
 /** The display mode: both languages, Chinese or English (edition/). */
 export const MODES = ["both", "zh", "en"];
 export const mode = preference("mode", MODES, "both");
+
+/** Phones: the folded "显示 / View" panel, open or closed (edition/; the page's head reads it before the first
+ * paint: overrides/main.html). */
+export const view = preference("view", ["open", "closed"], "closed");

@@ -8,5 +8,6 @@ STORAGE_KEYS: dict[str, str] = {
     "marks": "lex-marks",                 # glossary marks: first / all / none (browser/glossary/)
     "script": "lex-script",               # reading view: hans / tw / hk (browser/hant/)
     "script_std": "lex-script-std",       # the traditional standard last chosen (the toggle leads back to it)
+    "view": "lex-view",                   # phones: the folded View panel open / closed (browser/edition/, main.html)
     "notes": "lex-reader-notes-v1",       # the reader's notes and selections (browser/reader/)
 }

@@ -52,6 +52,12 @@ def full_text_src(reg_id: str) -> str:
     return f"{reg_id}/index.md"
 
 
+def chapter_src(reg_id: str, number: int) -> str:
+    """A chapter's page (the list of its articles; the section index of the chapter in the navigation):
+    jiangxi/chp-3/ (an index.md, so that Material's navigation.indexes makes the chapter's entry link to it)."""
+    return f"{reg_id}/{chapter_anchor(number)}/index.md"
+
+
 @dataclass(frozen=True)
 class Urls:
     directory_urls: bool = True

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from build_scripts.enrich.edition import load_edition
 from build_scripts.model.messages import catalogue
+from build_scripts.model.storage import STORAGE_KEYS
 from build_scripts.model.urls import Urls
 from build_scripts.publish.site import (
     BUNDLE_CSS,
@@ -77,7 +78,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     begin(Build.start(site))
     config["nav"] = nav(current())
     add_theme_language(config)
-    config["extra"]["lex_mode_toggle"] = str(macro("mode_toggle")())
+    config["extra"]["lex_view"] = str(macro("view")())  # the display switch, folded on phones
+    config["extra"]["lex_view_key"] = STORAGE_KEYS["view"]  # ... open or closed, read before the first paint
     config["copyright"] = str(m("page.the-chinese-text-is-authoritative", " "))
     config["extra"]["lex_made_with"] = str(m("theme.made-with"))
     config["extra"]["lex_nav"] = nav_config(current())

@@ -13,11 +13,19 @@ from build_scripts.model.messages import catalogue, pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.storage import STORAGE_KEYS
-from build_scripts.model.urls import HOME_SRC, article_src, browser_shapes, full_text_src
+from build_scripts.model.urls import HOME_SRC, article_src, browser_shapes, chapter_src, full_text_src
 from build_scripts.publish.scripts import bundle_scripts
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file, regulation_json, units_data, units_index, units_js, units_src
-from build_scripts.render.pages import PageContext, article_page, escape_nav, full_text_page, nav_entries, plain
+from build_scripts.render.pages import (
+    PageContext,
+    article_page,
+    chapter_page,
+    escape_nav,
+    full_text_page,
+    nav_entries,
+    plain,
+)
 
 CORE_CSS = ("assets/edition.css",)        # before the features' stylesheets
 LAST_CSS = ("assets/a11y.css",)           # after them: contrast and focus rules win
@@ -120,6 +128,8 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
         files[full_text_src(reg.id)] = full_text_page(ctx)
         for art in reg.articles:
             files[article_src(reg.id, art.number)] = article_page(ctx, art)
+        for ch in reg.chapters:
+            files[chapter_src(reg.id, ch.number)] = chapter_page(ctx, ch)
         export = regulation_json(site, reg)                     # once: the JSON export and the browser's copy
         files[f"data/{reg.id}.json"] = json_file(export)
         files[units_src(reg.id)] = units_js(units_data(site, reg, export))

@@ -18,8 +18,8 @@ from build_scripts.enrich.gloss import Gloss
 from build_scripts.enrich.status import Status
 from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
-from build_scripts.model.regulation import Article, Regulation
-from build_scripts.model.urls import CHANGES_SRC, Urls, article_src, full_text_src
+from build_scripts.model.regulation import Article, Chapter, Regulation
+from build_scripts.model.urls import CHANGES_SRC, Urls, article_src, chapter_src, full_text_src
 from build_scripts.render.html import escape, render
 
 Annotate = Callable[[str, str, str, str], str]
@@ -84,16 +84,32 @@ def article_page(ctx: PageContext, art: Article) -> str:
     src = ref.page_src
     chapter = next((c for c in reg.chapters if c.number == art.chapter), None)
     links = {"reg": urls.rel(src, full_text_src(reg.id)),
-             "chapter": urls.rel(src, full_text_src(reg.id), chapter.anchor) if chapter else None,
+             "chapter": urls.rel(src, chapter_src(reg.id, chapter.number)) if chapter else None,   # its list
              "full_text": urls.rel(src, full_text_src(reg.id), ref.full_text_anchor)}
     return render("pages/article.md.j2",
                   front_matter=Markup(front_matter(
                       title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
                       html_title=f"{article_title_text(reg, art, gloss)} — {reg.meta.title_zh}",
-                      description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}")),
+                      description=f"{reg.meta.title_zh} {art.label} / {reg.meta.title_en}, Article {art.number}",
+                      lex_view=True)),   # the page places its own display switch (overrides/main.html)
                   reg=reg, art=art, gloss=gloss, chapter=chapter, links=links, para_refs=para_refs(reg, art),
                   unit=lambda eid, text: Markup(ctx.annotate(reg.id, eid, text, src)),
                   blocks=Markup(ctx.extras(reg, art, src)) if ctx.extras else "")
+
+
+def chapter_page(ctx: PageContext, ch: Chapter) -> str:
+    """A chapter's page: its articles, each with its heading, as the chapter's entry in the navigation opens it
+    (a list to choose from, not the chapter's first article)."""
+    reg, gloss, urls = ctx.reg, ctx.gloss, ctx.urls
+    src = chapter_src(reg.id, ch.number)
+    title = f"{chapter_title_zh(ch)} {chapter_title_en(ch.number, gloss.chapter(ch.number))}"
+    return render("pages/chapter.md.j2",
+                  front_matter=Markup(front_matter(title=title, html_title=f"{title} — {reg.meta.title_zh}",
+                                                   search={"exclude": True})),
+                  reg=reg, chapter=ch, gloss=gloss, articles=[reg.article(n) for n in ch.articles],
+                  links={"reg": urls.rel(src, full_text_src(reg.id)),
+                         "full_text": urls.rel(src, full_text_src(reg.id), ch.anchor),
+                         "articles": {n: urls.rel(src, article_src(reg.id, n)) for n in ch.articles}})
 
 
 def status_links(status: Status, reg: Regulation, urls: Urls, src: str, changes_src: str | None,
@@ -150,7 +166,10 @@ def nav_entries(reg: Regulation, gloss: Gloss) -> list[Any]:
     if reg.chapters:
         for ch in reg.chapters:
             en = gloss.chapter(ch.number) or chapter_title_en(ch.number)
-            entries.append({f"{chapter_title_zh(ch)} · {en}": [art_entry(reg.article(n)) for n in ch.articles]})
+            title = f"{chapter_title_zh(ch)} · {en}"
+            # its first entry, an index.md, is the chapter's page: the chapter's entry opens the list of its articles
+            entries.append({title: [{title: chapter_src(reg.id, ch.number)},
+                                    *(art_entry(reg.article(n)) for n in ch.articles)]})
     else:
         entries.extend(art_entry(a) for a in reg.articles)
     return entries

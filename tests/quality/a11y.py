@@ -11,7 +11,7 @@ import pytest
 
 SERIOUS = {"serious", "critical"}
 KINDS = ["home", "full-text", "article", "glossary", "compare-index", "compare-topic", "resolver", "changes",
-         "select", "diff", "notes"]
+         "select", "diff", "notes", "chapter", "downloads", "article-notes"]
 # The reader pages (issue 15) are audited as a reader finds them after use: a selection, a pair, some notes.
 READER_QUERY = {"select": "?jx=4,14-17&sx=3", "diff": "?a=jx/15/2&b=sx/35", "notes": ""}
 READER_NOTES = ('{"version":1,"items":{"jiangxi/art_15__para_2":{"reg":"jiangxi","eid":"art_15__para_2",'
@@ -47,6 +47,13 @@ def pick(site: Path, kind: str) -> str | None:
     if kind == "glossary":
         names = [n for n in top if n.startswith(("glossary", "terms"))]
         return f"{names[0]}/index.html" if names else None
+    if kind == "chapter":   # a chapter's list of articles (the chapter's entry in the navigation)
+        pages = sorted(p for d in regs for p in d.glob("chp-*/index.html"))
+        return pages[0].relative_to(site).as_posix() if pages else None
+    if kind == "downloads":
+        return "downloads/index.html" if (site / "downloads" / "index.html").is_file() else None
+    if kind == "article-notes":   # an article page with a reader's note under its paragraph (READER_NOTES)
+        return "jiangxi/art-15/index.html" if (site / "jiangxi" / "art-15" / "index.html").is_file() else None
     if kind == "changes":   # What's new (issue 15): every revision of the English, with word diffs
         return "changes/index.html" if (site / "changes" / "index.html").is_file() else None
     if kind == "resolver":
@@ -76,7 +83,7 @@ def seed_notes(page) -> None:
     """Notes as a reader leaves them (one on a provision no longer in the edition), then the page again."""
     page.evaluate("s => localStorage.setItem('lex-reader-notes-v1', s)", READER_NOTES)
     page.reload(wait_until="load")
-    page.wait_for_selector(".lex-note")
+    page.wait_for_selector(".lex-note, .lex-note-inline")
 
 
 class Guarded:
@@ -147,7 +154,7 @@ SCRIPT_TOGGLE = ".lex-script-toggle"  # traditional-character reading view (issu
 def views(page, kind: str) -> list[str]:
     """The display states to audit: each [data-lex-mode] of an article page, then the traditional
     reading view (both languages) when the page offers its toggle."""
-    out = modes(page) if kind == "article" else []
+    out = modes(page) if kind in ("article", "article-notes") else []
     if page.locator(SCRIPT_TOGGLE).count() and page.locator(".lex-zh").count():
         out.append("hant")
     return out

@@ -69,7 +69,7 @@ def loaded(request, tabs, built_site, site_url):
     url = page_url(built_site, site_url, request.param)
     g = Guarded(tabs, site_url.rstrip("/"))
     g.goto(url)
-    if request.param == "notes":
+    if request.param in ("notes", "article-notes"):
         seed_notes(g.page)
     yield request.param, g
     g.close()
@@ -83,7 +83,7 @@ def loaded_dark(request, tabs, built_site, site_url):
     g = Guarded(tabs, site_url.rstrip("/"))
     g.page.emulate_media(color_scheme="dark")  # undone by the lender's reset
     g.goto(url)
-    if request.param == "notes":
+    if request.param in ("notes", "article-notes"):
         seed_notes(g.page)
     assert g.page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     yield request.param, g

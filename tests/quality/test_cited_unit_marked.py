@@ -62,3 +62,20 @@ def test_search_result(page, served_site):
     assert "?h=" in href, href   # Material's highlight: how the page knows a search brought the reader
     page.goto(href if href.startswith("http") else served_site + href.lstrip("/"))
     marked(page, href.split("#", 1)[1], ("搜索结果", "search result"))
+
+
+def test_a_paragraph_number_clicked_on_the_page_is_no_citation(page, served_site):
+    """"Cited provision" only when a citation link brought the reader: taking a paragraph's or an item's link from
+    its own number marks the unit (:target) and labels nothing; arriving by that link later is labelled."""
+    page.goto(served_site + "jiangxi/art-11/")
+    page.wait_for_function("() => document.querySelector('.lex-row .lex-cite') !== null")   # the scripts have run
+    for anchor, number in (("para-2", "#para-2 > .lex-lead .lex-pnum"), ("para-2-item-3", "#para-2-item-3 .lex-inum")):
+        page.eval_on_selector(number, "a => a.click()")     # the item's number is shown on wide screens only
+        page.wait_for_function(f"() => location.hash === '#{anchor}'")
+        assert page.evaluate(f"document.getElementById({anchor!r}).matches(':target')")
+        assert page.locator(".lex-arrival").count() == 0, anchor
+    page.goto(served_site + "jiangxi/art-15/#para-3")
+    marked(page, "para-3")
+    page.goto(served_site + "jiangxi/art-15/")
+    page.evaluate("location.hash = '#para-2'")              # a link followed to the unit, not its own number
+    marked(page, "para-2")

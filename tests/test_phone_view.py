@@ -1,0 +1,126 @@
+"""Article pages on a phone (issue 24): the legal text starts on the first screen. The display switch, the notice
+and the glossary legend fold into one "显示 / View" button (a disclosure: keyboard, aria-expanded, remembered);
+wider screens show them with no button."""
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+
+from quality.a11y import axe_violations
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+LOCAL = ("http://127.0.0.1",)
+FIRST_SCREEN = 300   # px from the top of the viewport to the first line of the legal text
+
+
+def longest_titles(site: Path, n: int = 3) -> list[str]:
+    """The article pages whose title (h1, both languages) is longest: the ones that push the text down most."""
+    sized = []
+    for page in site.glob("*/art-*/index.html"):
+        h1 = re.search(r'<h1 id="article">(.*?)</h1>', page.read_text(encoding="utf-8"), re.S)
+        assert h1, page
+        text = htmllib.unescape(re.sub(r"<[^>]+>", "", h1.group(1)))
+        sized.append((len(text.encode("utf-8")), page.parent.relative_to(site).as_posix() + "/"))
+    assert len(sized) > 50
+    return [path for _, path in sorted(sized, reverse=True)[:n]]
+
+
+def top_of_text(page) -> float:
+    return page.evaluate("document.querySelector('.lex-article .lex-zh').getBoundingClientRect().top")
+
+
+def shown(page, selector: str) -> bool:
+    return page.eval_on_selector(selector, "e => !!(e.offsetWidth || e.offsetHeight || e.getClientRects().length)")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_text_starts_on_the_first_screen(tabs, served_site, built_site, scheme):
+    paths = ["jiangxi/art-15/", *longest_titles(built_site)]
+    with tabs.lease(lambda url: url.startswith(LOCAL), color_scheme=scheme, **PHONE) as lease:
+        page = lease.page
+        for path in paths:
+            page.goto(served_site + path, wait_until="networkidle")
+            top = top_of_text(page)
+            assert 0 < top <= FIRST_SCREEN, (path, top)
+            assert shown(page, ".lex-view-button") and not shown(page, "[data-lex-mode]"), path
+        assert not lease.outside
+
+
+def test_view_button_opens_the_panel_and_is_remembered(tabs, served_site):
+    with tabs.lease(lambda url: url.startswith(LOCAL), **PHONE) as lease:
+        page = lease.page
+        page.goto(served_site + "jiangxi/art-15/", wait_until="networkidle")
+        button = page.locator(".lex-view-button")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert button.get_attribute("aria-controls") == "lex-view-panel"
+        assert page.locator("#lex-view-panel").count() == 1
+        # the button's name follows the display mode: both languages, each marked
+        assert button.evaluate("b => [...b.querySelectorAll('[lang]')].map(s => s.lang + ':' + s.textContent)") == [
+            "zh-Hans:显示", "en:View"]
+        button.tap()
+        assert button.get_attribute("aria-expanded") == "true"
+        panel = "#lex-view-panel"
+        for part in ("[data-lex-mode=zh]", ".lex-notice", ".lex-marks-legend", "[data-lex-marks=all]"):
+            assert page.locator(f"{panel} {part}").count() == 1, part      # the notice and legend are in the panel
+            assert shown(page, f"{panel} {part}"), part
+        page.tap("[data-lex-mode=en]")                                     # the switch works from the panel
+        assert not shown(page, ".lex-article .lex-zh") and shown(page, ".lex-article .lex-en")
+        assert button.evaluate("b => [...b.querySelectorAll('[lang]')].filter(s => s.offsetWidth).map(s => s.lang)") == [
+            "en"]
+        page.goto(served_site + "shanxi/art-7/", wait_until="networkidle")   # open, as the reader left it
+        assert page.get_attribute(".lex-view-button", "aria-expanded") == "true" and shown(page, "[data-lex-mode=en]")
+        # by keyboard: a real button, Enter and Space toggle it
+        page.focus(".lex-view-button")
+        page.keyboard.press("Enter")
+        assert page.get_attribute(".lex-view-button", "aria-expanded") == "false" and not shown(page, "[data-lex-mode]")
+        page.keyboard.press("Space")
+        assert page.get_attribute(".lex-view-button", "aria-expanded") == "true" and shown(page, "[data-lex-mode=zh]")
+        for _ in range(4):                                                # the panel's switch is a few Tabs on
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('[data-lex-mode]')"):
+                break
+        assert page.evaluate("document.activeElement.matches('#lex-view-panel [data-lex-mode=both]')")
+        page.click(".lex-view-button")
+        page.reload(wait_until="networkidle")                              # closed, as the reader left it
+        assert page.get_attribute(".lex-view-button", "aria-expanded") == "false"
+        assert not shown(page, ".lex-notice")
+        assert not lease.outside
+
+
+def test_other_pages_fold_the_switch_too(tabs, served_site):
+    """Every page has the one switch; on a phone it is behind the same button."""
+    with tabs.lease(lambda url: url.startswith(LOCAL), **PHONE) as lease:
+        page = lease.page
+        for path in ("", "glossary/", "jiangxi/", "notes/"):
+            page.goto(served_site + path, wait_until="networkidle")
+            assert page.locator(".lex-view-button").count() == 1, path
+            assert page.locator("[data-lex-mode]").count() == 3, path
+            assert shown(page, ".lex-view-button") and not shown(page, "[data-lex-mode=zh]"), path
+            page.tap(".lex-view-button")
+            assert shown(page, "[data-lex-mode=zh]"), path
+            page.tap(".lex-view-button")
+
+
+def test_desktop_shows_the_switch_notice_and_legend_with_no_button(page, served_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served_site + "jiangxi/art-15/")
+    assert not shown(page, ".lex-view-button")
+    for part in ("[data-lex-mode=zh]", ".lex-notice", ".lex-marks-legend"):
+        assert shown(page, part), part
+    # the order a reader meets them: title, switch, notice, legend, text
+    order = page.evaluate("""() => ['h1', '.lex-toggle', '.lex-notice', '.lex-marks-legend', '.lex-article']
+        .map(s => document.querySelector(s).getBoundingClientRect().top)""")
+    assert order == sorted(order), order
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_phone_panel_passes_axe(tabs, served_site, scheme):
+    with tabs.lease(lambda url: url.startswith(LOCAL), color_scheme=scheme, **PHONE) as lease:
+        page = lease.page
+        page.goto(served_site + "jiangxi/art-15/", wait_until="networkidle")
+        assert axe_violations(page) == []
+        page.tap(".lex-view-button")
+        assert axe_violations(page) == []
