@@ -101,6 +101,8 @@ def test_a_source_tarball_builds_like_a_checkout(tmp_path):
     with tarfile.open(fileobj=io.BytesIO(archive)) as tf:
         tf.extractall(tarball, filter="data")
     assert not (tarball / ".git").exists()
+    for tree in (checkout, tarball):     # installed, not source (like .venv): `make` runs `npm ci` for a checkout
+        (tree / "node_modules").symlink_to(ROOT / "node_modules")
     env = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "OFFLINE", "EDITION_CORPUS", "SOURCE_DATE_EPOCH")}
 
     def build(tree: Path) -> None:
