@@ -219,7 +219,7 @@ def test_article_pages_carry_json_ld_without_a_local_url(built_site, regs):
 
 def test_copy_citation_data_on_article_pages(built_site, regs):
     html = (built_site / "shanxi" / "art-7" / "index.html").read_text(encoding="utf-8")
-    data = json.loads(re.search(r'<script type="application/json" class="lex-cite-data">(.*?)</script>', html, re.S)[1])
+    data = json.loads(re.search(r'<script type="application/json" class="lex-cite-data"[^>]*>(.*?)</script>', html, re.S)[1])
     assert set(data) == {"art_7", "art_7__para_1"} | {f"art_7__para_1__point_{i}" for i in range(1, 8)}
     assert data["art_7__para_1__point_3"] == {**Ref(regs["shanxi"], 7, 1, 3).citation,
                                               "href": "./#para-1-item-3", "url": None}

@@ -61,7 +61,7 @@ def public_site(tmp_path_factory):
 
 
 def cite_data(html: str) -> dict:
-    return json.loads(re.search(r'<script type="application/json" class="lex-cite-data">(.*?)</script>', html, re.S)[1])
+    return json.loads(re.search(r'<script type="application/json" class="lex-cite-data"[^>]*>(.*?)</script>', html, re.S)[1])
 
 
 def test_public_base_is_used_wherever_a_permalink_appears(public_site):
