@@ -277,7 +277,8 @@ def test_diff_marks_carry_words_not_only_colour(built_site, al):
         marks = [m for d in diffs for m in re.findall(r"<(ins|del)>(.*?)</\1>", d, re.S)]
         assert marks, t.id
         for tag, inner in marks:   # each mark says in words which regulation has the text, and shows [+ / [−
-            assert re.search(r'<span class="cmp-sr">仅见于\S+ / only in \w+: </span>', inner), (t.id, inner)
+            assert re.search(r'<span class="cmp-sr"><span lang="zh-Hans">仅见于\S+</span><span class="lex-sep"> / </span>'
+                             r'<span lang="en">only in \w+</span>: </span>', inner), (t.id, inner)
             assert ("[+" if tag == "ins" else "[−") in inner
 
 
