@@ -17,7 +17,7 @@ VISIBLE_OTHER = r"""
 (mode) => {
   const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   // in 仅中文: Latin text that is no English prose (names of formats, tools and codes; file names; URLs)
-  const NAMES = /https?:\/\/\S+|[\w.\/-]+\.(?:json|csv|xml|zip|pdf|js|md|txt|html|yaml)\b|\b(?:JSON|CSV|PDF|XML|Akoma Ntoso|MIT|CC BY 4\.0|CC-BY-4\.0|Markdown|Atom|Material for MkDocs|MkDocs|OpenCC|s2tw|s2hk|UTF-8|BOM|eId|eid|FRBRtranslation|JavaScript|HTML|Debian|URL|ID|CN-[A-Z]{2}|KB|MB|Tab)\b/g;
+  const NAMES = /https?:\/\/\S+|[\w.\/-]+\.(?:json|csv|xml|zip|pdf|js|md|txt|html|yaml)\b|\b(?:JSON|CSV|PDF|XML|Akoma Ntoso|MIT|CC BY 4\.0|CC-BY-4\.0|Markdown|Atom|Material for MkDocs|MkDocs|OpenCC|s2tw|s2hk|UTF-8|BOM|eId|eid|FRBRtranslation|JavaScript|Python|HTML|Debian|URL|ID|CN-[A-Z]{2}|KB|MB|Tab)\b/g;
   const KEEP = ".lex-keep, .lex-zh-only, script, style, code, kbd, samp, [lang='zh-Latn-pinyin'], [aria-hidden='true']";
   const out = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
