@@ -221,8 +221,10 @@ def test_copy_citation_data_on_article_pages(built_site, regs):
     html = (built_site / "shanxi" / "art-7" / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" class="lex-cite-data"[^>]*>(.*?)</script>', html, re.S)[1])
     assert set(data) == {"art_7", "art_7__para_1"} | {f"art_7__para_1__point_{i}" for i in range(1, 8)}
-    assert data["art_7__para_1__point_3"] == {**Ref(regs["shanxi"], 7, 1, 3).citation,
-                                              "href": "./#para-1-item-3", "url": None}
+    item = dict(data["art_7__para_1__point_3"])
+    embed = item.pop("embed")                     # the Embed snippets (tests/test_linking.py checks their text)
+    assert set(embed) <= {"zh", "en", "both"} and "组织协调开展平安建设工作" in embed["zh"]
+    assert item == {**Ref(regs["shanxi"], 7, 1, 3).citation, "href": "./#para-1-item-3", "url": None}
     full = (built_site / "shanxi" / "index.html").read_text(encoding="utf-8")
     data = json.loads(re.search(r'<script type="application/json" class="lex-cite-data">(.*?)</script>', full, re.S)[1])
     assert data["art_7__para_1__point_3"]["href"] == "art-7/#para-1-item-3"   # the article page, from here
