@@ -538,7 +538,7 @@ def test_the_rules_inside_a_paragraph_with_another_modal(regs):
     j15_2 = en_of(regs, "jiangxi", "art_15__para_2")
     assert "In urban communities, primary-level governance grids are set up" in j15_2    # part of the classification
     assert "natural villages may be designated as a basic grid" in j15_2                    # (1729 reviews, seed 4096 L3)
-    assert "dedicated grids are set up, according to actual needs, for government agencies" in j15_2
+    assert "dedicated grids are set up, according to actual needs, in government agencies" in j15_2
     assert "shall" not in j15_2
     assert j15_2.startswith("Primary-level grids are divided into")                 # a classification stays present
     assert "Assessment results shall be included in the comprehensive assessment indicator system and shall serve as" in en_of(
@@ -558,7 +558,7 @@ def test_the_rules_inside_a_paragraph_with_another_modal(regs):
 MARKED_PURPOSES = {
     ("shanxi", "art_10__para_1"): "refinement of the groundwork of Ping'an-building, so as to provide support for Ping'an-building.",
     ("jiangxi", "art_20__para_1"): "legal service resources, so as to provide the people with high-quality",
-    ("jiangxi", "art_18__para_1"): "information and data, so as to achieve the secure sharing of information resources and raise",
+    ("jiangxi", "art_18__para_1"): "information and data, so as to achieve the secure sharing of information resources; and raise",
     ("jiangxi", "art_46__para_1"): "so as to achieve information sharing among government departments",
     ("jiangxi", "art_55__para_2"): "so that minors develop respect for discipline and the law",
 }
@@ -666,12 +666,13 @@ def test_change_log_covers_the_findings_of_blind_reviews_424242_and_90210():
 def test_places_are_where_grids_are_set_up_not_who_sets_them(regs):
     """城市社区…设置, 行政单位…等根据实际需要设置 name where grids are set up; the county government sets them up (Jiangxi 15(1)).
     No place or premises is made the subject of 'set up' (31337 R3 and L3, 55555 R14 and L3), and the scan's kin:
-    督促重点区域和重要场所落实 urges the implementation in the places, not the places (Jiangxi 42(1))."""
+    督促重点区域和重要场所落实 urges those who run the places, not the places (Jiangxi 42(1); 6007 R1 found 'urge the
+    implementation' a calque)."""
     j15_2 = en_of(regs, "jiangxi", "art_15__para_2")
     assert not re.search(r"(?:communities|villages|others|institutions) (?:shall |may )?(?:, [^,]+, )?set up", j15_2)
     assert "each covering a certain number of permanent residents" in j15_2 and "a set number" not in j15_2
     assert "farms and forest farms" in j15_2
-    assert "guide and urge the implementation of personnel, physical and technological protection measures in key areas" in en_of(
+    assert "guide and urge the management of key areas and important places to implement personnel" in en_of(
         regs, "jiangxi", "art_42__para_1")
 
 
@@ -823,3 +824,24 @@ def test_the_seventh_reviews_findings(regs):
     reasons = " ".join(" ".join(c["reason"].split()) for c in changes)
     assert all(cite in reasons for cite in ("777 L5", "777 R16", "seed 2027 R5", "seed 2027 R21", "seed 2027 R25",
                                             "seed 2027 R30"))
+
+
+# ------------------------------------------------------------------ blind reviews 91127 and 6007 (2026-12-08)
+
+def test_the_eighth_reviews_findings(regs):
+    """党政主要负责人 of every entity are its Party and administrative heads (6007 R29); 全社会力量 'all sectors of society',
+    not a calque, in both definitions (91127 R3); a duty after a 实现 purpose stays a duty (91127 R20), and a
+    second duty after a relative clause repeats 'shall' so it cannot be read as the clause's verb (91127 R18); grids are
+    set up 'in' the listed entities, not 'for' them (91127 L3)."""
+    j7 = en_of(regs, "jiangxi", "art_7__para_1")
+    assert "principal Party and administrative leaders at each level and of each entity" in j7
+    assert "of the Party and government" not in j7
+    for reg in ("shanxi", "jiangxi"):
+        definition = en_of(regs, reg, "art_2__para_2")
+        assert "mobilizing all sectors of society to strengthen" in definition and "whole of society" not in definition
+    j18 = en_of(regs, "jiangxi", "art_18__para_1")
+    assert "so as to achieve the secure sharing of information resources; and raise the level" in j18    # 实现 a purpose, 提升 a duty
+    assert "and combine crackdown, prevention, management and control, and shall make the prevention" in en_of(
+        regs, "jiangxi", "art_16__para_1")
+    assert "dedicated grids are set up, according to actual needs, in government agencies" in en_of(
+        regs, "jiangxi", "art_15__para_2")
