@@ -62,7 +62,7 @@ def en_html(text: str) -> Markup:
 
 # English kept inside Chinese prose (a rendering quoted in a reviewer's reason, a code name): a run that starts
 # with a Latin letter and ends with a letter, a digit, an ellipsis, a closing bracket or an apostrophe
-KEPT_ENGLISH = re.compile(r"[A-Za-z<][A-Za-z0-9'’\-–/ ,.;:…<>()&]*[A-Za-z0-9…)’'>]|[A-Za-z]")
+KEPT_ENGLISH = re.compile(r"[A-Za-z<][A-Za-z0-9'\-–/ ,.;:…<>()&]*[A-Za-z0-9…)'>]|[A-Za-z]")
 
 
 def zh_html(text: str) -> Markup:
