@@ -252,7 +252,7 @@ def test_change_log_is_well_formed(regs):
     seen = set()
     for n, c in enumerate(log["changes"]):
         where = (n, c.get("regulation"), c.get("eid"))
-        assert set(c) | {"reason_zh"} == CHANGE_KEYS, where     # TRANSITIONAL
+        assert set(c) == CHANGE_KEYS, where
         assert c["regulation"] in GLOSSED, where
         assert c["field"] in FIELD_SECTION, where
         gloss = load_gloss(regs[c["regulation"]])

@@ -83,7 +83,6 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
             return CorpusError(name, lines[n] if n < len(lines) else 1, f"changes[{n}].{key}: {message}")
         if not isinstance(c, dict):
             raise bad("", f"a {type(c).__name__}; expected a mapping with keys {', '.join(KEYS)}")
-        c = {"reason_zh": c["reason"], **c}     # TRANSITIONAL: until every entry has its reason_zh
         missing, extra = set(KEYS) - set(c), set(c) - set(KEYS)
         if missing or extra:
             key = sorted(missing or extra)[0]
@@ -99,7 +98,8 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
         if c["field"] not in SECTION:
             raise bad("field", f"{c['field']!r}; expected one of {', '.join(SECTION)}")
         if c["eid"] not in getattr(glosses[c["regulation"]], SECTION[c["field"]]):
-            raise bad("eid", f"{c['eid']!r} names no {c['field']} of the {c['regulation']} gloss")
+            raise bad("eid", f"{c['eid']!r} names no {c['field']} of the {c['regulation']} gloss"
+                             f"; expected a key of {SECTION[c['field']]} in its gloss.yaml")
         key = (c["regulation"], c["field"], c["eid"], date)   # a text revised in two passes has two entries
         if key in seen:
             raise bad("eid", f"a second entry for {c['regulation']} {c['field']} {c['eid']} on {date}"
