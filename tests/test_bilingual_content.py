@@ -186,3 +186,33 @@ def test_every_alias_says_why_in_both_languages(regs):
     assert not missing
     bad = {e.get("zh") or e.get("en"): p for _, e in entries for p in [problems_of_chinese(e["why_zh"], regs)] if p}
     assert not bad
+
+
+# ------------------------------------------------------------------ the gloss change log (What's new)
+
+def test_every_change_has_its_reason_in_both_languages(edition):
+    log = yaml.safe_load((CORPUS / "gloss_changes.yaml").read_text(encoding="utf-8"))["changes"]
+    missing = [n for n, c in enumerate(log) if not str(c.get("reason") or "").strip()
+               or not str(c.get("reason_zh") or "").strip()]
+    assert not missing, f"{len(missing)} of {len(log)} changes lack reason or reason_zh: {missing[:20]}"
+    assert len(log) == len(edition.changes) and all(c.reason_zh for c in edition.changes)
+
+
+def test_chinese_reasons_are_chinese_and_keep_the_english_as_it_is(regs):
+    """A reason_zh is Chinese around the English it quotes: each kept English run (what the page marks lang="en",
+    render/html.py KEPT_ENGLISH) is found word for word in the English reason, and the rest is Chinese whose
+    provision references (江西条例第十二条) name real provisions in the edition's style."""
+    from build_scripts.render.html import KEPT_ENGLISH
+    bad = {}
+    for n, c in enumerate(yaml.safe_load((CORPUS / "gloss_changes.yaml").read_text(encoding="utf-8"))["changes"]):
+        zh, en = c.get("reason_zh") or "", c["reason"]
+        if not zh:
+            continue                                    # test_every_change_has_its_reason_in_both_languages
+        found = [f"{run!r} is not in the English reason" for run in KEPT_ENGLISH.findall(zh)
+                 if len(run) > 1 and run not in en and not re.fullmatch(r"[A-Z]?\d+|seed", run)]
+        rest = KEPT_ENGLISH.sub("", zh)
+        found += [p for p in problems_of_chinese(rest, regs)
+                  if "outside a reference" not in p]      # 第一款 of the entry's own article is read in context
+        if found:
+            bad[(n, c["regulation"], c["eid"])] = found
+    assert not bad, f"{len(bad)} reasons: {list(bad.items())[:40]}"

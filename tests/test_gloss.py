@@ -238,7 +238,7 @@ def test_or_check_catches_the_jiangxi_58_finding():
     assert not extra_ors("县级以上人民政府和有关部门", "people's governments at or above the county level and relevant departments")
 
 
-CHANGE_KEYS = {"regulation", "eid", "field", "old", "new", "reason", "date"}
+CHANGE_KEYS = {"regulation", "eid", "field", "old", "new", "reason", "reason_zh", "date"}
 FIELD_SECTION = {"unit": "units", "heading": "headings", "chapter": "chapters"}
 
 

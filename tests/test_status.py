@@ -41,6 +41,8 @@ def test_status_facts(edition):
     ({"eid": "art_999__para_1"}, "eid"),
     ({"field": "note"}, "field"),
     ({"extra": 1}, "extra"),
+    ({"reason_zh": None}, "reason_zh"),             # the reason in Chinese is required: empty
+    ({"reason_zh": "DROP"}, "reason_zh"),           # and missing
 ])
 def test_bad_change_log_names_file_line_and_key(edition, tmp_path, entry, key):
     import yaml
@@ -48,12 +50,13 @@ def test_bad_change_log_names_file_line_and_key(edition, tmp_path, entry, key):
     from build_scripts.enrich.changes import load_changes
     from build_scripts.model.errors import InputError
     good = {"regulation": "shanxi", "eid": "art_1__para_1", "field": "unit", "old": "a", "new": "b",
-            "reason": "style: x", "date": "2026-11-29"}
-    (tmp_path / "gloss_changes.yaml").write_text(yaml.safe_dump({"changes": [good, {**good, "eid": "art_2__para_1", **entry}]}))
+            "reason": "style: x", "reason_zh": "行文：x", "date": "2026-11-29"}
+    bad = {k: v for k, v in {**good, "eid": "art_2__para_1", **entry}.items() if v != "DROP"}
+    (tmp_path / "gloss_changes.yaml").write_text(yaml.safe_dump({"changes": [good, bad]}, allow_unicode=True))
     with pytest.raises(InputError) as err:
         load_changes(edition.regs, edition.glosses, tmp_path)
     assert "gloss_changes.yaml:" in str(err.value) and f"changes[1].{key}" in str(err.value)
-    assert err.value.line > 1
+    assert err.value.line > 1 and "\n" not in str(err.value) and "expected" in str(err.value)
 
 
 def test_feed_entry_ids_are_from_content_not_build(site):

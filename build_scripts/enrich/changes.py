@@ -1,10 +1,12 @@
 """The change log of the English gloss: corpus/gloss_changes.yaml, validated against the glosses.
 
     changes:
-      - {regulation: shanxi, eid: art_34, field: heading, old: ..., new: ..., reason: ..., date: '2026-11-29'}
+      - {regulation: shanxi, eid: art_34, field: heading, old: ..., new: ..., reason: ..., reason_zh: ...,
+         date: '2026-11-29'}
     confirmed_or: [...]            # read by tests/test_gloss.py only
 
-`field` is unit (eid of a paragraph or item), heading (art_N) or chapter (chp_N). A bad entry stops
+`reason` is the reviewer's reason in English, `reason_zh` the same in Chinese (English renderings kept as they
+are, quoted). `field` is unit (eid of a paragraph or item), heading (art_N) or chapter (chp_N). A bad entry stops
 the build, naming the file, the line and the key (CorpusError). Pure except load_changes.
 """
 from __future__ import annotations
@@ -23,7 +25,8 @@ from build_scripts.parse.corpus import CorpusError, read_yaml, rel
 from build_scripts.parse.normalise import decode
 
 CHANGES_FILE = "gloss_changes.yaml"
-KEYS = ("regulation", "eid", "field", "old", "new", "reason", "date")
+KEYS = ("regulation", "eid", "field", "old", "new", "reason", "reason_zh", "date")
+TEXT_KEYS = ("regulation", "eid", "field", "old", "new", "reason", "reason_zh")
 SECTION = {"unit": "units", "heading": "headings", "chapter": "chapters"}
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -36,7 +39,8 @@ class Change:
     field: str          # unit | heading | chapter
     old: str
     new: str
-    reason: str
+    reason: str         # the reviewer's reason, in English
+    reason_zh: str      # the same in Chinese: English renderings kept as they are
     date: str           # YYYY-MM-DD
 
     @property
@@ -86,7 +90,7 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
         date = c["date"].isoformat() if isinstance(c["date"], dt.date) else c["date"]
         if not isinstance(date, str) or not DATE.match(date):
             raise bad("date", f"{date!r}; expected a date as 'YYYY-MM-DD'")
-        for key in ("regulation", "eid", "field", "old", "new", "reason"):
+        for key in TEXT_KEYS:
             if not isinstance(c[key], str) or not c[key].strip():
                 raise bad(key, f"{c[key]!r}; expected a non-empty string")
         if c["regulation"] not in known:
@@ -94,7 +98,8 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
         if c["field"] not in SECTION:
             raise bad("field", f"{c['field']!r}; expected one of {', '.join(SECTION)}")
         if c["eid"] not in getattr(glosses[c["regulation"]], SECTION[c["field"]]):
-            raise bad("eid", f"{c['eid']!r} names no {c['field']} of the {c['regulation']} gloss")
+            raise bad("eid", f"{c['eid']!r} names no {c['field']} of the {c['regulation']} gloss"
+                             f"; expected a key of {SECTION[c['field']]} in its gloss.yaml")
         key = (c["regulation"], c["field"], c["eid"], date)   # a text revised in two passes has two entries
         if key in seen:
             raise bad("eid", f"a second entry for {c['regulation']} {c['field']} {c['eid']} on {date}"

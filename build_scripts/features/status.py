@@ -163,7 +163,8 @@ class Status(FeatureBase):
                         "title": f"《{reg.meta.title_zh}》{g['label_zh']} / {reg.meta.title_en}, {g['label_en']}: "
                                  f"English revised",
                         "link": main, "related": list(dict.fromkeys(related)),
-                        "summary": "\n".join(f"{self.unit_label(reg, c)} ({field(c.field)[1]}): {c.reason}\n"
+                        "summary": "\n".join(f"{self.unit_label(reg, c, 'zh')}（{field(c.field)[0]}）：{c.reason_zh}\n"
+                                             f"{self.unit_label(reg, c)} ({field(c.field)[1]}): {c.reason}\n"
                                              f"Now: {c.new}" for c in cs)})
         for a in ed.additions:
             entries.append({"id": entry_id("added", a.regulation, a.date), "updated": a.date,
@@ -174,6 +175,8 @@ class Status(FeatureBase):
         return render("status/atom.xml.j2", entries=entries, updated=updated, feed_id=entry_id("feed"),
                       self_href=self.link(None, FEED), page_href=self.link(CHANGES_SRC, ""), version=ed.version)
 
-    def unit_label(self, reg: Regulation, c: Change) -> str:
+    def unit_label(self, reg: Regulation, c: Change, lang: str = "en") -> str:
         u = self.unit_ref(reg, c)
+        if lang == "zh":
+            return u.label_zh if u else next(ch.label for ch in reg.chapters if ch.number == int(c.eid.split("_")[1]))
         return u.label_en if u else chapter_title_en(int(c.eid.split("_")[1]))

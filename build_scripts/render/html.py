@@ -60,6 +60,22 @@ def en_html(text: str) -> Markup:
     return Markup(HAN_RUN.sub(lambda m: macro("zh")(Markup(m.group(0))), escape(text)))
 
 
+# English kept inside Chinese prose (a rendering quoted in a reviewer's reason, a code name): a run that starts
+# with a Latin letter and ends with a letter, a digit, an ellipsis, a closing bracket or an apostrophe
+KEPT_ENGLISH = re.compile(r"[A-Za-z<][A-Za-z0-9'\-–/ ,.;:…<>()&]*[A-Za-z0-9…)'>]|[A-Za-z]")
+
+
+def zh_html(text: str) -> Markup:
+    """Chinese text, escaped, with the English kept inside it marked lang="en" and .lex-keep: shown in every
+    display mode as part of the Chinese, and read with an English voice (WCAG 3.1.2)."""
+    out, at = [], 0
+    for m in KEPT_ENGLISH.finditer(text):
+        out += [escape(text[at:m.start()]), Markup('<span class="lex-keep" lang="en">'), escape(m.group(0)),
+                Markup("</span>")]
+        at = m.end()
+    return Markup("").join([*out, escape(text[at:])])
+
+
 IDENT = re.compile(r"^[A-Za-z0-9_.:-]+$")
 
 
@@ -95,7 +111,7 @@ ENV.filters["json_script"] = json_script
 ENV.globals.update(article_title_en=article_title_en, chapter_title_en=chapter_title_en,  # titles: model/ref.py
                    chapter_title_zh=chapter_title_zh)
 ENV.filters["ident"] = ident
-ENV.globals["en_html"] = en_html
+ENV.globals.update(en_html=en_html, zh_html=zh_html)
 ENV.globals.update(m=m, m_en=m_en, mt=msg_text, pair=pair, tip=tip)
 
 
