@@ -11,7 +11,6 @@ import pytest
 
 from build_scripts.enrich import glossary as G
 from build_scripts.enrich.hant import (
-    HAN_RUN,
     STANDARDS,
     VOCABULARY,
     Reviewed,
@@ -22,6 +21,7 @@ from build_scripts.enrich.hant import (
 )
 from build_scripts.features.search import Search, edition_texts, glossary_texts, hant_data, page_texts
 from build_scripts.model.errors import InputError
+from build_scripts.model.han import HAN_RUN
 from build_scripts.model.messages import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,9 +14,9 @@ from types import MappingProxyType
 
 import yaml
 
+from build_scripts.model.han import HAN
 from build_scripts.parse.corpus import CorpusError, SafeLoader, rel, yaml_error
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9' \-]*$")
 
 

@@ -17,7 +17,7 @@ from types import MappingProxyType
 
 import yaml
 
-from build_scripts.enrich.aliases import HAN  # one Han class for the reader vocabularies (aliases, phrases)
+from build_scripts.model.han import HAN
 from build_scripts.model.regulation import Regulation
 from build_scripts.parse.corpus import CorpusError, SafeLoader, rel, yaml_error
 

@@ -32,6 +32,7 @@ from typing import Any
 from build_scripts.enrich.glossary import Term
 from build_scripts.enrich.hant import Hant, convert_many
 from build_scripts.features.protocol import FeatureBase
+from build_scripts.model.han import BMP, CHARS, HAN, HAN_RUN, code_points
 from build_scripts.model.messages import catalogue
 from build_scripts.model.ref import Ref, article_title_en
 from build_scripts.model.regulation import units
@@ -40,12 +41,10 @@ from build_scripts.render.context import Site
 from build_scripts.render.html import json_script
 
 ROOT = Path(__file__).resolve().parents[2]
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 WORKER_JS = "assets/search-worker.js"
 INDEX_VERSION = 4
-HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
 
 
 # ---------------------------------------------------------------- reading-view tables
@@ -111,7 +110,7 @@ def hant_data(views: Mapping[str, Hant]) -> dict[str, Any]:
 
 def t2s_table() -> dict[str, str]:
     """Traditional -> simplified for every Han character OpenCC t2s changes (one character each)."""
-    chars = [chr(c) for c in HAN_RANGE]
+    chars = list(code_points(BMP))     # BMP: the worker reads the table in pairs of UTF-16 code units
     return {c: s for c, s in zip(chars, convert_many(chars, "t2s"), strict=True) if s != c and len(s) == 1}
 
 
@@ -153,7 +152,6 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # unit; BM25F impacts are computed here, so the worker only adds integers.
 
 WORD = re.compile(r"[a-z0-9]+")
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # A unit that defines a term (本条例所称X，是指...) carries DEF_TOKEN; a question asking what something is
 # (什么是X, what is X) raises the units that have it and match the rest of the query.
 DEFINITION = re.compile(r"所称[^，。；]{1,30}，?是指")
@@ -191,7 +189,7 @@ def stem(word: str) -> str:
     return word
 
 
-ENUM_JOIN = re.compile(r"(?=([\u3400-\u4dbf\u4e00-\u9fff]、[\u3400-\u4dbf\u4e00-\u9fff]))")
+ENUM_JOIN = re.compile(f"(?=([{CHARS}]、[{CHARS}]))")
 
 
 def zh_tokens(text: str) -> list[str]:
@@ -331,7 +329,7 @@ def runs(kinds: str, text: str = "") -> str:
     return "".join(f"{m.group(1)}{len(m.group(0))}" for m in re.finditer(r"([zen])\1*", kinds))
 
 
-WORDLIKE = re.compile(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]")
+WORDLIKE = re.compile(f"[A-Za-z0-9{CHARS}]")
 
 
 def unit_title(ref: Ref) -> str:
