@@ -38,17 +38,24 @@ from build_scripts.model.citeparse import rx_escape
 from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
-from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
+from build_scripts.model.urls import (
+    ANCHORS_JSON,
+    ARTICLE_URL_RE,
+    FULL_TEXT_URL_RE,
+    LINK_JS,
+    RESOLVER_SRC,
+    RULES_JSON,
+    SITEMAP_FILES,
+    Urls,
+    full_text_src,
+    short_src,
+)
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
 from build_scripts.render.html import en_html, json_script, macro, render
 
-RESOLVER_SRC = "resolve.md"
 RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
 RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
-LINK_JS = "assets/link.js"           # the drop-in script other pages include (docs/linking.md): a public URL
-ANCHORS_JSON = "data/anchors.json"
-RULES_JSON = "data/cite-rules.json"  # the same rules and structure as JSON, for tools outside the browser
 SCHEMA_VERSION = 1
 
 # ---------------------------------------------------------------------------------------------- rules
@@ -175,7 +182,7 @@ def copy_text(cite: dict[str, Any], url: str | None) -> str:
 
 def reg_short_src(reg: Regulation) -> str:
     """The short link of a regulation as a whole: jx/index.md -> /jx/."""
-    return f"{reg.meta.short or reg.id}/index.md"
+    return short_src(reg.meta.short or reg.id)
 
 
 def examples(site: Site) -> list[str]:
@@ -261,7 +268,7 @@ class Citations(FeatureBase):
         """Without a public base URL there is no sitemap: MkDocs would list site-relative paths, which
         no crawler can use (its sitemap needs absolute URLs)."""
         if not self.site.site_url:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
+            for name in SITEMAP_FILES:
                 (site_dir / name).unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ anchors.json

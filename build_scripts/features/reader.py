@@ -38,13 +38,10 @@ from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.storage import STORAGE_KEYS
-from build_scripts.model.urls import public_path
+from build_scripts.model.urls import DIFF_SRC, NOTES_SRC, SELECT_SRC, public_path
 from build_scripts.render.html import render
 from build_scripts.render.pages import front_matter
 
-SELECT_SRC = "select.md"
-DIFF_SRC = "diff.md"
-NOTES_SRC = "notes.md"
 PAGES = {"select": SELECT_SRC, "diff": DIFF_SRC, "notes": NOTES_SRC}
 PAGES_JS = "assets/reader-pages.js"   # the three pages' own script (not bundled)
 STORE_KEY = STORAGE_KEYS["notes"]   # localStorage, per origin (model/storage.py)

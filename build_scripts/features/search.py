@@ -36,7 +36,7 @@ from build_scripts.model.han import BMP, CHARS, HAN, HAN_RUN, code_points
 from build_scripts.model.messages import catalogue
 from build_scripts.model.ref import Ref, article_title_en
 from build_scripts.model.regulation import units
-from build_scripts.model.urls import article_src
+from build_scripts.model.urls import SEARCH_INDEX_JSON, article_src, with_anchor
 from build_scripts.render.context import Site
 from build_scripts.render.html import json_script
 
@@ -450,7 +450,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
                     concepts.append(DEF_TOKEN)
                 concepts += sorted({"@" + t.id for t, provs in topics
                                     if any(p.eid == u.eid or u.eid.startswith(p.eid + "__") for p in provs)})
-                doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "i": u.eid,
+                doc = {"l": with_anchor(url, ref.anchor), "t": unit_title(ref), "i": u.eid,
                        "z": (f"{u.label}" if u.label else "") + u.zh}
                 if en:
                     doc["e"] = en
@@ -660,7 +660,7 @@ class Search(FeatureBase):
         """Replace the index Material's search plugin wrote (search/search_index.json) with the edition's."""
         if not self.enabled():
             return
-        path = site_dir / "search" / "search_index.json"
+        path = site_dir / SEARCH_INDEX_JSON
         if not path.exists():
             raise FileNotFoundError(f"{path}: Material's search plugin wrote no index")
         material = json.loads(path.read_text(encoding="utf-8"))

@@ -13,10 +13,24 @@ from build_scripts.model.messages import catalogue, pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.storage import STORAGE_KEYS
-from build_scripts.model.urls import HOME_SRC, article_src, browser_shapes, chapter_src, full_text_src
+from build_scripts.model.urls import (
+    ABOUT_SRC,
+    ADDING_SRC,
+    CITE_SRC,
+    DATA_DOC_SRC,
+    HOME_SRC,
+    LINKING_SRC,
+    TRANSLATION_NOTES_SRC,
+    article_src,
+    browser_shapes,
+    chapter_src,
+    full_text_src,
+    json_src,
+    units_src,
+)
 from build_scripts.publish.scripts import bundle_scripts
 from build_scripts.render.context import Site
-from build_scripts.render.export import json_file, regulation_json, units_data, units_index, units_js, units_src
+from build_scripts.render.export import json_file, regulation_json, units_data, units_index, units_js
 from build_scripts.render.pages import (
     PageContext,
     article_page,
@@ -35,9 +49,9 @@ BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one styleshee
 BUNDLE_JS = "assets/bundle.js"
 
 HAND_WRITTEN_NAV = (("nav.home", HOME_SRC),)       # the hand-written pages in the navigation: catalogue id, page
-ABOUT_NAV = ("nav.about", (("nav.about-edition", "about.md"), ("nav.translation-notes", "translation-notes.md"),
-                           ("nav.cite", "cite.md"), ("nav.linking", "linking.md"), ("nav.data", "data.md"),
-                           ("nav.adding", "adding.md")))
+ABOUT_NAV = ("nav.about", (("nav.about-edition", ABOUT_SRC), ("nav.translation-notes", TRANSLATION_NOTES_SRC),
+                           ("nav.cite", CITE_SRC), ("nav.linking", LINKING_SRC), ("nav.data", DATA_DOC_SRC),
+                           ("nav.adding", ADDING_SRC)))
 
 # More regulations than this and the nav lists none of them by name: one entry links to the home page's table
 # of all of them, and a regulation's own pages show that regulation (overrides/partials/nav.html). A dozen
@@ -131,7 +145,7 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
         for ch in reg.chapters:
             files[chapter_src(reg.id, ch.number)] = chapter_page(ctx, ch)
         export = regulation_json(site, reg)                     # once: the JSON export and the browser's copy
-        files[f"data/{reg.id}.json"] = json_file(export)
+        files[json_src(reg.id)] = json_file(export)
         files[units_src(reg.id)] = units_js(units_data(site, reg, export))
     for feature in build.features:
         for src, content in feature.files(dict(files)).items():
