@@ -19,12 +19,13 @@ the hand-written pages and the catalogue.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,6 @@ from build_scripts.model.urls import SEARCH_INDEX_JSON, article_src, with_anchor
 from build_scripts.render.context import Site
 from build_scripts.render.html import json_script
 
-ROOT = Path(__file__).resolve().parents[2]
 TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 WORKER_JS = "assets/search-worker.js"
@@ -48,14 +48,6 @@ INDEX_VERSION = 4
 
 
 # ---------------------------------------------------------------- reading-view tables
-
-def page_texts() -> list[str]:
-    """Text that ends up on pages besides the Edition: hand-written pages, theme overrides, the site's name and
-    palette labels (mkdocs.yml), and the interface strings of the message catalogue (model/messages.yaml; not
-    the build's source files, issue 23)."""
-    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html")), ROOT / "mkdocs.yml"]
-    return [p.read_text(encoding="utf-8") for p in paths if p.is_file()] + [m.zh for m in catalogue().values()]
-
 
 def glossary_texts(terms: tuple[Term, ...]) -> list[str]:
     return [f for t in terms for f in (*t.forms, t.definition, t.definition_zh)]
@@ -627,18 +619,7 @@ class Search(FeatureBase):
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)
-        edition = site.edition
-        more = [*glossary_texts(edition.glossary), *edition_texts(edition), *page_texts()]
-        self.views: dict[str, Hant] = {}
-        for std, base in (("tw", edition.hant), ("hk", edition.hant_hk)):
-            if base is None:        # an Edition made by hand (tests): the corpus tables and their review
-                from build_scripts.enrich.hant import for_corpus
-                base = for_corpus(edition.regs, edition.corpus, std)
-            self.views[std] = base.extended(more)
-            warning = self.views[std].warning()
-            if warning:
-                print(f"edition: {warning}", file=sys.stderr)
-        self.hant = self.views["tw"]
+        self.texts: list[str] = []
         self.t2s = t2s_table() if self.enabled() else {}
         self.article_srcs = {article_src(reg.id, art.number) for reg in site.regs for art in reg.articles}
 
@@ -652,6 +633,32 @@ class Search(FeatureBase):
         if self.enabled() and src in self.article_srcs:
             return {"search": {"exclude": True}}
         return {}
+
+    def site_texts(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.__dict__.pop("views", None)
+
+    @functools.cached_property
+    def views(self) -> dict[str, Hant]:
+        """The reading view's tables of each standard: the corpus's, extended to the text pages show besides it
+        (the glossary, the rest of the Edition, the catalogue's interface strings, the site's texts)."""
+        edition = self.site.edition
+        more = [*glossary_texts(edition.glossary), *edition_texts(edition), *(m.zh for m in catalogue().values()),
+                *self.texts]
+        views: dict[str, Hant] = {}
+        for std, base in (("tw", edition.hant), ("hk", edition.hant_hk)):
+            if base is None:        # an Edition made by hand (tests): the corpus tables and their review
+                from build_scripts.enrich.hant import for_corpus
+                base = for_corpus(edition.regs, edition.corpus, std)
+            views[std] = base.extended(more)
+            warning = views[std].warning()
+            if warning:
+                print(f"edition: {warning}", file=sys.stderr)
+        return views
+
+    @property
+    def hant(self) -> Hant:
+        return self.views["tw"]
 
     def script_data(self) -> dict[str, Any]:
         return {"hant": hant_data(self.views)}

@@ -112,7 +112,7 @@ class Status(FeatureBase):
 
     def page_meta(self, src: str) -> dict[str, Any]:
         if src in self.feed_pages:
-            return {"lex_feed": FEED_SRC}
+            return {"lex_feed": FEED_SRC, "lex_feed_title": pair("page.whats-new", " / ")}
         return {}
 
     def article_block(self, ref: Ref, page_src: str) -> str:

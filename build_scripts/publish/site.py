@@ -4,6 +4,7 @@ One `Build` per MkDocs build: the Site (Edition + URL rules + public base) and o
 registered feature. Pure: data in, pages out; the MkDocs hook does the I/O."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,6 +80,10 @@ class Build:
 
     def full_text_blocks(self, reg: Regulation, page_src: str) -> str:
         return "\n\n".join(b for f in self.features if (b := f.full_text_block(reg, page_src)))
+
+    def site_texts(self, texts: Sequence[str]) -> None:
+        for f in self.features:
+            f.site_texts(texts)
 
     def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str:
         for f in self.features:
