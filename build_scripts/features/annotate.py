@@ -30,7 +30,6 @@ from markupsafe import Markup
 
 from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, find_terms, forms_map, pinyin_key
 from build_scripts.enrich.references import Reference
-from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref
@@ -39,6 +38,7 @@ from build_scripts.model.urls import GLOSSARY_JSON, GLOSSARY_SRC, article_src, f
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
 from build_scripts.render.html import ENV, escape, render, tip
+from build_scripts.render.links import linked
 
 SCHEMA_VERSION = 1
 UNMARKED = frozenset({"formula"})    # categories listed on the glossary page, never marked in the text

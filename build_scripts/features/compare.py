@@ -40,7 +40,6 @@ from build_scripts.enrich.alignment import (
     provision_units,
 )
 from build_scripts.enrich.glossary import Term
-from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model import messages
 from build_scripts.model.ref import Ref
@@ -56,6 +55,7 @@ from build_scripts.model.urls import (
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
 from build_scripts.render.html import ENV, render
+from build_scripts.render.links import linked
 from build_scripts.render.pages import front_matter
 
 RESERVED = {"index", "terms"}
@@ -184,7 +184,7 @@ class View:
         return self.cmp.names[reg_id]
 
     def linked(self, text: str) -> Markup:
-        """A note with its citations as links from this page (features/citations.linked)."""
+        """A note with its citations as links from this page (render/links.linked)."""
         return linked(self.cmp.site, text, self.src)
 
     def names_of(self, reg_ids: list[str], lang: int, sep: str) -> str:

@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from build_scripts.enrich.gloss import Gloss
-from build_scripts.features.pdf import published
 from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model import licence
 from build_scripts.model.messages import pair
@@ -33,6 +32,7 @@ from build_scripts.model.urls import (
     pdf_src,
 )
 from build_scripts.render.html import render
+from build_scripts.render.pdf import published
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LICENCE = licence.EDITION

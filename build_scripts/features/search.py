@@ -33,6 +33,7 @@ from typing import Any
 from build_scripts.enrich.glossary import Term
 from build_scripts.enrich.hant import Hant, convert_many
 from build_scripts.features.protocol import FeatureBase
+from build_scripts.model.citerules import client_rules, structure
 from build_scripts.model.han import BMP, CHARS, HAN, HAN_RUN, code_points
 from build_scripts.model.messages import catalogue
 from build_scripts.model.ref import Ref, article_title_en
@@ -398,7 +399,6 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
                 page_html: Callable[[str], str | None] = lambda page: None) -> tuple[dict[str, Any], dict[str, str]]:
     """(bootstrap index, {path under search/: script}) of the edition. page_html: the built HTML of a page
     (its location), whose languages the results of hand-written pages show by (PageLanguages)."""
-    from build_scripts.features.citations import client_rules, structure
     edition, urls = site.edition, site.urls
     index = Index()
     terms = [t for t in edition.glossary if t.category != "formula"]

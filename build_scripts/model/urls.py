@@ -76,6 +76,7 @@ RULES_JSON = "data/cite-rules.json"
 GLOSSARY_JSON = "data/glossary.json"
 ALIGNMENT_JSON = "data/alignment.json"
 LINK_JS = "assets/link.js"       # the drop-in script other sites include (docs/linking.md)
+CITE_RULES_JS = "assets/cite-rules.js"   # the citation rules and structure the resolver and the diff page read
 
 
 def json_src(reg_id: str) -> str:

@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "offline":
         print(offline(Path(args.dist), corpus))
     elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
-        from build_scripts.features.pdf import make_all
+        from build_scripts.render.pdf import make_all
         for path in make_all(Path(args.dist) / "pdf", corpus, mkdocs_config(corpus)["site_url"] or None):
             print(path)
 
