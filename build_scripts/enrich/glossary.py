@@ -87,7 +87,7 @@ _CONVERTERS: dict[str, Converter] = {}
 
 
 def converter(config: str, interface: bool = False) -> Converter:
-    """The one OpenCC converter of a config in this process (building one reads its dictionaries).
+    """One OpenCC converter per config in this process (building one reads its dictionaries).
     interface: a vocabulary config, for the interface strings' review only (enrich/hant.py)."""
     allowed = ALLOWED_CONFIGS + (INTERFACE_CONFIGS if interface else ())
     if config not in allowed:

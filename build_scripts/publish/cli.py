@@ -1,4 +1,4 @@
-"""`edition`: the one entry point to the pipeline. MkDocs runs in-process.
+"""`edition`: the entry point to the pipeline. MkDocs runs in-process.
 
     edition check   [--corpus DIR] [--json] [--strict]   parse the corpus, report counts (no site); --json:
                                                 structure and every reference, for machines

@@ -1,4 +1,4 @@
-"""The one MkDocs hook: reads the corpus into an Edition once per build, hands the generated pages to
+"""The MkDocs hook (mkdocs.yml `hooks`): reads the corpus into an Edition once per build, hands the generated pages to
 MkDocs as virtual files, and lets features finish the written site.
 
 Nothing is written into docs/: generated pages exist only in the build, so they cannot be edited by

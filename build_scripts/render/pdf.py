@@ -128,7 +128,7 @@ def check_pdf(pdf: Path, reg: Regulation) -> None:
 
 def published(site: Site, reg: Regulation, pdf_dir: Path | None = None) -> bytes | None:
     """The PDF made by `edition pdf` from exactly this build's HTML, or None: the downloads page never
-    links a missing or stale PDF. (The one read of the site build outside the Edition.)"""
+    links a missing or stale PDF."""
     pdf_dir = PDF_DIR if pdf_dir is None else pdf_dir
     pdf = pdf_dir / PurePosixPath(pdf_src(reg.id)).name     # named as its download
     stamp = pdf.with_name(pdf.name + ".sha256")
