@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import units
-from build_scripts.model.urls import full_text_src
+from build_scripts.model.urls import full_text_src, json_src, with_anchor
 from build_scripts.publish.site import current
 from build_scripts.render.html import escape as esc
 from build_scripts.render.html import macro
@@ -53,7 +53,7 @@ def define_env(env):
 
     def link_to(src: str, anchor: str | None = None) -> str:
         """A Markdown link target (the .md path): for links written in Markdown, e.g. in tables."""
-        return posixpath.relpath(src, here() or ".") + (f"#{anchor}" if anchor else "")
+        return with_anchor(posixpath.relpath(src, here() or "."), anchor)
 
     def link(src: str, label, anchor: str | None = None) -> str:
         """An HTML link with the built URL: works in Markdown and inside raw HTML blocks alike (where a
@@ -70,7 +70,7 @@ def define_env(env):
             out.append({"id": reg.id, "short": reg.meta.short, "title_zh": esc(reg.meta.title_zh),
                         "title_en": esc(reg.meta.title_en), "effective": reg.meta.effective or "—",
                         "adopted": reg.meta.adopted or "—", "jurisdiction": reg.meta.jurisdiction or "—",
-                        "url": link_to(full_text_src(reg.id)), "data": link_to(f"data/{reg.id}.json"),
+                        "url": link_to(full_text_src(reg.id)), "data": link_to(json_src(reg.id)),
                         "units": len([u for u in units(reg.articles) if u.zh]),
                         "gloss_units": sum(1 for u in units(reg.articles) if u.zh and gloss.unit(u.eid)),
                         **counts(reg)})
@@ -124,7 +124,7 @@ def define_env(env):
     @env.macro
     def data_file(reg_id: str) -> str:
         regulation(reg_id)
-        return link(f"data/{reg_id}.json", f"{reg_id}.json")
+        return link(json_src(reg_id), posixpath.basename(json_src(reg_id)))
 
     @env.macro
     def page_link(src: str, text: str) -> str:

@@ -91,6 +91,27 @@ def site(edition):
 
 
 @pytest.fixture(scope="session")
+def site_texts():
+    """The site's texts besides the generated pages as the hook hands them to the features (publish/mkdocs_hook.py:
+    site_texts): the hand-written pages and mkdocs.yml's names, read through MkDocs as a build reads them."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from build_scripts.publish.mkdocs_hook import site_texts
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return site_texts(config, get_files(config))
+
+
+@pytest.fixture(scope="session")
+def search_feature(site, site_texts):
+    """The Search feature of a default build, given the site's texts as the hook gives them."""
+    from build_scripts.features.search import Search
+    feature = Search(site)
+    feature.site_texts(site_texts)
+    return feature
+
+
+@pytest.fixture(scope="session")
 def regs(edition):
     return {r.id: r for r in edition.regs}
 

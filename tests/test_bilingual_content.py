@@ -16,7 +16,8 @@ import pytest
 import yaml
 
 from build_scripts.enrich.status import status_of
-from build_scripts.features.citations import client_rules, parse, resolve, structure
+from build_scripts.model.citeparse import parse, resolve
+from build_scripts.model.citerules import client_rules, structure
 from build_scripts.model.numerals import from_int
 from build_scripts.model.ref import Ref
 from build_scripts.parse.corpus import CORPUS, facts_from_text

@@ -16,10 +16,10 @@ import pytest
 import yaml
 
 from build_scripts.enrich.alignment import char_diff, provision_text, shared_share, word_diff
-from build_scripts.features.citations import client_rules, structure
 from build_scripts.features.reader import Reader
 from build_scripts.features.search import build_index, t2s_table
 from build_scripts.model import citeparse
+from build_scripts.model.citerules import client_rules, structure
 from build_scripts.model.regulation import parse_eid, units
 from build_scripts.model.urls import article_path, browser_shapes, full_text_anchor, para_anchor
 from build_scripts.publish.site import Build, script_data

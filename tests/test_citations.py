@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from build_scripts.features import citations as C
+from build_scripts.model import citerules as R
 from build_scripts.model.ref import Ref
 from build_scripts.parse.corpus import load_all
 from build_scripts.render.html import ENV
@@ -27,12 +28,12 @@ def outcome(parsed: dict, resolved: dict):
 
 @pytest.fixture(scope="module")
 def rules():
-    return C.client_rules(load_all())
+    return R.client_rules(load_all())
 
 
 @pytest.fixture(scope="module")
 def struct():
-    return C.structure(load_all())
+    return R.structure(load_all())
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["input"] for c in CASES])
@@ -67,7 +68,7 @@ def test_ambiguous_item_needs_paragraph():
 
 
 def test_numbers():
-    assert [C.to_number(t) for t in ("15", "十五", "二十", "一百零三", "一十五", "iii", "iv", "ix", "xiv", "两")] == \
+    assert [R.to_number(t) for t in ("15", "十五", "二十", "一百零三", "一十五", "iii", "iv", "ix", "xiv", "两")] == \
         [15, 15, 20, 103, 15, 3, 4, 9, 14, 2]
 
 
@@ -97,8 +98,8 @@ def test_resolver_examples_are_in_the_one_style(site):
 
 def test_no_html_in_the_python_of_these_features():
     """Issue 11: every fragment comes from a template; one escape (render.html)."""
-    for name in ("citations", "opendata", "pdf"):
-        src = (ROOT / "build_scripts" / "features" / f"{name}.py").read_text(encoding="utf-8")
+    for name in ("features/citations", "features/opendata", "render/pdf", "model/citerules", "render/links"):
+        src = (ROOT / "build_scripts" / f"{name}.py").read_text(encoding="utf-8")
         assert not re.search(r"<[a-z]", src), name
         assert "html.escape" not in src and "import html" not in src and "render.pages" not in src, name
     for name in ("citations/redirect.html.j2", "citations/resolver.md.j2", "citations/page_data.html.j2",
@@ -238,6 +239,6 @@ def test_resolver_page_and_rules(built_site):
     assert '<script src="../assets/resolver.js" defer></script>' in html      # its own script, not bundled
     js = (built_site / "assets" / "cite-rules.js").read_text(encoding="utf-8")
     payload = json.loads(js[js.index("=") + 1:].strip().rstrip(";"))
-    assert payload == {"rules": C.client_rules(load_all()), "structure": C.structure(load_all())}
+    assert payload == {"rules": R.client_rules(load_all()), "structure": R.structure(load_all())}
     assert len(payload["structure"]["jiangxi"]) == 63 and len(js.encode()) < 10_000
     assert "units/" not in html                                  # the data is loaded by the script, not bundled

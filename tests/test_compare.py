@@ -27,6 +27,7 @@ from build_scripts.enrich.alignment import (
 from build_scripts.enrich.edition import load_edition
 from build_scripts.features import compare
 from build_scripts.model.regulation import units
+from build_scripts.model.urls import compare_topic_src
 from build_scripts.parse.corpus import CORPUS, load_all
 from build_scripts.render.context import Site
 
@@ -374,7 +375,7 @@ def test_third_regulation_appears_everywhere_as_not_aligned(three_site):
     assert al.aligned == ALIGNED and al.not_aligned == ("testprov",)
     files = feature.files({})
     for t in al.topics:
-        page = files[compare.topic_src(t.id)]
+        page = files[compare_topic_src(t.id)]
         assert "测试省" in page and "尚未对照" in page and "not aligned yet" in page, t.id
         assert 'id="side-testprov"' in page
     overview = files["compare/index.md"]
@@ -402,7 +403,7 @@ def test_many_unaligned_regulations_are_a_count_not_columns(tmp_path_factory):
     files = feature.files({})
     label = f"{n}部法规"
     for t in feature.alignment.topics:
-        page = files[compare.topic_src(t.id)]
+        page = files[compare_topic_src(t.id)]
         assert page.count("测试省") == 0 and label in page and "../#not-aligned" in page, t.id
         assert page.count("<th scope=\"col\">") == len(ALIGNED)
     extras = feature.article_block(site.ref("jiangxi", 15), "jiangxi/art-15.md")

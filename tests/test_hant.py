@@ -11,7 +11,6 @@ import pytest
 
 from build_scripts.enrich import glossary as G
 from build_scripts.enrich.hant import (
-    HAN_RUN,
     STANDARDS,
     VOCABULARY,
     Reviewed,
@@ -20,8 +19,9 @@ from build_scripts.enrich.hant import (
     load_reviewed,
     vocabulary_candidates,
 )
-from build_scripts.features.search import Search, edition_texts, glossary_texts, hant_data, page_texts
+from build_scripts.features.search import edition_texts, glossary_texts, hant_data
 from build_scripts.model.errors import InputError
+from build_scripts.model.han import HAN_RUN
 from build_scripts.model.messages import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,8 +30,9 @@ T2S = OPENCC["t2s"]
 
 
 @pytest.fixture(scope="module")
-def texts(edition):
-    return [*corpus_texts(edition.regs), *glossary_texts(edition.glossary), *edition_texts(edition), *page_texts()]
+def texts(edition, site_texts):
+    return [*corpus_texts(edition.regs), *glossary_texts(edition.glossary), *edition_texts(edition),
+            *(m.zh for m in catalogue().values()), *site_texts]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +41,8 @@ def reviewed():
 
 
 @pytest.fixture(scope="module")
-def views(site):
-    return Search(site).views       # the tables the pages load
+def views(search_feature):
+    return search_feature.views       # the tables the pages load
 
 
 @pytest.mark.parametrize("std", STANDARDS)
@@ -198,3 +199,21 @@ def test_bad_corrections_stop_with_one_line(tmp_path, body, line, fragment):
         load_reviewed(tmp_path)
     assert re.search(rf"zh_hant_corrections.yaml:{line}: ", str(err.value)) and fragment in str(err.value), str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_the_tables_cover_the_sites_texts_the_hook_gives(site):
+    """The hand-written pages and mkdocs.yml's names reach the tables from MkDocs (Feature.site_texts), not from
+    the build reading docs/ or overrides/ itself: a character only the given text has is converted after it."""
+    from build_scripts.features.search import Search
+    feature = Search(site)
+    assert "龟" not in feature.views["tw"].chars
+    feature.site_texts(["乌龟"])
+    assert feature.views["tw"].chars["龟"] == "龜" and feature.views["hk"].chars["龟"] == "龜"
+
+
+def test_the_build_reads_no_source_file_of_its_own_for_text():
+    """No module of the build opens the hand-written pages or the theme overrides itself (MkDocs reads them)."""
+    reads = re.compile(r"""/\s*["'](?:docs|overrides)["']|["'](?:docs|overrides)/[^"'{]*\.(?:md|html)["']|rglob\(["']\*\.py""")
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "build_scripts").rglob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if reads.search(line)]
+    assert not found

@@ -9,7 +9,6 @@ import opencc
 import pytest
 
 from build_scripts.enrich.hant import STANDARDS
-from build_scripts.features.search import Search
 from build_scripts.model.regulation import units
 
 ARTICLE = ("jiangxi", 20)    # 平台 and 群众: Taiwan 平臺 群眾, Hong Kong 平台 羣眾
@@ -35,8 +34,8 @@ NAMED_SIMPLIFIED = re.compile(r"簡體 [^\s·=—()（）]+")   # a term's toolt
 
 
 @pytest.fixture(scope="module")
-def views(site):
-    return Search(site).views
+def views(search_feature):
+    return search_feature.views
 
 
 def show(page, url: str, view: str) -> None:

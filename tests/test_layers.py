@@ -26,3 +26,18 @@ def test_every_stage_is_a_package_of_the_contract():
     stages = {f"build_scripts.{p.name}" for p in root.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
     assert stages == set(contract["layers"])
     assert not [p.name for p in root.glob("*.py") if p.name not in ("__init__.py", "__main__.py")]
+
+
+def test_features_are_independent_of_each_other():
+    """No feature imports another (the independence contract); what they share lives in the core."""
+    import tomllib
+    from pathlib import Path
+
+    import build_scripts
+    graph = grimp.build_graph("build_scripts")
+    features = set(graph.find_children("build_scripts.features")) - {"build_scripts.features.protocol"}
+    assert len(features) >= 8
+    assert not [(a, b) for a in features for b in graph.find_modules_directly_imported_by(a) if b in features]
+    contracts = tomllib.loads((Path(build_scripts.__file__).parents[1] / "pyproject.toml").read_text())
+    independence = [c for c in contracts["tool"]["importlinter"]["contracts"] if c["type"] == "independence"]
+    assert [c["modules"] for c in independence] == [["build_scripts.features.*"]]

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from build_scripts.features import pdf
 from build_scripts.model.ref import Ref
+from build_scripts.render import pdf
 
 # Any English provision label with a paragraph or item: Art. 15(2), art. 11(2)(iii), Article 7(1)(3), 7, item 3
 LABEL = re.compile(r"\b([Aa]rt(?:icle)?s?\.?) ?(\d+)((?:\([0-9ivx]+\))+|, item \d+)")

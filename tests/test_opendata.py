@@ -13,8 +13,8 @@ from lxml import etree
 
 from build_scripts.enrich.gloss import load_gloss
 from build_scripts.features import opendata
-from build_scripts.features import pdf as P
 from build_scripts.model.regulation import article_text, units
+from build_scripts.render import pdf as P
 from build_scripts.render.export import regulation_json
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -86,9 +86,9 @@ def reviewed_s2tw(text: str, corrected: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def view(site):
+def view(search_feature):
     """The reading view's tables of this build (Search feature: corpus, glossary, pages)."""
-    return search.Search(site).hant
+    return search_feature.hant
 
 
 def test_reading_view_uses_taiwan_forms(view, regs):

@@ -9,9 +9,9 @@ import re
 import pytest
 
 from build_scripts.model.ref import Ref, chapter_title_en, chapter_title_zh
-from build_scripts.model.urls import Urls
+from build_scripts.model.urls import Urls, units_src
 from build_scripts.render.context import Site
-from build_scripts.render.export import regulation_json, units_data, units_index, units_js, units_src
+from build_scripts.render.export import regulation_json, units_data, units_index, units_js
 
 SCRIPT = re.compile(r'^/\*[^\n]*\*/\n\(window\.LEX_UNITS = window\.LEX_UNITS \|\| \{\}\)\["([a-z0-9_-]+)"\] = (\{.*\});\n$',
                     re.S)

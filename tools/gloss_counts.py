@@ -24,11 +24,11 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from build_scripts.model.han import HAN  # noqa: E402
 from build_scripts.model.regulation import units  # noqa: E402
 from build_scripts.parse.corpus import CORPUS, load_regulation  # noqa: E402
 
 REGULATIONS = ("shanxi", "jiangxi")
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from types import MappingProxyType
 
 import yaml
 
-from build_scripts.parse.corpus import CorpusError, SafeLoader, rel, yaml_error
+from build_scripts.model.han import HAN
+from build_scripts.parse.corpus import CorpusError, SafeLoader, compose_mapping, rel
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9' \-]*$")
 
 
@@ -44,12 +44,7 @@ EMPTY = Aliases(MappingProxyType({}), MappingProxyType({}))
 
 def validate(path: Path, text: str, term_ids: set[str], topic_ids: set[str]) -> Aliases:
     where = rel(path)
-    try:
-        root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        raise yaml_error(path, exc) from None
-    if root is None or not isinstance(root, yaml.MappingNode):
-        raise CorpusError(where, 1, "empty or not a mapping; expected terms: and topics: mappings")
+    root = compose_mapping(path, text, "terms: and topics: mappings")
     out: dict[str, dict[str, tuple[Alias, ...]]] = {"terms": {}, "topics": {}}
     seen: dict[str, int] = {}
     known = {"terms": (term_ids, "a glossary term id of corpus/glossary.yaml"),

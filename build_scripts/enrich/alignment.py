@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from build_scripts.model.han import CHARS
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid
 from build_scripts.model.regulation import parse_eid as model_parse_eid
@@ -220,7 +221,7 @@ def char_diff(a: str, b: str) -> list[tuple[str, str]]:
 # vocabulary (jieba's words of the texts and the glossary's forms, made at build time), each other character
 # a word of its own. The browser does the same (browser/reader/diff.js, `segment`, `wordDiff`);
 # tests/test_reader.py runs both on real pairs.
-HAN_WORD = re.compile(r"[\u3400-\u9fff]{2,}")
+HAN_WORD = re.compile(f"[{CHARS}]{{2,}}")
 SHARED_LITTLE = 0.30   # under this share of characters in common, the diff page sets the two side by side
 
 

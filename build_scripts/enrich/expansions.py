@@ -17,9 +17,9 @@ from types import MappingProxyType
 
 import yaml
 
-from build_scripts.enrich.aliases import HAN  # one Han class for the reader vocabularies (aliases, phrases)
+from build_scripts.model.han import HAN
 from build_scripts.model.regulation import Regulation
-from build_scripts.parse.corpus import CorpusError, SafeLoader, rel, yaml_error
+from build_scripts.parse.corpus import CorpusError, SafeLoader, compose_mapping, rel
 
 FILE = "search_expansions.yaml"
 KEY = re.compile(r"^([a-z0-9][a-z0-9_-]*)/art_([1-9][0-9]*)$")
@@ -64,12 +64,7 @@ def _phrase(where: str, key: str, lang: str, node: yaml.Node) -> Phrase:
 
 def validate(path: Path, text: str, regs: tuple[Regulation, ...]) -> Expansions:
     where = rel(path)
-    try:
-        root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        raise yaml_error(path, exc) from None
-    if root is None or not isinstance(root, yaml.MappingNode):
-        raise CorpusError(where, 1, "empty or not a mapping; expected <regulation id>/art_<n>: {zh: [...], en: [...]}")
+    root = compose_mapping(path, text, "<regulation id>/art_<n>: {zh: [...], en: [...]}")
     articles = {r.id: {a.number for a in r.articles} for r in regs}
     out: dict[str, dict[int, tuple[Phrase, ...]]] = {}
     for knode, vnode in root.value:
@@ -117,12 +112,7 @@ WORD = re.compile(r"^[a-z][a-z'-]*$")
 def validate_synonyms(path: Path, text: str) -> Mapping[str, tuple[str, ...]]:
     """{lay English word: (gloss words, ...)}: one lower-case word each, with a reason."""
     where = rel(path)
-    try:
-        root = yaml.compose(text, Loader=SafeLoader)
-    except yaml.YAMLError as exc:
-        raise yaml_error(path, exc) from None
-    if root is None or not isinstance(root, yaml.MappingNode):
-        raise CorpusError(where, 1, "empty or not a mapping; expected word: {means: [words], why: reason}")
+    root = compose_mapping(path, text, "word: {means: [words], why: reason}")
     out: dict[str, tuple[str, ...]] = {}
     for knode, vnode in root.value:
         word, line = str(knode.value), knode.start_mark.line + 1

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
 
+from build_scripts.model.han import HAN
 from build_scripts.model.messages import text
 from build_scripts.model.regulation import Regulation, units
 from build_scripts.parse.corpus import CORPUS, CorpusError, read_yaml
@@ -37,7 +38,6 @@ CATEGORIES = {c: (text(f"glossary.category.{c}", "zh"), text(f"glossary.category
               for c in ("concept", "institution", "office", "group", "mechanism", "campaign", "sanction", "document",
                         "formula")}
 TERM_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ _CONVERTERS: dict[str, Converter] = {}
 
 
 def converter(config: str, interface: bool = False) -> Converter:
-    """The one OpenCC converter of a config in this process (building one reads its dictionaries).
+    """One OpenCC converter per config in this process (building one reads its dictionaries).
     interface: a vocabulary config, for the interface strings' review only (enrich/hant.py)."""
     allowed = ALLOWED_CONFIGS + (INTERFACE_CONFIGS if interface else ())
     if config not in allowed:

@@ -30,6 +30,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from build_scripts.model.han import HAN_RUN
+
 if TYPE_CHECKING:
     from build_scripts.enrich.glossary import Converter
     from build_scripts.model.messages import Message
@@ -39,7 +41,6 @@ STANDARDS = {"tw": "s2tw", "hk": "s2hk"}        # standard -> OpenCC config of i
 VOCABULARY = {"tw": "s2twp", "hk": "s2hkp"}     # ... and of its vocabulary (interface strings only)
 CONFIG = STANDARDS["tw"]
 CORRECTIONS = "zh_hant_corrections.yaml"
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 MAX_WINDOW = 8
 QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})   # both standards quote with corner brackets
 
@@ -244,7 +245,9 @@ def derive(texts: Iterable[str], reviewed: Reviewed = Reviewed(), standard: str 
     # simplified text only (not 繁體)
     runs = [r for r, s in zip(runs, convert_many(runs, "t2s"), strict=True) if s == r]
     han = sorted({c for r in runs for c in r})
-    chars = {c: t for c, t in zip(han, convert_many(han, config), strict=True) if t != c and len(t) == 1}
+    # one UTF-16 code unit each: the browser reads the table in pairs of them (model/han.py)
+    chars = {c: t for c, t in zip(han, convert_many(han, config), strict=True)
+             if t != c and len(t) == 1 and max(c, t) <= "\uffff"}
     reviewed_all = reviewed.phrases
     phrases = dict(reviewed_all)                # reviewed phrases apply wherever they occur
     unreviewed: list[str] = []

@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from build_scripts.model.han import CHARS
 from build_scripts.model.numerals import article_number, to_int
 from build_scripts.model.regulation import Article, Regulation, Unit, item_eid, para_eid, parse_eid, units
 from build_scripts.parse.corpus import CorpusError, facts_from_text
@@ -67,7 +68,7 @@ PATTERN = re.compile(
     rf"|(?P<prev_paras>前(?P<prev_n>[两二三四])款)"
     rf"|(?P<prev_para>前款)"
     rf"|(?P<this_item>本项)"
-    rf"|(?P<list>下列(?:情形之一|[\u4e00-\u9fff]{{2}}))"
+    rf"|(?P<list>下列(?:情形之一|[{CHARS}]{{2}}))"
     rf"|第(?P<a>{NUMS})条(?:之(?P<ins>{NUM}))?"
     rf"|第(?P<p>{NUMS})款"
     rf"|第(?P<i>{ITEMS})项"
@@ -77,7 +78,7 @@ LEVEL = {"a": 1, "p": 2, "i": 3}
 LIST_SEPS = frozenset({"、", "和", "或者", "或", "以及", "及", "与", "，"})
 # another law named without 《》 right before 第…条: 依照…法第…条, 有关法律第…条, 该法第…条
 EXTERNAL_BEFORE = re.compile(r"(?:法典|(?<![依违执非合守方做用设无本办])法|(?<!本)条例|法律|法规)$")
-LAW_NAME = re.compile(r"[\u4e00-\u9fff、]{1,40}$")
+LAW_NAME = re.compile(f"[{CHARS}、]{{1,40}}$")
 VERBS = re.compile(r"^.*(?:依照|按照|根据|违反|适用|依据|参照|对照|执行|符合|由|及|和|或者)")
 KINDS = ("article", "paragraph", "item", "this_article", "this_paragraph", "this_item", "preceding_article",
          "preceding_paragraph", "preceding_paragraphs", "list", "regulation", "repealed_law", "external_law")

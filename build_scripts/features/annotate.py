@@ -30,18 +30,16 @@ from markupsafe import Markup
 
 from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, find_terms, forms_map, pinyin_key
 from build_scripts.enrich.references import Reference
-from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, parse_eid, units
-from build_scripts.model.urls import article_src, full_text_src
+from build_scripts.model.urls import GLOSSARY_JSON, GLOSSARY_SRC, article_src, full_text_src, glossary_path
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
 from build_scripts.render.html import ENV, escape, render, tip
+from build_scripts.render.links import linked
 
-GLOSSARY_SRC = "glossary/index.md"
-GLOSSARY_JSON = "data/glossary.json"
 SCHEMA_VERSION = 1
 UNMARKED = frozenset({"formula"})    # categories listed on the glossary page, never marked in the text
 MARKS: Any = ENV.get_template("annotate/marks.j2").module   # a template module: its macros, untyped
@@ -288,7 +286,7 @@ class Annotate(FeatureBase):
                 "en_variants": list(t.en_variants), "category": t.category,
                 "category_name": dict(zip(("zh", "en"), CATEGORIES[t.category], strict=True)),
                 "variants": list(t.variants), "definition": t.definition, "definition_zh": t.definition_zh,
-                "url": f"/glossary/#{t.id}",
+                "url": glossary_path(t.id),
                 "defined_in": [{"regulation": d.regulation, "eid": d.eid, "article": d.article, "term": d.term,
                                 "kind": d.kind} for d in defined_in.get(t.id, [])],
                 "concordance": conc,

@@ -2,7 +2,7 @@
 the client-side resolver page, copy-citation data and JSON-LD on article pages. Pure, except that
 `files()` reads nothing but the Site.
 
-The parsing rules are DATA (RULES below: numerals, aliases, filler words, patterns) interpreted by
+The parsing rules are DATA (model/citerules.py: numerals, aliases, filler words, patterns) interpreted by
 a few lines of code that exist twice, in model/citeparse.py (parse, resolve, find) and in browser/cite/parse.js
 (LexCite.parse, LexCite.resolve). The browser gets RULES and the structure (item counts, no text) through
 the generated assets/cite-rules.js, never a hand-copied version; tests/citation_cases.yaml is run against
@@ -22,143 +22,35 @@ copy-citation control cites the page it is on. HTML comes from render/templates/
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
-
 from build_scripts.features.protocol import FeatureBase, Files
-from build_scripts.model import citeparse
 from build_scripts.model.citeparse import parse as parse  # re-exported: the interpreter of the rules
 from build_scripts.model.citeparse import resolve as resolve
-from build_scripts.model.citeparse import rx_escape
-from build_scripts.model.messages import pair, text
+from build_scripts.model.citerules import client_rules, structure
+from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, unit_eid
-from build_scripts.model.urls import ARTICLE_URL_RE, FULL_TEXT_URL_RE, Urls, full_text_src
+from build_scripts.model.urls import (
+    ANCHORS_JSON,
+    CITE_RULES_JS,
+    LINK_JS,
+    RESOLVER_SRC,
+    RULES_JSON,
+    SITEMAP_FILES,
+    Urls,
+    full_text_src,
+    short_src,
+)
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
-from build_scripts.render.html import en_html, json_script, macro, render
+from build_scripts.render.html import json_script, render
 
-RESOLVER_SRC = "resolve.md"
-RULES_JS = "assets/cite-rules.js"   # the rules and structure, read by the resolver page and the diff page
 RESOLVER_JS = "assets/resolver.js"  # the resolver page's own script (not bundled)
-LINK_JS = "assets/link.js"           # the drop-in script other pages include (docs/linking.md): a public URL
-ANCHORS_JSON = "data/anchors.json"
-RULES_JSON = "data/cite-rules.json"  # the same rules and structure as JSON, for tools outside the browser
 SCHEMA_VERSION = 1
-
-# ---------------------------------------------------------------------------------------------- rules
-# Regular expressions are written in the common subset of Python `re` and JavaScript RegExp (no named
-# groups, no flags; input is lower-cased and NFKC-normalised first, so （三） arrives as (三)).
-_N_ZH = "[零〇一二两三四五六七八九十百0-9]+"
-_N_ITEM = "[0-9]+|[ivx]+|[零〇一二两三四五六七八九十百]+"
-RULES: dict[str, Any] = {
-    "version": 1,
-    # applied after NFKC and lower-casing
-    "replace": {"’": "'", "‘": "'", "“": '"', "”": '"', "〔": "(", "〕": ")", "【": "(", "】": ")",
-                # traditional forms of the characters of a citation (條 項 設 兩)
-                "條": "条", "項": "项", "設": "设", "兩": "两"},
-    "numerals": {
-        "digits": {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-                   "八": 8, "九": 9},
-        "units": {"十": 10, "百": 100},
-        "roman": {"i": 1, "v": 5, "x": 10},
-    },
-    # words around the regulation's name and the numbers that carry no information
-    # (平安 after 平安建设: the short titles 赣平安条例, 晋平安条例, 江西省平安条例)
-    "filler_zh": ["《", "》", "〈", "〉", "<", ">", '"', "'", "中华人民共和国", "平安建设", "平安", "条例", "省", "的"],
-    "filler_latin": ["province", "provincial", "regulations", "regulation", "on", "ping'an", "pingan",
-                     "construction", "the", "of", "see", "cf."],
-    "trim": "^[\\s,;:.。，；：、/]+|[\\s,;:，；：、/]+$",
-    "patterns": [
-        {"name": "zh",
-         "re": f"^第?({_N_ZH})条\\s*(?:第?({_N_ZH})款)?\\s*(?:第?\\(({_N_ITEM})\\)项?|第?({_N_ZH})项)?$",
-         "groups": ["article", "paragraph", "item", "item"]},
-        {"name": "en",
-         "re": "^(?:art(?:icle)?s?\\.?\\s*|§\\s*)?([0-9]+)"
-               "(?:\\s*\\(([0-9]+)\\)|\\s*,?\\s*(?:para(?:graph)?|¶)\\.?\\s*([0-9]+))?"
-               "(?:\\s*\\((" + _N_ITEM + ")\\)|\\s*,?\\s*(?:item|point|pt)\\.?\\s*\\(?(" + _N_ITEM + ")\\)?)?$",
-         "groups": ["article", "paragraph", "paragraph", "item", "item"]},
-        {"name": "path",
-         "re": "^/*([0-9]+)(?:[/.]([0-9]+))?(?:[/.]([0-9]+))?/*(?:index\\.html|\\.html)?$",
-         "groups": ["article", "paragraph", "item"]},
-        {"name": "url",
-         "re": ARTICLE_URL_RE,
-         "groups": ["article", "paragraph", "item"]},
-        {"name": "full-text-url",
-         "re": FULL_TEXT_URL_RE,
-         "groups": ["article", "paragraph", "item"]},
-    ],
-    # the resolver's outcomes (and "unavailable": the page could not load the cited regulation's text)
-    "messages": {k: {"zh": text(f"cite.error.{k}", "zh"), "en": text(f"cite.error.{k}", "en")}
-                 for k in ("empty", "unparseable", "not_found", "ambiguous_item", "unavailable")},
-}
-
-
-def normalise(text: str, rules: dict[str, Any] = RULES) -> str:
-    return citeparse.normalise(text, rules)
-
-
-def to_number(token: str, rules: dict[str, Any] = RULES) -> int:
-    return citeparse.to_number(token, rules)
-
-
-def aliases(reg: Regulation) -> list[str]:
-    """Names a reader may use for a regulation, derived from its metadata (normalised)."""
-    m = reg.meta
-    names = {m.title_zh, m.title_en, m.title_en_former, reg.id, m.short or reg.id,   # a former title still resolves
-             *([m.abbreviation] if m.abbreviation else [])}
-    for key in ("zh", "en"):
-        name = (m.jurisdiction_name or {}).get(key)
-        if name:
-            names.add(name)
-            names.add(re.sub(r"(省| province)$", "", name, flags=re.I))
-    return sorted({normalise(n) for n in names if n}, key=lambda s: (-len(s), s))
-
-
-def alias_pattern(alias: str) -> str:
-    """Latin names must stand as words (jx, not the jx in 'ajx'); Chinese names match anywhere."""
-    if re.search(r"[a-z0-9]", alias):
-        return f"(?<![a-z]){rx_escape(alias)}(?![a-z])"
-    return rx_escape(alias)
-
-
-def client_rules(regs: tuple[Regulation, ...]) -> dict[str, Any]:
-    """RULES plus the regulation aliases, exactly what the browser interprets."""
-    rules = dict(RULES)
-    rules["aliases"] = [[alias_pattern(a), r.id] for r in regs for a in aliases(r)]
-    rules["aliases"].sort(key=lambda pair: -len(pair[0]))
-    return rules
-
-
-def structure(regs: tuple[Regulation, ...]) -> dict[str, list[list[int]]]:
-    """{reg_id: [[item count of each paragraph] for each article]}: all the resolver needs to know."""
-    return {r.id: [[len(p.items) for p in a.paragraphs] for a in r.articles] for r in regs}
-
-
-def find_citations(text: str, regs: tuple[Regulation, ...]) -> list[tuple[int, int, Ref]]:
-    """The citations inside a text written by the edition (a topic note, a definition): (start, end, Ref)
-    for each regulation name (an alias of `client_rules`) followed by a provision that `parse` reads and
-    `resolve` finds, longest first. The parser is the one the resolver uses; nothing here reads numbers."""
-    by_id = {r.id: r for r in regs}
-    return [(start, end, Ref(by_id[hit["reg"]], hit["article"], hit["paragraph"], hit["item"]))
-            for start, end, hit in citeparse.find(text, client_rules(regs), structure(regs))]
-
-
-def linked(site: Site, text: str, page_src: str) -> Markup:
-    """A text written by the edition (a note, a definition), escaped, with each citation in it a link to its
-    provision (find_citations, Ref.href); Chinese inside English text marked as Chinese (render.html.en_html)."""
-    out, pos = [], 0
-    for start, end, ref in find_citations(text, site.regs):
-        out += [en_html(text[pos:start]), macro("cite_link")(ref.href(site.urls, page_src), en_html(text[start:end]))]
-        pos = end
-    out.append(en_html(text[pos:]))
-    return Markup("").join(out)
-
 
 # ------------------------------------------------------------------------------------- helpers
 def page_file(urls: Urls, src: str) -> str:
@@ -175,7 +67,7 @@ def copy_text(cite: dict[str, Any], url: str | None) -> str:
 
 def reg_short_src(reg: Regulation) -> str:
     """The short link of a regulation as a whole: jx/index.md -> /jx/."""
-    return f"{reg.meta.short or reg.id}/index.md"
+    return short_src(reg.meta.short or reg.id)
 
 
 def examples(site: Site) -> list[str]:
@@ -237,7 +129,7 @@ class Citations(FeatureBase):
     # ------------------------------------------------------------------ feature hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         out: Files = {ANCHORS_JSON: json_file(self.anchors_json()), RULES_JSON: json_file(self.rules_json()),
-               RULES_JS: self.rules_js(), RESOLVER_SRC: self.resolver_page()}
+               CITE_RULES_JS: self.rules_js(), RESOLVER_SRC: self.resolver_page()}
         out.update(self.short_links())
         return out
 
@@ -261,7 +153,7 @@ class Citations(FeatureBase):
         """Without a public base URL there is no sitemap: MkDocs would list site-relative paths, which
         no crawler can use (its sitemap needs absolute URLs)."""
         if not self.site.site_url:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
+            for name in SITEMAP_FILES:
                 (site_dir / name).unlink(missing_ok=True)
 
     # ------------------------------------------------------------------ anchors.json
@@ -311,7 +203,7 @@ class Citations(FeatureBase):
     def resolver_page(self) -> str:
         ex = examples(self.site)
         return render("citations/resolver.md.j2", examples=ex, placeholder=f"{ex[0]} · {ex[4]}",
-                      linked=quote(ex[4], safe=""), rules_js=self.site.urls.rel(RESOLVER_SRC, RULES_JS),
+                      linked=quote(ex[4], safe=""), rules_js=self.site.urls.rel(RESOLVER_SRC, CITE_RULES_JS),
                       script=self.site.urls.rel(RESOLVER_SRC, RESOLVER_JS))
 
     # ------------------------------------------------------------------ article pages

@@ -40,19 +40,24 @@ from build_scripts.enrich.alignment import (
     provision_units,
 )
 from build_scripts.enrich.glossary import Term
-from build_scripts.features.citations import linked
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model import messages
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, article_text
-from build_scripts.model.urls import full_text_src
+from build_scripts.model.urls import (
+    ALIGNMENT_JSON,
+    COMPARE_SRC,
+    COMPARE_TERMS_SRC,
+    compare_only_src,
+    compare_topic_src,
+    full_text_src,
+)
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
 from build_scripts.render.html import ENV, render
+from build_scripts.render.links import linked
 from build_scripts.render.pages import front_matter
 
-INDEX = "compare/index.md"
-TERMS = "compare/terms.md"
 RESERVED = {"index", "terms"}
 SCHEMA_VERSION = 1
 KINDS = ("equivalent", "similar")     # the match kinds of a pair; their names: compare.kind.{kind} in messages.yaml
@@ -67,14 +72,6 @@ def title(head: str) -> str:
 
 def overview_title() -> str:
     return f"{messages.pair('compare.compare')} — {messages.text('site.regulations', 'zh')}"
-
-
-def only_src(reg_id: str) -> str:
-    return f"compare/only-{reg_id}.md"
-
-
-def topic_src(topic_id: str) -> str:
-    return f"compare/{topic_id}.md"
 
 
 def fragment(name: str) -> Callable[..., Markup]:
@@ -166,13 +163,13 @@ class View:
         return self.cmp.site.urls.rel(self.src, target_src, anchor)
 
     def topic(self, t: Topic, anchor: str | None = None) -> str:
-        return self.to(topic_src(t.id), anchor)
+        return self.to(compare_topic_src(t.id), anchor)
 
     def full_text(self, reg_id: str, anchor: str | None = None) -> str:
         return self.to(full_text_src(reg_id), anchor)
 
     def only(self, reg_id: str, anchor: str | None = None) -> str:
-        return self.to(only_src(reg_id), anchor)
+        return self.to(compare_only_src(reg_id), anchor)
 
     def ref(self, p: Provision | Ref) -> Ref:
         return p if isinstance(p, Ref) else self.cmp.site.ref(p.reg, p.article, p.paragraph, p.item)
@@ -187,7 +184,7 @@ class View:
         return self.cmp.names[reg_id]
 
     def linked(self, text: str) -> Markup:
-        """A note with its citations as links from this page (features/citations.linked)."""
+        """A note with its citations as links from this page (render/links.linked)."""
         return linked(self.cmp.site, text, self.src)
 
     def names_of(self, reg_ids: list[str], lang: int, sep: str) -> str:
@@ -275,7 +272,7 @@ class Compare(FeatureBase):
                 a_text, b_text = provision_text(ra, pair.a), provision_text(rb, pair.b)
                 diff = {"parts": char_diff(a_text, b_text), "counts": diff_counts(a_text, b_text)}
             pairs.append({"k": k, "pair": pair, "diff": diff})
-        return self._page("compare/topic.md.j2", topic_src(t.id), title(f"{t.name_zh} {t.name_en}"),
+        return self._page("compare/topic.md.j2", compare_topic_src(t.id), title(f"{t.name_zh} {t.name_en}"),
                           t=t, pairs=pairs, related=self.related[t.id],
                           prev=al.topics[i - 1] if i > 0 else None,
                           next=al.topics[i + 1] if i + 1 < len(al.topics) else None)
@@ -285,7 +282,7 @@ class Compare(FeatureBase):
         for r in self.site.regs:
             rep = self.site.edition.facts[r.id].repeals
             facts[r.id] = {"title": rep["zh"], "ref": self.site.ref(r.id, rep["article"])} if rep else None
-        return self._page("compare/overview.md.j2", INDEX, overview_title(),
+        return self._page("compare/overview.md.j2", COMPARE_SRC, overview_title(),
                           kinds=Counter(p.kind for t in self.alignment.topics for p in t.pairs),
                           stats=self.stats, repeals=facts, full_text_src=full_text_src)
 
@@ -294,14 +291,14 @@ class Compare(FeatureBase):
         zh, en = self.names[reg.id]
         others = [r for r in al.aligned if r != reg.id]
         head = messages.pair("compare.only-in-title", name=(zh, en))
-        return self._page("compare/only.md.j2", only_src(reg.id), title(head),
+        return self._page("compare/only.md.j2", compare_only_src(reg.id), title(head),
                           reg=reg, aligned=reg.id in al.aligned, others=others,
                           only=[t for t in al.topics if t.only_in() == reg.id],
                           shared=[(t, t.unpaired(reg.id)) for t in al.topics
                                   if not t.only_in() and t.unpaired(reg.id)])
 
     def terms_page(self) -> str:
-        return self._page("compare/terms.md.j2", TERMS, title(messages.pair("compare.term-frequency")),
+        return self._page("compare/terms.md.j2", COMPARE_TERMS_SRC, title(messages.pair("compare.term-frequency")),
                           rows=self.term_rows, stats=self.stats)
 
     # ------------------------------------------------------------------ data
@@ -335,21 +332,22 @@ class Compare(FeatureBase):
     # ------------------------------------------------------------------ the Feature hooks
 
     def files(self, made: Mapping[str, str | bytes]) -> Files:
-        out: Files = {INDEX: self.overview_page(), TERMS: self.terms_page()}
+        out: Files = {COMPARE_SRC: self.overview_page(), COMPARE_TERMS_SRC: self.terms_page()}
         for i, t in enumerate(self.alignment.topics):
-            out[topic_src(t.id)] = self.topic_page(i)
+            out[compare_topic_src(t.id)] = self.topic_page(i)
         for r in self.site.regs:
-            out[only_src(r.id)] = self.only_page(r)
-        out["data/alignment.json"] = json_file(self.alignment_json())
+            out[compare_only_src(r.id)] = self.only_page(r)
+        out[ALIGNMENT_JSON] = json_file(self.alignment_json())
         return out
 
     def nav(self) -> list[NavEntry]:
-        entries: list[Any] = [{messages.pair("compare.nav.overview"): INDEX}]
-        entries.append({messages.pair("compare.nav.by-topic"): [{f"{t.name_zh} · {t.name_en}": topic_src(t.id)}
+        entries: list[Any] = [{messages.pair("compare.nav.overview"): COMPARE_SRC}]
+        entries.append({messages.pair("compare.nav.by-topic"): [{f"{t.name_zh} · {t.name_en}": compare_topic_src(t.id)}
                                                      for t in self.alignment.topics]})
-        only = [{messages.pair("compare.only-in-title", name=self.names[r.id]): only_src(r.id)} for r in self.site.regs]
+        only = [{messages.pair("compare.only-in-title", name=self.names[r.id]): compare_only_src(r.id)}
+                for r in self.site.regs]
         entries.append({messages.pair("compare.nav.only-one"): only})   # one line in the nav, however many
-        entries.append({messages.pair("compare.term-frequency"): TERMS})
+        entries.append({messages.pair("compare.term-frequency"): COMPARE_TERMS_SRC})
         return [{messages.pair("compare.compare"): entries}]
 
     def article_block(self, ref: Ref, page_src: str) -> str:

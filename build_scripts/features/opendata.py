@@ -15,17 +15,26 @@ from collections.abc import Mapping
 from typing import Any
 
 from build_scripts.enrich.gloss import Gloss
-from build_scripts.features.pdf import published
 from build_scripts.features.protocol import FeatureBase, Files
 from build_scripts.model import licence
 from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref, article_title_en, chapter_title_en
 from build_scripts.model.regulation import Article, Regulation, item_eid, para_eid, units
-from build_scripts.model.urls import full_text_src
+from build_scripts.model.urls import (
+    ALIGNMENT_JSON,
+    ANCHORS_JSON,
+    DOWNLOADS_SRC,
+    GLOSSARY_JSON,
+    akn_src,
+    csv_src,
+    full_text_src,
+    json_src,
+    pdf_src,
+)
 from build_scripts.render.html import render
+from build_scripts.render.pdf import published
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-DOWNLOADS_SRC = "downloads.md"
 LICENCE = licence.EDITION
 LICENCE_URL = licence.EDITION_URL
 CSV_FIELDS = ["reg", "eid", "article", "article_label", "paragraph", "item", "item_label", "zh", "en", "url"]
@@ -163,8 +172,7 @@ def akn_xml(reg: Regulation, gloss: Gloss, lang: str = "zh") -> bytes:
 
 # Made by other features; listed on the downloads page when this build generated them (`made`).
 # Each with what it holds: downloads.data.{id} in messages.yaml.
-OTHER_DATA = [("data/anchors.json", "anchors"), ("data/glossary.json", "glossary"),
-              ("data/alignment.json", "alignment")]
+OTHER_DATA = [(ANCHORS_JSON, "anchors"), (GLOSSARY_JSON, "glossary"), (ALIGNMENT_JSON, "alignment")]
 TABLE_HEAD = ("regulation", "json", "csv", "akn", "pdf")     # the table's columns: downloads.head.{id}
 
 
@@ -184,12 +192,12 @@ class OpenData(FeatureBase):
         out: dict[str, str | bytes] = {}
         for reg in self.site.regs:
             gloss = self.site.glosses[reg.id]
-            out[f"data/{reg.id}.csv"] = regulation_csv(reg, gloss)
-            out[f"data/{reg.id}.akn.xml"] = akn_xml(reg, gloss, "zh")
-            out[f"data/{reg.id}.en.akn.xml"] = akn_xml(reg, gloss, "en")
+            out[csv_src(reg.id)] = regulation_csv(reg, gloss)
+            out[akn_src(reg.id, "zh")] = akn_xml(reg, gloss, "zh")
+            out[akn_src(reg.id, "en")] = akn_xml(reg, gloss, "en")
             pdf = published(self.site, reg)
             if pdf is not None:
-                out[f"downloads/{reg.id}.pdf"] = pdf
+                out[pdf_src(reg.id)] = pdf
         out[DOWNLOADS_SRC] = self.downloads_page({**made, **out})
         return out
 
@@ -205,9 +213,9 @@ class OpenData(FeatureBase):
             return {"href": urls.rel(DOWNLOADS_SRC, src), "name": src.rsplit("/", 1)[-1], "size": size(made[src])}
 
         rows = [{"href": urls.rel(DOWNLOADS_SRC, full_text_src(reg.id)), "title_zh": reg.meta.title_zh,
-                 "title_en": reg.meta.title_en, "json": file(f"data/{reg.id}.json"), "csv": file(f"data/{reg.id}.csv"),
-                 "akn": file(f"data/{reg.id}.akn.xml"), "akn_en": file(f"data/{reg.id}.en.akn.xml"),
-                 "pdf": file(f"downloads/{reg.id}.pdf")} for reg in self.site.regs]
+                 "title_en": reg.meta.title_en, "json": file(json_src(reg.id)), "csv": file(csv_src(reg.id)),
+                 "akn": file(akn_src(reg.id, "zh")), "akn_en": file(akn_src(reg.id, "en")),
+                 "pdf": file(pdf_src(reg.id))} for reg in self.site.regs]
         whole = [{**f, "id": what} for src, what in OTHER_DATA if (f := file(src))]
         return render("opendata/downloads.md.j2", head=TABLE_HEAD, rows=rows, whole=whole, csv_fields=CSV_FIELDS,
                       licence=LICENCE, licence_url=LICENCE_URL, code_licence=licence.CODE,

@@ -4,7 +4,7 @@ in registration order, for its files, nav entries, page blocks and assets. A fea
 (the Edition and URL rules) and nothing else: no corpus files, no other feature's internals."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
@@ -54,6 +54,11 @@ class Feature(Protocol):
     def config_extra(self) -> dict[str, Any]:
         """Values for the theme's `config.extra` (read by overrides/)."""
 
+    def site_texts(self, texts: Sequence[str]) -> None:
+        """The site's text that MkDocs holds besides the generated pages: the hand-written pages as written and
+        the names mkdocs.yml gives (site name, theme labels). Given once per build, before `files` and
+        `script_data` are asked for; the build reads no source file of its own to find them."""
+
     def script_data(self) -> dict[str, Any]:
         """The build's data for the browser code, by name (a module reads it: `import x from "lex:<name>"`)."""
 
@@ -92,6 +97,9 @@ class FeatureBase:
 
     def config_extra(self) -> dict[str, Any]:
         return {}
+
+    def site_texts(self, texts: Sequence[str]) -> None:
+        return None
 
     def script_data(self) -> dict[str, Any]:
         return {}

@@ -31,20 +31,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from build_scripts.enrich.alignment import SHARED_LITTLE, diff_vocabulary, parse_eid
-from build_scripts.features.citations import RULES_JS as CITE_RULES_JS  # the citation rules the diff page reads
 from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model import licence
 from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
 from build_scripts.model.storage import STORAGE_KEYS
-from build_scripts.model.urls import public_path
+from build_scripts.model.urls import CITE_RULES_JS, DIFF_SRC, NOTES_SRC, SELECT_SRC, public_path
 from build_scripts.render.html import render
 from build_scripts.render.pages import front_matter
 
-SELECT_SRC = "select.md"
-DIFF_SRC = "diff.md"
-NOTES_SRC = "notes.md"
 PAGES = {"select": SELECT_SRC, "diff": DIFF_SRC, "notes": NOTES_SRC}
 PAGES_JS = "assets/reader-pages.js"   # the three pages' own script (not bundled)
 STORE_KEY = STORAGE_KEYS["notes"]   # localStorage, per origin (model/storage.py)

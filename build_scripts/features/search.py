@@ -19,12 +19,13 @@ the hand-written pages and the catalogue.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -32,31 +33,22 @@ from typing import Any
 from build_scripts.enrich.glossary import Term
 from build_scripts.enrich.hant import Hant, convert_many
 from build_scripts.features.protocol import FeatureBase
+from build_scripts.model.citerules import client_rules, structure
+from build_scripts.model.han import BMP, CHARS, HAN, HAN_RUN, code_points
 from build_scripts.model.messages import catalogue
 from build_scripts.model.ref import Ref, article_title_en
 from build_scripts.model.regulation import units
-from build_scripts.model.urls import article_src
+from build_scripts.model.urls import SEARCH_INDEX_JSON, article_src, with_anchor
 from build_scripts.render.context import Site
 from build_scripts.render.html import json_script
 
-ROOT = Path(__file__).resolve().parents[2]
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 TAGS = re.compile(r"<[^>]+>")
 ZW = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 WORKER_JS = "assets/search-worker.js"
 INDEX_VERSION = 4
-HAN_RANGE = [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00)]
 
 
 # ---------------------------------------------------------------- reading-view tables
-
-def page_texts() -> list[str]:
-    """Text that ends up on pages besides the Edition: hand-written pages, theme overrides, the site's name and
-    palette labels (mkdocs.yml), and the interface strings of the message catalogue (model/messages.yaml; not
-    the build's source files, issue 23)."""
-    paths = [*sorted((ROOT / "docs").rglob("*.md")), *sorted((ROOT / "overrides").rglob("*.html")), ROOT / "mkdocs.yml"]
-    return [p.read_text(encoding="utf-8") for p in paths if p.is_file()] + [m.zh for m in catalogue().values()]
-
 
 def glossary_texts(terms: tuple[Term, ...]) -> list[str]:
     return [f for t in terms for f in (*t.forms, t.definition, t.definition_zh)]
@@ -111,7 +103,7 @@ def hant_data(views: Mapping[str, Hant]) -> dict[str, Any]:
 
 def t2s_table() -> dict[str, str]:
     """Traditional -> simplified for every Han character OpenCC t2s changes (one character each)."""
-    chars = [chr(c) for c in HAN_RANGE]
+    chars = list(code_points(BMP))     # BMP: the worker reads the table in pairs of UTF-16 code units
     return {c: s for c, s in zip(chars, convert_many(chars, "t2s"), strict=True) if s != c and len(s) == 1}
 
 
@@ -153,7 +145,6 @@ def glossary_synonyms(terms: tuple[Term, ...]) -> tuple[list[list[str]], list[li
 # unit; BM25F impacts are computed here, so the worker only adds integers.
 
 WORD = re.compile(r"[a-z0-9]+")
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 # A unit that defines a term (本条例所称X，是指...) carries DEF_TOKEN; a question asking what something is
 # (什么是X, what is X) raises the units that have it and match the rest of the query.
 DEFINITION = re.compile(r"所称[^，。；]{1,30}，?是指")
@@ -191,7 +182,7 @@ def stem(word: str) -> str:
     return word
 
 
-ENUM_JOIN = re.compile(r"(?=([\u3400-\u4dbf\u4e00-\u9fff]、[\u3400-\u4dbf\u4e00-\u9fff]))")
+ENUM_JOIN = re.compile(f"(?=([{CHARS}]、[{CHARS}]))")
 
 
 def zh_tokens(text: str) -> list[str]:
@@ -331,7 +322,7 @@ def runs(kinds: str, text: str = "") -> str:
     return "".join(f"{m.group(1)}{len(m.group(0))}" for m in re.finditer(r"([zen])\1*", kinds))
 
 
-WORDLIKE = re.compile(r"[A-Za-z0-9\u3400-\u4dbf\u4e00-\u9fff]")
+WORDLIKE = re.compile(f"[A-Za-z0-9{CHARS}]")
 
 
 def unit_title(ref: Ref) -> str:
@@ -408,7 +399,6 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
                 page_html: Callable[[str], str | None] = lambda page: None) -> tuple[dict[str, Any], dict[str, str]]:
     """(bootstrap index, {path under search/: script}) of the edition. page_html: the built HTML of a page
     (its location), whose languages the results of hand-written pages show by (PageLanguages)."""
-    from build_scripts.features.citations import client_rules, structure
     edition, urls = site.edition, site.urls
     index = Index()
     terms = [t for t in edition.glossary if t.category != "formula"]
@@ -452,7 +442,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
                     concepts.append(DEF_TOKEN)
                 concepts += sorted({"@" + t.id for t, provs in topics
                                     if any(p.eid == u.eid or u.eid.startswith(p.eid + "__") for p in provs)})
-                doc = {"l": f"{url}#{ref.anchor}", "t": unit_title(ref), "i": u.eid,
+                doc = {"l": with_anchor(url, ref.anchor), "t": unit_title(ref), "i": u.eid,
                        "z": (f"{u.label}" if u.label else "") + u.zh}
                 if en:
                     doc["e"] = en
@@ -629,18 +619,7 @@ class Search(FeatureBase):
 
     def __init__(self, site: Site) -> None:
         super().__init__(site)
-        edition = site.edition
-        more = [*glossary_texts(edition.glossary), *edition_texts(edition), *page_texts()]
-        self.views: dict[str, Hant] = {}
-        for std, base in (("tw", edition.hant), ("hk", edition.hant_hk)):
-            if base is None:        # an Edition made by hand (tests): the corpus tables and their review
-                from build_scripts.enrich.hant import for_corpus
-                base = for_corpus(edition.regs, edition.corpus, std)
-            self.views[std] = base.extended(more)
-            warning = self.views[std].warning()
-            if warning:
-                print(f"edition: {warning}", file=sys.stderr)
-        self.hant = self.views["tw"]
+        self.texts: list[str] = []
         self.t2s = t2s_table() if self.enabled() else {}
         self.article_srcs = {article_src(reg.id, art.number) for reg in site.regs for art in reg.articles}
 
@@ -655,6 +634,32 @@ class Search(FeatureBase):
             return {"search": {"exclude": True}}
         return {}
 
+    def site_texts(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.__dict__.pop("views", None)
+
+    @functools.cached_property
+    def views(self) -> dict[str, Hant]:
+        """The reading view's tables of each standard: the corpus's, extended to the text pages show besides it
+        (the glossary, the rest of the Edition, the catalogue's interface strings, the site's texts)."""
+        edition = self.site.edition
+        more = [*glossary_texts(edition.glossary), *edition_texts(edition), *(m.zh for m in catalogue().values()),
+                *self.texts]
+        views: dict[str, Hant] = {}
+        for std, base in (("tw", edition.hant), ("hk", edition.hant_hk)):
+            if base is None:        # an Edition made by hand (tests): the corpus tables and their review
+                from build_scripts.enrich.hant import for_corpus
+                base = for_corpus(edition.regs, edition.corpus, std)
+            views[std] = base.extended(more)
+            warning = views[std].warning()
+            if warning:
+                print(f"edition: {warning}", file=sys.stderr)
+        return views
+
+    @property
+    def hant(self) -> Hant:
+        return self.views["tw"]
+
     def script_data(self) -> dict[str, Any]:
         return {"hant": hant_data(self.views)}
 
@@ -662,7 +667,7 @@ class Search(FeatureBase):
         """Replace the index Material's search plugin wrote (search/search_index.json) with the edition's."""
         if not self.enabled():
             return
-        path = site_dir / "search" / "search_index.json"
+        path = site_dir / SEARCH_INDEX_JSON
         if not path.exists():
             raise FileNotFoundError(f"{path}: Material's search plugin wrote no index")
         material = json.loads(path.read_text(encoding="utf-8"))

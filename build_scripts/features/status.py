@@ -28,12 +28,20 @@ from build_scripts.features.protocol import FeatureBase, Files, NavEntry
 from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref, chapter_title_en
 from build_scripts.model.regulation import Regulation
-from build_scripts.model.urls import CHANGES_SRC, HOME_SRC, chapter_anchor, full_text_anchor, full_text_src
+from build_scripts.model.urls import (
+    CHANGES_SRC,
+    FEED_SRC,
+    HOME_SRC,
+    TRANSLATION_NOTES_SRC,
+    changes_anchor,
+    chapter_anchor,
+    full_text_anchor,
+    full_text_src,
+)
 from build_scripts.render.context import Site
 from build_scripts.render.html import macro, render
 from build_scripts.render.pages import front_matter, status_links
 
-FEED = "atom.xml"
 FEED_NS = uuid.uuid5(uuid.NAMESPACE_URL, "https://github.com/pingan-edition/feed")   # fixed: ids never change
 def field(name: str) -> tuple[str, str]:
     """What a logged revision changed (unit, heading, chapter), in both languages: status.field.{name}."""
@@ -77,7 +85,7 @@ class Status(FeatureBase):
                 by_key[self.group_key(c)].append(c)
             order = {full_text_anchor(a.number): i for i, a in enumerate(reg.articles)}
             order.update({chapter_anchor(ch.number): -100 + ch.number for ch in reg.chapters})
-            self.groups[reg.id] = [{"key": k, "anchor": f"{reg.id}-{k}", "changes": cs, **self.target(reg, k)}
+            self.groups[reg.id] = [{"key": k, "anchor": changes_anchor(reg.id, k), "changes": cs, **self.target(reg, k)}
                                    for k, cs in sorted(by_key.items(), key=lambda kv: order[kv[0]])]
 
     @staticmethod
@@ -97,14 +105,14 @@ class Status(FeatureBase):
 
     # ------------------------------------------------------------------------------------ hooks
     def files(self, made: Mapping[str, str | bytes]) -> Files:
-        return {CHANGES_SRC: self.changes_page(), FEED: self.feed()}
+        return {CHANGES_SRC: self.changes_page(), FEED_SRC: self.feed()}
 
     def nav(self) -> list[NavEntry]:
         return [{pair("page.whats-new"): CHANGES_SRC}]
 
     def page_meta(self, src: str) -> dict[str, Any]:
         if src in self.feed_pages:
-            return {"lex_feed": FEED}
+            return {"lex_feed": FEED_SRC, "lex_feed_title": pair("page.whats-new", " / ")}
         return {}
 
     def article_block(self, ref: Ref, page_src: str) -> str:
@@ -134,8 +142,8 @@ class Status(FeatureBase):
         return (front_matter(title=pair("page.whats-new"), html_title=pair("page.whats-new"), search={"exclude": True})
                 + render("status/changes.md.j2", regs=regs, additions=[
                     {"a": a, "reg": site.reg(a.regulation), "href": site.urls.rel(src, full_text_src(a.regulation))}
-                    for a in ed.additions], feed=site.urls.rel(src, FEED), version=ed.version,
-                    notes=site.urls.rel(src, "translation-notes.md", "style"),
+                    for a in ed.additions], feed=site.urls.rel(src, FEED_SRC), version=ed.version,
+                    notes=site.urls.rel(src, TRANSLATION_NOTES_SRC, "style"),
                     dates=sorted({c.date for c in ed.changes}, reverse=True), count=len(ed.changes)))
 
     # ------------------------------------------------------------------------------------ feed
@@ -173,7 +181,7 @@ class Status(FeatureBase):
         entries.sort(key=lambda e: e["updated"], reverse=True)
         updated = max((e["updated"] for e in entries), default="2000-01-01")
         return render("status/atom.xml.j2", entries=entries, updated=updated, feed_id=entry_id("feed"),
-                      self_href=self.link(None, FEED), page_href=self.link(CHANGES_SRC, ""), version=ed.version)
+                      self_href=self.link(None, FEED_SRC), page_href=self.link(CHANGES_SRC, ""), version=ed.version)
 
     def unit_label(self, reg: Regulation, c: Change, lang: str = "en") -> str:
         u = self.unit_ref(reg, c)

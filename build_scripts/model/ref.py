@@ -25,6 +25,8 @@ from build_scripts.model.urls import (
     full_text_src,
     para_anchor,
     public_path,
+    short_src,
+    with_anchor,
 )
 
 
@@ -106,13 +108,13 @@ class Ref:
 
     @property
     def short_src(self) -> str:
-        parts = [str(n) for n in (self.article, self.paragraph, self.item) if n is not None]
-        return "/".join([self.reg.meta.short or self.reg_id, *parts]) + ".md"
+        return short_src(self.reg.meta.short or self.reg_id, *(n for n in (self.article, self.paragraph, self.item)
+                                                                if n is not None))
 
     @property
     def path(self) -> str:
         """Permanent site-relative URL (directory form, the public one): jiangxi/art-15/#para-2."""
-        return article_path(self.reg_id, self.article) + (f"#{self.anchor}" if self.anchor else "")
+        return with_anchor(article_path(self.reg_id, self.article), self.anchor)
 
     @property
     def full_text_path(self) -> str:

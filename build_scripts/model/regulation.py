@@ -151,21 +151,6 @@ def units(articles: tuple[Article, ...]) -> list[Unit]:
     return out
 
 
-def provision_label(art: Article, paragraph: int | None = None, item: int | None = None) -> tuple[str, str]:
-    """The edition's one citation form of an article, paragraph or item: ('第十一条第二款第（三）项', '11(2)(3)').
-    A one-paragraph article's paragraph is not numbered: ('第七条第（三）项', '7, item 3'); callers put
-    the title or 'art.' / 'Art.' before the English."""
-    zh, en = art.label, str(art.number)
-    single = len(art.paragraphs) == 1
-    if paragraph is not None and not single:
-        zh += f"第{from_int(paragraph)}款"
-        en += f"({paragraph})"
-    if item is not None:
-        zh += f"第（{from_int(item)}）项"
-        en += f", item {item}" if single else f"({item})"
-    return zh, en
-
-
 def article_text(art: Article) -> str:
     """The article's text as in the source, labels of items included, paragraphs joined by newlines."""
     return "\n".join(p.text + "".join(i.label + i.text for i in p.items) for p in art.paragraphs)

@@ -7,6 +7,11 @@ import posixpath
 from dataclasses import dataclass
 
 
+def with_anchor(path: str, anchor: str | None) -> str:
+    """A URL and a fragment id: jiangxi/art-15/#para-2 (the URL alone without one)."""
+    return f"{path}#{anchor}" if anchor else path
+
+
 def para_anchor(paragraph: int, item: int | None = None) -> str:
     """Fragment id on an article page."""
     return f"para-{paragraph}" if item is None else f"para-{paragraph}-item-{item}"
@@ -46,6 +51,79 @@ def article_src(reg_id: str, number: int) -> str:
 
 HOME_SRC = "index.md"
 CHANGES_SRC = "changes.md"       # the what's-new page (features/status.py), linked from every status box
+FEED_SRC = "atom.xml"            # its Atom feed
+GLOSSARY_SRC = "glossary/index.md"
+COMPARE_SRC = "compare/index.md"
+COMPARE_TERMS_SRC = "compare/terms.md"
+DOWNLOADS_SRC = "downloads.md"
+RESOLVER_SRC = "resolve.md"      # the citation resolver, /resolve/?q=<citation>
+SELECT_SRC = "select.md"         # the reader's pages: a shared selection, compare any two provisions, notes
+DIFF_SRC = "diff.md"
+NOTES_SRC = "notes.md"
+# hand-written pages (docs/) the build links to
+ABOUT_SRC = "about.md"
+TRANSLATION_NOTES_SRC = "translation-notes.md"
+CITE_SRC = "cite.md"
+LINKING_SRC = "linking.md"
+DATA_DOC_SRC = "data.md"
+ADDING_SRC = "adding.md"
+SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")   # MkDocs writes them
+SEARCH_INDEX_JSON = "search/search_index.json"     # Material's search plugin writes it; features/search.py rewrites it
+
+# Data files (docs/data.md): the JSON export, its CSV and Akoma Ntoso renderings, the PDFs, and the shared tables
+ANCHORS_JSON = "data/anchors.json"
+RULES_JSON = "data/cite-rules.json"
+GLOSSARY_JSON = "data/glossary.json"
+ALIGNMENT_JSON = "data/alignment.json"
+LINK_JS = "assets/link.js"       # the drop-in script other sites include (docs/linking.md)
+CITE_RULES_JS = "assets/cite-rules.js"   # the citation rules and structure the resolver and the diff page read
+
+
+def json_src(reg_id: str) -> str:
+    return f"data/{reg_id}.json"
+
+
+def csv_src(reg_id: str) -> str:
+    return f"data/{reg_id}.csv"
+
+
+def akn_src(reg_id: str, lang: str) -> str:
+    """The Akoma Ntoso document, Chinese (the text as enacted) or English (the gloss)."""
+    return f"data/{reg_id}.akn.xml" if lang == "zh" else f"data/{reg_id}.{lang}.akn.xml"
+
+
+def pdf_src(reg_id: str) -> str:
+    return f"downloads/{reg_id}.pdf"
+
+
+def units_src(reg_id: str) -> str:
+    """The JSON export as the pages' scripts read it (render/export.py: units_js)."""
+    return f"assets/units/{reg_id}.js"
+
+
+def compare_only_src(reg_id: str) -> str:
+    """The comparison page of what only one regulation covers."""
+    return f"compare/only-{reg_id}.md"
+
+
+def compare_topic_src(topic_id: str) -> str:
+    return f"compare/{topic_id}.md"
+
+
+def short_src(short: str, *numbers: int) -> str:
+    """A short link's page: jx/index.md (the regulation), jx/15.md, jx/15/2.md (a provision)."""
+    return "/".join([short, *map(str, numbers)]) + ".md" if numbers else f"{short}/index.md"
+
+
+def changes_anchor(reg_id: str, key: str | None = None) -> str:
+    """On the what's-new page: a regulation's section (jiangxi), or the group of one article or chapter, named by
+    its full-text anchor (jiangxi-art-15, jiangxi-chp-2)."""
+    return f"{reg_id}-{key}" if key else reg_id
+
+
+def glossary_path(term_id: str) -> str:
+    """Site-absolute URL of a glossary entry (data/glossary.json's `url`)."""
+    return "/" + public_path(GLOSSARY_SRC, term_id)
 
 
 def full_text_src(reg_id: str) -> str:
@@ -81,7 +159,7 @@ class Urls:
             href += "/"
         if href == "./" and not target.endswith("/"):
             href = posixpath.basename(target)
-        return href + (f"#{anchor}" if anchor else "")
+        return with_anchor(href, anchor)
 
 
 PUBLIC = Urls(directory_urls=True)
@@ -90,4 +168,4 @@ PUBLIC = Urls(directory_urls=True)
 def public_path(src: str, anchor: str | None = None) -> str:
     """Permanent site-relative URL of a source page (directory form, the public one, whatever this build
     writes): changes.md -> changes/, jiangxi/index.md -> jiangxi/."""
-    return PUBLIC.url(src) + (f"#{anchor}" if anchor else "")
+    return with_anchor(PUBLIC.url(src), anchor)

@@ -97,6 +97,17 @@ class MetaLoader(yaml.SafeLoader):
     """meta.yaml as written: dates stay strings (checked with their key and line, never a crash)."""
 
 
+def compose_mapping(path: Path, text: str, expected: str) -> yaml.MappingNode:
+    """A curated YAML file's root node, with the lines of its keys: a mapping, or one line `path:line: ...`."""
+    try:
+        root = yaml.compose(text, Loader=SafeLoader)
+    except yaml.YAMLError as exc:
+        raise yaml_error(path, exc) from None
+    if root is None or not isinstance(root, yaml.MappingNode):
+        raise CorpusError(rel(path), 1, f"empty or not a mapping; expected {expected}")
+    return root
+
+
 def _timestamp_as_text(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     assert isinstance(node, yaml.ScalarNode)
     return loader.construct_scalar(node)

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from build_scripts.model.errors import InputError
+from build_scripts.model.han import CHARS, is_han
 from build_scripts.model.numerals import NUMERAL_CHARS, article_number, from_int, to_int
 from build_scripts.model.regulation import Article, Chapter, Item, Paragraph, ParsedText, Section
 
@@ -62,7 +63,7 @@ SPACED_LABEL = re.compile(rf"^第((?:[\s\u3000]*(?:[{NUMERAL_CHARS}]|[{DIGITS}])
                           rf"(?=[\s\u3000]|$|之)")
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
 REFERS_BACK = re.compile(r"^(?:前[两三四五]?款|本条第[一二三四五六七八九十]+款)")   # 前款…: opens a paragraph
-TITLE = re.compile(r"^[\u4e00-\u9fff（）()《》〈〉、·“”]{2,80}(条例|规定|办法|细则|决定)$")
+TITLE = re.compile(f"^[{CHARS}（）()《》〈〉、·“”]{{2,80}}(条例|规定|办法|细则|决定)$")
 TERMINAL = "。：；！？.:;!?"
 ITEM_BEFORE = "：；。:;."           # an inline item starts at the text's start or after one of these
 COLONS = ("：", ":")
@@ -131,7 +132,7 @@ def looks_like(data: bytes) -> str:
 
 
 def han_share(text: str) -> float:
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
+    han = sum(1 for c in text if is_han(c) or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
     return han / max(1, len(text))
 
 
@@ -202,7 +203,7 @@ def check_text_chars(text: str, path: str, n: int) -> None:
     """A private-use character (U+E000–U+F8FF: a glyph of a PDF font that maps to no character), an unassigned
     code point or an invisible format character is no text: the line stops, naming the character and column."""
     for col, c in enumerate(text, 1):
-        if ord(c) < 0x80 or "\u4e00" <= c <= "\u9fff":
+        if ord(c) < 0x80 or is_han(c):
             continue
         kind = NOT_TEXT.get(unicodedata.category(c))
         if kind and c != "\ufeff":
@@ -476,7 +477,7 @@ def split_items(text: str, line: int, path: str, first: int = 1,
             continue
         if not (m.start() == 0 or text[m.start() - 1] in ITEM_BEFORE):
             before = text[m.start() - 1]
-            if not (cuts and n == expected and "\u4e00" <= before <= "\u9fff" and before != "第"
+            if not (cuts and n == expected and is_han(before) and before != "第"
                     and text[m.end():m.end() + 1] not in ("项", "目", "款")):
                 continue   # 县（市、区）, 第（三）项, …乙，（三）丙: text
             if notices is not None:

@@ -1,4 +1,4 @@
-"""`edition`: the one entry point to the pipeline. MkDocs runs in-process.
+"""`edition`: the entry point to the pipeline. MkDocs runs in-process.
 
     edition check   [--corpus DIR] [--json] [--strict]   parse the corpus, report counts (no site); --json:
                                                 structure and every reference, for machines
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> None:
     elif args.command == "offline":
         print(offline(Path(args.dist), corpus))
     elif args.command == "pdf":  # before build: the site publishes PDFs made from its current text
-        from build_scripts.features.pdf import make_all
+        from build_scripts.render.pdf import make_all
         for path in make_all(Path(args.dist) / "pdf", corpus, mkdocs_config(corpus)["site_url"] or None):
             print(path)
 

@@ -15,6 +15,7 @@ script and style is left alone. Bad data stops with one line, `path: what was fo
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -25,6 +26,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from build_scripts.model import citeparse
+from build_scripts.model.urls import ANCHORS_JSON, RULES_JSON
 
 SKIP = {"a", "code", "pre", "script", "style", "kbd", "samp", "textarea"}
 LINK_CLASS = "edition-cite"
@@ -49,11 +51,12 @@ def load_data(site: str) -> tuple[dict[str, Any], dict[str, list[list[int]]], di
     if re.match(r"^[a-z][a-z0-9+.-]*://", site, re.I):
         raise EditionDataError(f"{site}: a URL; expected a local folder (the extension downloads nothing)")
     root = Path(site)
-    data = root / "data" if (root / "data" / "cite-rules.json").exists() or not (root / "cite-rules.json").exists() \
-        else root
-    rules_path, anchors_path = data / "cite-rules.json", data / "anchors.json"
-    published = _read_json(rules_path, "the citation rules, data/cite-rules.json")
-    anchors = _read_json(anchors_path, "the anchors, data/anchors.json")
+    rules_name, anchors_name = posixpath.basename(RULES_JSON), posixpath.basename(ANCHORS_JSON)
+    folder = root / posixpath.dirname(RULES_JSON)      # a site, or its data folder itself
+    data = folder if (folder / rules_name).exists() or not (root / rules_name).exists() else root
+    rules_path, anchors_path = data / rules_name, data / anchors_name
+    published = _read_json(rules_path, f"the citation rules, {RULES_JSON}")
+    anchors = _read_json(anchors_path, f"the anchors, {ANCHORS_JSON}")
     for path, value, keys in ((rules_path, published, ("schema_version", "rules", "structure")),
                               (anchors_path, anchors, ("schema_version", "units"))):
         missing = [k for k in keys if not isinstance(value, dict) or k not in value]
@@ -109,8 +112,8 @@ class CitationLinker(Treeprocessor):
 class EditionLinksExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
-            "site": ["", "A built site of the edition (a local folder holding data/cite-rules.json and "
-                         "data/anchors.json), or that data folder itself"],
+            "site": ["", f"A built site of the edition (a local folder holding {RULES_JSON} and "
+                         f"{ANCHORS_JSON}), or that data folder itself"],
             "base_url": ["", "Where the links point (the edition's address, ending in /); "
                              "default: the site_url in anchors.json"],
             "titles": [True, "Give each link a title: the citation in Chinese and English"],

@@ -1,4 +1,4 @@
-"""The one MkDocs hook: reads the corpus into an Edition once per build, hands the generated pages to
+"""The MkDocs hook (mkdocs.yml `hooks`): reads the corpus into an Edition once per build, hands the generated pages to
 MkDocs as virtual files, and lets features finish the written site.
 
 Nothing is written into docs/: generated pages exist only in the build, so they cannot be edited by
@@ -93,7 +93,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def site_texts(config: MkDocsConfig, files: MkFiles) -> list[str]:
+    """The site's text besides the generated pages, as MkDocs holds it: the hand-written pages (docs/, as written)
+    and the names mkdocs.yml gives (the site's, the palette toggles')."""
+    palette = config["theme"]["palette"] or []
+    names = [p["toggle"]["name"] for p in (palette if isinstance(palette, list) else [palette]) if p.get("toggle")]
+    return [f.content_string for f in files.documentation_pages()] + [config["site_name"], *names]
+
+
 def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
+    current().site_texts(site_texts(config, files))
     generated = generated_files(current())
     for src, content in generated.items():
         if files.get_file_from_path(src):

@@ -4,6 +4,7 @@ One `Build` per MkDocs build: the Site (Edition + URL rules + public base) and o
 registered feature. Pure: data in, pages out; the MkDocs hook does the I/O."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,10 +14,24 @@ from build_scripts.model.messages import catalogue, pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
 from build_scripts.model.storage import STORAGE_KEYS
-from build_scripts.model.urls import HOME_SRC, article_src, browser_shapes, chapter_src, full_text_src
+from build_scripts.model.urls import (
+    ABOUT_SRC,
+    ADDING_SRC,
+    CITE_SRC,
+    DATA_DOC_SRC,
+    HOME_SRC,
+    LINKING_SRC,
+    TRANSLATION_NOTES_SRC,
+    article_src,
+    browser_shapes,
+    chapter_src,
+    full_text_src,
+    json_src,
+    units_src,
+)
 from build_scripts.publish.scripts import bundle_scripts
 from build_scripts.render.context import Site
-from build_scripts.render.export import json_file, regulation_json, units_data, units_index, units_js, units_src
+from build_scripts.render.export import json_file, regulation_json, units_data, units_index, units_js
 from build_scripts.render.pages import (
     PageContext,
     article_page,
@@ -35,9 +50,9 @@ BUNDLE_CSS = "assets/bundle.css"          # what every page loads: one styleshee
 BUNDLE_JS = "assets/bundle.js"
 
 HAND_WRITTEN_NAV = (("nav.home", HOME_SRC),)       # the hand-written pages in the navigation: catalogue id, page
-ABOUT_NAV = ("nav.about", (("nav.about-edition", "about.md"), ("nav.translation-notes", "translation-notes.md"),
-                           ("nav.cite", "cite.md"), ("nav.linking", "linking.md"), ("nav.data", "data.md"),
-                           ("nav.adding", "adding.md")))
+ABOUT_NAV = ("nav.about", (("nav.about-edition", ABOUT_SRC), ("nav.translation-notes", TRANSLATION_NOTES_SRC),
+                           ("nav.cite", CITE_SRC), ("nav.linking", LINKING_SRC), ("nav.data", DATA_DOC_SRC),
+                           ("nav.adding", ADDING_SRC)))
 
 # More regulations than this and the nav lists none of them by name: one entry links to the home page's table
 # of all of them, and a regulation's own pages show that regulation (overrides/partials/nav.html). A dozen
@@ -65,6 +80,10 @@ class Build:
 
     def full_text_blocks(self, reg: Regulation, page_src: str) -> str:
         return "\n\n".join(b for f in self.features if (b := f.full_text_block(reg, page_src)))
+
+    def site_texts(self, texts: Sequence[str]) -> None:
+        for f in self.features:
+            f.site_texts(texts)
 
     def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str:
         for f in self.features:
@@ -131,7 +150,7 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
         for ch in reg.chapters:
             files[chapter_src(reg.id, ch.number)] = chapter_page(ctx, ch)
         export = regulation_json(site, reg)                     # once: the JSON export and the browser's copy
-        files[f"data/{reg.id}.json"] = json_file(export)
+        files[json_src(reg.id)] = json_file(export)
         files[units_src(reg.id)] = units_js(units_data(site, reg, export))
     for feature in build.features:
         for src, content in feature.files(dict(files)).items():

@@ -11,7 +11,7 @@ from build_scripts.model import licence
 from build_scripts.model.numerals import ArticleNumber
 from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Regulation
-from build_scripts.model.urls import full_text_src
+from build_scripts.model.urls import full_text_src, units_src
 from build_scripts.render.context import Site
 from build_scripts.render.html import json_script
 
@@ -95,10 +95,6 @@ def regulation_json(site: Site, reg: Regulation, base_url: str = "/") -> dict[st
 # loaded on demand, never bundled. Not a public interface: the JSON export is.
 ARTICLE_KEYS = ("number", "label", "eid", "chapter", "heading", "citation")
 UNIT_KEYS = ("number", "label", "eid", "zh", "en", "citation")   # paragraphs and items (only items have a label)
-
-
-def units_src(reg_id: str) -> str:
-    return f"assets/units/{reg_id}.js"
 
 
 def units_data(site: Site, reg: Regulation, export: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from build_scripts.model.han import CHARS
 from build_scripts.model.messages import msg, pair
 from build_scripts.model.messages import text as msg_text
 from build_scripts.model.ref import article_title_en, chapter_title_en, chapter_title_zh
@@ -51,13 +52,14 @@ def json_script(value: Any) -> Markup:
 ENV = Environment(loader=PackageLoader("build_scripts.render", "templates"), autoescape=True, auto_reload=False,
                   undefined=StrictUndefined, finalize=_finalize, trim_blocks=True, lstrip_blocks=True,
                   keep_trailing_newline=True)
-HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff5e]*")
+# Chinese inside English: a Han character, then Han characters, CJK punctuation and full-width forms
+ZH_RUN = re.compile(f"[{CHARS}][\u3000-\u303f{CHARS}\uff01-\uff5e]*")
 
 
 def en_html(text: str) -> Markup:
     """English text, escaped, with any Chinese inside it (titles quoted in a gloss or a note) marked
     lang="zh-Hans" so that screen readers switch voice (WCAG 3.1.2)."""
-    return Markup(HAN_RUN.sub(lambda m: macro("zh")(Markup(m.group(0))), escape(text)))
+    return Markup(ZH_RUN.sub(lambda m: macro("zh")(Markup(m.group(0))), escape(text)))
 
 
 # English kept inside Chinese prose (a rendering quoted in a reviewer's reason, a code name): a run that starts

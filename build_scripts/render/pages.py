@@ -19,7 +19,16 @@ from build_scripts.enrich.status import Status
 from build_scripts.model.messages import pair
 from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Article, Chapter, Regulation
-from build_scripts.model.urls import CHANGES_SRC, Urls, article_src, chapter_src, full_text_src
+from build_scripts.model.urls import (
+    CHANGES_SRC,
+    Urls,
+    article_src,
+    changes_anchor,
+    chapter_src,
+    full_text_anchor,
+    full_text_src,
+    json_src,
+)
 from build_scripts.render.html import escape, render
 
 Annotate = Callable[[str, str, str, str], str]
@@ -119,7 +128,8 @@ def status_links(status: Status, reg: Regulation, urls: Urls, src: str, changes_
     repeal = Ref.from_eid(reg, p.eid) if p else None
     return {"repeal": {"href": repeal.href(urls, src), "label_zh": repeal.label_zh, "label_en": repeal.label_en}
                       if repeal else None,
-            "changes": urls.rel(src, changes_src, f"{reg.id}-art-{article}" if article else reg.id)
+            "changes": urls.rel(src, changes_src,
+                                changes_anchor(reg.id, full_text_anchor(article) if article else None))
                        if changes_src else None,
             "details": urls.rel(src, full_text_src(reg.id), "status") if article else None}
 
@@ -135,7 +145,7 @@ def full_text_page(ctx: PageContext) -> str:
                   reg=reg, gloss=gloss, repeals=ctx.repeals, status=ctx.status,
                   status_links=status_links(ctx.status, reg, urls, src, CHANGES_SRC) if ctx.status else None,
                   repeals_ref=Ref(reg, ctx.repeals["article"]) if ctx.repeals else None,
-                  links={"data": urls.rel(src, f"data/{reg.id}.json")}, src=src, urls=urls,
+                  links={"data": urls.rel(src, json_src(reg.id))}, src=src, urls=urls,
                   first_of_chapter={c.articles[0]: c for c in reg.chapters},
                   refs={a.number: Ref(reg, a.number) for a in reg.articles},
                   article_links={a.number: urls.rel(src, article_src(reg.id, a.number)) for a in reg.articles},

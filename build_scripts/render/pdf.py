@@ -21,14 +21,14 @@ import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.errors import BuildError
 from build_scripts.model.ref import Ref, article_title_en, chapter_title_en, chapter_title_zh
 from build_scripts.model.regulation import Article, Regulation
-from build_scripts.model.urls import full_text_anchor
+from build_scripts.model.urls import full_text_anchor, pdf_src
 from build_scripts.render.context import Site
 from build_scripts.render.html import render
 
@@ -128,9 +128,10 @@ def check_pdf(pdf: Path, reg: Regulation) -> None:
 
 def published(site: Site, reg: Regulation, pdf_dir: Path | None = None) -> bytes | None:
     """The PDF made by `edition pdf` from exactly this build's HTML, or None: the downloads page never
-    links a missing or stale PDF. (The one read of the site build outside the Edition.)"""
+    links a missing or stale PDF."""
     pdf_dir = PDF_DIR if pdf_dir is None else pdf_dir
-    pdf, stamp = pdf_dir / f"{reg.id}.pdf", pdf_dir / f"{reg.id}.pdf.sha256"
+    pdf = pdf_dir / PurePosixPath(pdf_src(reg.id)).name     # named as its download
+    stamp = pdf.with_name(pdf.name + ".sha256")
     if pdf.exists() and stamp.exists() \
             and stamp.read_text(encoding="utf-8").strip() == source_hash(pdf_html(site, reg)):
         return pdf.read_bytes()
@@ -158,7 +159,8 @@ def make_all(out_dir: Path, corpus: Path, site_url: str | None) -> list[Path]:
     for reg in site.regs:
         html = pdf_html(site, reg)
         digest = source_hash(html)
-        pdf, stamp = out_dir / f"{reg.id}.pdf", out_dir / f"{reg.id}.pdf.sha256"
+        pdf = out_dir / PurePosixPath(pdf_src(reg.id)).name
+        stamp = pdf.with_name(pdf.name + ".sha256")
         if not (pdf.exists() and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest):
             stamp.unlink(missing_ok=True)
             tmp = pdf.with_suffix(".pdf.tmp")
