@@ -89,6 +89,10 @@ export function resolve(cite, struct) {
       if (!withItems.length) return;
       para = withItems[0];
     }
+    if (para !== null && item === null && paras.length === 1 && para > 1 && para <= paras[0]) {
+      item = para;      // Art. 9(3) of a one-paragraph article with items: its item (3), as NPC English cites
+      para = 1;
+    }
     if (para !== null && !(para >= 1 && para <= paras.length)) return;
     if (item !== null && !(item >= 1 && item <= paras[para - 1])) return;
     matches.push({ reg: regId, article: art, paragraph: para, item: item, eid: eidOf(art, para, item) });

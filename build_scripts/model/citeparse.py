@@ -109,6 +109,8 @@ def resolve(cite: dict[str, Any], struct: dict[str, list[list[int]]]) -> dict[st
             if not with_items:
                 continue
             para = with_items[0]
+        if para is not None and item is None and len(paras) == 1 and 1 < para <= paras[0]:
+            para, item = 1, para     # Art. 9(3) of a one-paragraph article with items: its item (3)
         if para is not None and not 1 <= para <= len(paras):
             continue
         if item is not None and not 1 <= item <= paras[para - 1]:

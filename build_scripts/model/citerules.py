@@ -36,7 +36,7 @@ RULES: dict[str, Any] = {
     # (平安 after 平安建设: the short titles 赣平安条例, 晋平安条例, 江西省平安条例)
     "filler_zh": ["《", "》", "〈", "〉", "<", ">", '"', "'", "中华人民共和国", "平安建设", "平安", "条例", "省", "的"],
     "filler_latin": ["province", "provincial", "regulations", "regulation", "on", "ping'an", "pingan",
-                     "construction", "the", "of", "see", "cf."],
+                     "construction", "building", "the", "of", "see", "cf."],
     "trim": "^[\\s,;:.。，；：、/]+|[\\s,;:，；：、/]+$",
     "patterns": [
         {"name": "zh",
