@@ -567,7 +567,7 @@ def build_index(site: Site, material: dict[str, Any], t2s: dict[str, str],
         "stop": STOP_EN,
         # the phrase dictionary by its concept tokens ("#a|@b": [phrase, ...]): each key once, not once a phrase
         "phrases": by_keys(phrases),
-        "cite": {"rules": client_rules(site.regs), "structure": structure(site.regs)},
+        "cite": {"rules": client_rules(site.regs), "structure": structure(site.cite_order)},
         # a lay English word (stemmed) -> the gloss words it also matches (corpus/search_synonyms.yaml)
         "syn": {stem(w): sorted({stem(m) for m in means}) for w, means in sorted(edition.synonyms.items())},
     }

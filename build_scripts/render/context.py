@@ -24,6 +24,13 @@ class Site:
         return self.edition.regs
 
     @property
+    def cite_order(self) -> tuple[Regulation, ...]:
+        """The regulations in the order a citation that names none lists its candidates (the resolver's question,
+        the search box): those the edition annotates with an English gloss first, then the others, each group in
+        the edition's order. At 100 regulations a bare 第十五条 still offers the edition's own articles first."""
+        return tuple(sorted(self.regs, key=lambda r: not self.edition.glosses[r.id].exists))
+
+    @property
     def glosses(self) -> Mapping[str, Gloss]:
         return self.edition.glosses
 
