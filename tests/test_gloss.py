@@ -561,6 +561,8 @@ MARKED_PURPOSES = {
     ("shanxi", "art_10__para_1"): "refinement of the groundwork of Ping'an-building, so as to provide support for Ping'an-building.",
     ("jiangxi", "art_20__para_1"): "legal service resources, so as to provide the people with high-quality",
     ("jiangxi", "art_46__para_1"): "so as to achieve information sharing among government departments",
+    # 预防和减少重新违法犯罪 closing a list of work: its aim, as three reviews read it (52813 R17, 4242 R6, 8111 R7)
+    ("jiangxi", "art_45__para_1"): ", so as to prevent and reduce reoffending by these persons.",
     ("jiangxi", "art_55__para_2"): "so that minors develop respect for discipline and the law",
 }
 # a clause without a marker closing the duties, or a 为…提供 clause adding an act of its own -> stays a duty
@@ -568,7 +570,6 @@ UNMARKED_DUTIES = {
     ("jiangxi", "art_27__para_1"): "; and safeguard the state's political security.",
     ("shanxi", "art_24__para_1"): "self-protection, and create a favourable social environment",   # 4096 R16
     ("jiangxi", "art_37__para_2"): ", and protect and promote public health.",
-    ("jiangxi", "art_45__para_1"): ", and prevent and reduce further illegal and criminal acts by these persons.",
     ("jiangxi", "art_54__para_2"): ", and facilitate volunteer services.",
     ("jiangxi", "art_15__para_1"): ", provide grid workers with corresponding support,",
     ("shanxi", "art_39__para_2"): "and provide professional advisory opinions",
@@ -747,11 +748,10 @@ def test_the_fifth_reviews_findings(regs):
     as the Chinese leaves it (777 L5, seed 2027 L5, after 6502 L5 and seed 4096 L5 had settled it); 实体化 and no padded 'work duties' (6502 R1, then 1729 R15);
     预防调处化解 a verb list 'through multiple channels' (8086 R3)."""
     j14_2 = en_of(regs, "jiangxi", "art_14__para_2")
-    # the open scope made the sentence hard to parse (30303 L5, 8111 L5): each verb takes its object at once
+    # the open scope was hard to parse (30303 L5, 8111 L5); kept, parseable, each verb with its object (1618 L5)
     assert j14_2.startswith("Township people's governments and subdistrict offices shall promptly accept the demands of "
-                            "the public within their jurisdiction and handle them in accordance with law, or organize and "
-                            "coordinate the relevant entities to handle them promptly; resolve social conflicts and "
-                            "disputes; and identify potential safety hazards.")
+                            "the public within their jurisdiction, and shall handle those demands, resolve social "
+                            "conflicts and disputes, and identify potential safety hazards, either themselves")
     j13_2 = en_of(regs, "jiangxi", "art_13__para_2")
     assert "improve their working mechanisms for operating as such bodies" in j13_2
     assert j13_2.endswith("and perform their duties relating to Ping'an-building.")
@@ -821,7 +821,8 @@ def test_the_seventh_reviews_findings(regs):
     """14(2) keeps the Chinese's open scope, no 'themselves', 依法 on 处理 only (777 L5, seed 2027 L5); 'their localities'
     (seed 2027 R5); 分管负责人 (R21); 等 closing a list of activities (R25); 社会力量 (R30); 困难帮扶 (777 R16)."""
     j14_2 = en_of(regs, "jiangxi", "art_14__para_2")
-    assert "themselves" not in j14_2 and "either" not in j14_2
+    # the open scope kept and made parseable (1618 L5): 'either themselves … or by organizing' reaches all three matters
+    assert "either themselves in accordance with law or by organizing and coordinating the relevant entities" in j14_2
     assert "in their localities" in en_of(regs, "shanxi", "art_9__para_1__point_7")
     assert "the leaders in charge of Ping'an-building are the persons directly responsible" in en_of(regs, "jiangxi", "art_7__para_1")
     assert "the leader in charge of Ping'an-building" in en_of(regs, "shanxi", "art_44__para_2")

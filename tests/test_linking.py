@@ -21,9 +21,10 @@ BASE = "https://example.org/pingan/"
 # the cases that name a regulation and resolve to exactly one provision: each must become a link in running text
 # (short links and URLs are addresses, not citations in prose: a page links them already)
 LINKABLE = [c for c in CASES if isinstance(c["parse"], dict) and c["parse"]["reg"] and c["parse"]["article"]
-            and isinstance(c["resolve"], list) and len(c["resolve"]) == 1 and "/" not in c["input"]]
+            and isinstance(c["resolve"], list) and len(c["resolve"]) == 1 and "/" not in c["input"]
+            and c.get("prose", True)]
 # the cases that must not: no regulation named, or no such provision
-UNLINKABLE = [c for c in CASES if c not in LINKABLE and c["input"].strip() and "/" not in c["input"]
+UNLINKABLE = [c for c in CASES if c not in LINKABLE and c["input"].strip() and "/" not in c["input"] and c.get("prose", True)
               and not (isinstance(c["parse"], dict) and c["parse"]["reg"] and c["parse"]["article"] is None)]
 
 
