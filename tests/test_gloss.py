@@ -691,8 +691,8 @@ def test_the_fourth_reviews_kinds_of_problem(regs):
     assert "address potential work safety hazards as a regular, ongoing effort" in en_of(regs, "shanxi", "art_20__para_1")
     assert "under the regular, ongoing campaign against organized crime" in en_of(regs, "jiangxi", "art_33__para_1")
     assert en_of(regs, "jiangxi", "art_13__para_2").startswith(
-        "Comprehensive public-order management centres shall be built up to uniform standards and as fully operational "
-        "bodies, be provided with the necessary office premises and personnel")
+        "Comprehensive public-order management centres shall strengthen their development to uniform standards and as "
+        "fully operational bodies, be equipped with the necessary office premises and personnel")   # 60601 R25, 4242 R17
     assert "provide security personnel, facilities and equipment" in en_of(regs, "shanxi", "art_19__para_1")
     assert "provide security personnel, facilities and equipment" in en_of(regs, "jiangxi", "art_42__para_2")
     j35 = en_of(regs, "jiangxi", "art_35__para_2")
