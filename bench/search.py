@@ -5,8 +5,9 @@ of ../shared/realworld that read right, chosen as bench/scale.py chooses them).
     .venv/bin/python -m bench.search [--loads 5] [--sizes 2 31] [--realworld DIR]
 
 For each size: builds the site twice (LEX_SEARCH=edition, the default; LEX_SEARCH=material: Material's
-index and worker untouched), indexes the edition's build with Pagefind (npm `pagefind`, pinned, installed
-on first use into bench/node_modules, gitignored; `--root-selector article.md-content__inner`,
+index and worker untouched; LEX_SEARCH is mkdocs.yml's override of extra.edition.features.search.engine),
+indexes the edition's build with Pagefind (npm `pagefind`, pinned, installed on first use into
+bench/node_modules, gitignored; `--root-selector article.md-content__inner`,
 `--force-language zh`), serves each on 127.0.0.1 and reports, side by side:
   - top-5 recall over the query table (tests/search_queries.yaml, the tests' own table), per category.
     The table's queries expect articles of the two seeds; at N regulations the others are real regulations with

@@ -120,6 +120,16 @@ REFUSED = [
     ("layout: wrapped on a one-paragraph-a-line text", lines("第一条　甲。", "乙。", "第二条　丙。", "丁。", END.strip()),
      META + "layout: wrapped\n", "meta.yaml", 5, "layout: wrapped, but only 0 of 5 lines"),
     ("unknown layout", LINES_TEXT, META + "layout: pdf\n", "meta.yaml", 5, "layout: 'pdf'; expected 'lines' or 'wrapped'"),
+    # issue 23: meta.yaml read by a pydantic model (parse/models.MetaYaml): the line of the key the error is about
+    ("unknown key", LINES_TEXT, META + "layuot: lines\n", "meta.yaml", 5, "unknown key 'layuot'; expected only title, effective"),
+    ("unknown title key", LINES_TEXT, META.replace("  en: Some", "  fr: x\n  en: Some"), "meta.yaml", 3,
+     "title: unknown key 'fr'; expected only zh, en, en_former"),
+    ("empty title.zh", LINES_TEXT, META.replace("某省平安建设条例", "' '"), "meta.yaml", 2, "title.zh: ' '; expected a non-empty string"),
+    ("no effective", LINES_TEXT, META.replace("effective: 2024-01-01\n", ""), "meta.yaml", 1, "effective is missing; expected a real date"),
+    ("references lax", LINES_TEXT, META + "references: lax\n", "meta.yaml", 5, "references: 'lax'; expected 'strict'"),
+    ("a source a number", LINES_TEXT, META + "sources:\n  - a.pdf\n  - 3\n", "meta.yaml", 7, "sources[1] is a number (3); expected"),
+    ("jurisdiction_name.en a list", LINES_TEXT, META + "jurisdiction_name:\n  zh: 某省\n  en: [a]\n", "meta.yaml", 7,
+     "jurisdiction_name.en is a list; expected a string, or null"),
     ("text cut off after a full stop", lines("第一条　甲。", "第二条　乙。"), META, "source.txt", 2,
      "the text ends with 第二条 …'乙。', which does not say when the regulation takes effect"),
 ]

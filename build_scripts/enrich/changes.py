@@ -21,8 +21,10 @@ import yaml
 
 from build_scripts.enrich.gloss import Gloss
 from build_scripts.model.regulation import Regulation, parse_eid
-from build_scripts.parse.corpus import CorpusError, read_yaml, rel
+from build_scripts.parse.corpus import CorpusError, SafeLoader, compose_mapping, read_yaml, rel
+from build_scripts.parse.models import AdditionsYaml
 from build_scripts.parse.normalise import decode
+from build_scripts.parse.schema import validated
 
 CHANGES_FILE = "gloss_changes.yaml"
 KEYS = ("regulation", "eid", "field", "old", "new", "reason", "reason_zh", "date")
@@ -111,7 +113,6 @@ def load_changes(regs: tuple[Regulation, ...], glosses: Mapping[str, Gloss], cor
 
 
 ADDITIONS_FILE = "additions.yaml"
-ADDITION_KEYS = ("date", "regulation", "what")
 
 
 @dataclass(frozen=True)
@@ -124,28 +125,15 @@ class Addition:
 
 
 def load_additions(regs: tuple[Regulation, ...], corpus: Path) -> tuple[Addition, ...]:
-    """The additions, newest first; () without the file."""
+    """The additions, newest first; () without the file. Validated by parse/models.AdditionsYaml."""
     path = corpus / ADDITIONS_FILE
     if not path.exists():
         return ()
-    data = read_yaml(path)
     name = rel(path)
-    if not isinstance(data, dict) or set(data) != {"additions"} or not isinstance(data["additions"], list):
-        raise CorpusError(name, 1, "expected a mapping with one key, `additions:` (a list)")
-    known = {r.id for r in regs}
-    out = []
-    for n, a in enumerate(data["additions"]):
-        where = f"additions[{n}]"
-        if not isinstance(a, dict) or set(a) != set(ADDITION_KEYS):
-            raise CorpusError(name, 1, f"{where}: expected exactly the keys {', '.join(ADDITION_KEYS)}")
-        date = a["date"].isoformat() if isinstance(a["date"], dt.date) else a["date"]
-        if not isinstance(date, str) or not DATE.match(date):
-            raise CorpusError(name, 1, f"{where}.date: {date!r}; expected a date as 'YYYY-MM-DD'")
-        if a["regulation"] not in known:
-            raise CorpusError(name, 1, f"{where}.regulation: {a['regulation']!r}; expected one of {sorted(known)}")
-        what = a["what"]
-        if not (isinstance(what, dict) and set(what) == {"zh", "en"}
-                and all(isinstance(v, str) and v.strip() for v in what.values())):
-            raise CorpusError(name, 1, f"{where}.what: expected {{zh: ..., en: ...}}, both non-empty strings")
-        out.append(Addition(date, a["regulation"], what["zh"].strip(), what["en"].strip()))
+    text = decode(path.read_bytes(), name)
+    node = compose_mapping(path, text, "a mapping with one key, `additions:` (a list)")
+    data = yaml.load(text, Loader=SafeLoader)
+    entries = validated(AdditionsYaml, data, node, name, error=CorpusError,
+                        context={"regulations": {r.id for r in regs}}).additions
+    out = [Addition(a.date, a.regulation, a.what.zh.strip(), a.what.en.strip()) for a in entries]
     return tuple(sorted(out, key=lambda x: x.date, reverse=True))

@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, find_terms, forms_map, pinyin_key
 from build_scripts.enrich.references import Reference
-from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.features.protocol import FeatureBase, FeatureConfig, Files, NavEntry
 from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, parse_eid, units
@@ -190,8 +190,8 @@ class Annotate(FeatureBase):
     css = ("assets/glossary.css",)
     js = ("glossary/index.js",)
 
-    def __init__(self, site: Site) -> None:
-        super().__init__(site)
+    def __init__(self, site: Site, config: FeatureConfig | None = None) -> None:
+        super().__init__(site, config)
         edition = site.edition
         self.terms: tuple[Term, ...] = edition.glossary
         self.by_id = {t.id: t for t in self.terms}

@@ -40,7 +40,7 @@ from build_scripts.enrich.alignment import (
     provision_units,
 )
 from build_scripts.enrich.glossary import Term
-from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.features.protocol import FeatureBase, FeatureConfig, Files, NavEntry
 from build_scripts.model import messages
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation, article_text
@@ -223,8 +223,8 @@ class Compare(FeatureBase):
     name = "compare"
     css = ("assets/compare.css",)
 
-    def __init__(self, site: Site) -> None:
-        super().__init__(site)
+    def __init__(self, site: Site, config: FeatureConfig | None = None) -> None:
+        super().__init__(site, config)
         al = site.edition.alignment or Alignment((), (), tuple(r.id for r in site.regs))
         clash = [t.id for t in al.topics if t.id in RESERVED or t.id.startswith("only-")]
         if clash:

@@ -1,12 +1,15 @@
 """What a feature is: one module with one class that follows `Feature`, plus one line in
-features/__init__.py. The build constructs each feature once per build with the Site, then asks it,
-in registration order, for its files, nav entries, page blocks and assets. A feature reads the Site
-(the Edition and URL rules) and nothing else: no corpus files, no other feature's internals."""
+features/__init__.py. The build constructs each enabled feature once per build with the Site and its
+configuration (mkdocs.yml `extra.edition.features.<name>`, a `FeatureConfig`), then asks it, in registration
+order, for its files, nav entries, page blocks and assets. A feature reads the Site (the Edition and URL rules)
+and its configuration, nothing else: no corpus files, no other feature's internals."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Regulation
@@ -14,6 +17,15 @@ from build_scripts.render.context import Site
 
 NavEntry = dict[str, Any]      # MkDocs nav: {title: src} or {title: [entries]}
 Files = dict[str, str | bytes]  # docs-relative path -> content
+
+
+class FeatureConfig(BaseModel):
+    """A feature's settings in mkdocs.yml, under `extra.edition.features.<name>` (MkDocs gives a hook no options
+    of its own), typed as Material's plugins type theirs. A feature with more settings subclasses it and names
+    the subclass as its `Config`. Strict: `enabled: "no"` or an unknown key stops the build, by name and line."""
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    enabled: bool = Field(default=True, description="true or false (false: the build runs without this feature)")
 
 
 class Feature(Protocol):
@@ -35,7 +47,16 @@ class Feature(Protocol):
         """Scripts of their own (docs-relative output -> modules under browser/): a worker, or the script of the
         few pages that load it (a `<script defer>` in their template)."""
 
-    def __init__(self, site: Site) -> None: ...
+    @property
+    def Config(self) -> type[FeatureConfig]:
+        """The model of its settings in mkdocs.yml."""
+
+    @property
+    def runs_last(self) -> bool:
+        """True for a feature that must run after every other (its `files(made)` lists all they generated): the
+        build checks that the registry puts it last."""
+
+    def __init__(self, site: Site, config: FeatureConfig | None = None) -> None: ...
 
     def files(self, made: Mapping[str, str | bytes]) -> Mapping[str, str | bytes]:
         """Generated files; `made` holds what the core and earlier features generated (read-only)."""
@@ -76,9 +97,12 @@ class FeatureBase:
     css: ClassVar[tuple[str, ...]] = ()
     js: ClassVar[tuple[str, ...]] = ()
     scripts: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    Config: ClassVar[type[FeatureConfig]] = FeatureConfig
+    runs_last: ClassVar[bool] = False
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, config: FeatureConfig | None = None) -> None:
         self.site = site
+        self.config = config if config is not None else self.Config()
 
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         return {}

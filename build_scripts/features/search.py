@@ -22,17 +22,18 @@ import dataclasses
 import functools
 import html
 import json
-import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import Field
 
 from build_scripts.enrich.glossary import Term
 from build_scripts.enrich.hant import Hant, convert_many
-from build_scripts.features.protocol import FeatureBase
+from build_scripts.features.protocol import FeatureBase, FeatureConfig
 from build_scripts.model.citerules import client_rules, structure
 from build_scripts.model.han import BMP, CHARS, HAN, HAN_RUN, code_points
 from build_scripts.model.messages import catalogue
@@ -601,36 +602,39 @@ def homophones(chars: Iterable[str]) -> str:
     return " ".join(f"{s}:{''.join(sorted(cs))}" for s, cs in sorted(groups.items()) if len(cs) > 1)
 
 
+class SearchConfig(FeatureConfig):
+    engine: Literal["edition", "material"] = Field(
+        default="edition", description="'edition' (the edition's index and worker) or 'material' (Material's "
+                                       "search as it is, the baseline of bench/search.py)")
+
+
 class Search(FeatureBase):
     """Chinese/English search index and worker, and the traditional-character reading view.
 
-    LEX_SEARCH=material builds the site with Material's search unmodified (the baseline of bench/search.py)."""
+    `engine: material` (mkdocs.yml, or LEX_SEARCH=material through its `!ENV`) builds the site with Material's
+    search unmodified: the baseline of bench/search.py."""
     name = "search"
     css = ("assets/search.css",)
     js = ("hant/index.js", "search-box/index.js")
     scripts = {WORKER_JS: ("search-worker/index.js",)}
+    Config = SearchConfig
 
-    @staticmethod
-    def enabled() -> bool:
-        mode = os.environ.get("LEX_SEARCH", "edition")
-        if mode not in ("edition", "material"):
-            raise ValueError(f"LEX_SEARCH={mode!r}: expected 'edition' or 'material'")
-        return mode == "edition"
-
-    def __init__(self, site: Site) -> None:
-        super().__init__(site)
+    def __init__(self, site: Site, config: FeatureConfig | None = None) -> None:
+        super().__init__(site, config)
+        assert isinstance(self.config, SearchConfig)
+        self.own_index = self.config.engine == "edition"
         self.texts: list[str] = []
-        self.t2s = t2s_table() if self.enabled() else {}
+        self.t2s = t2s_table() if self.own_index else {}
         self.article_srcs = {article_src(reg.id, art.number) for reg in site.regs for art in reg.articles}
 
     def config_extra(self) -> dict[str, Any]:
         # overrides/main.html starts this worker and points Material's header search at it
-        return {"lex_search_worker": WORKER_JS if self.enabled() else None}
+        return {"lex_search_worker": WORKER_JS if self.own_index else None}
 
     def page_meta(self, src: str) -> dict[str, Any]:
         """Article pages are indexed here from the Edition (build_index), never from Material's index of
         them: Material's plugin need not parse and segment them (a fifth of a build's time)."""
-        if self.enabled() and src in self.article_srcs:
+        if self.own_index and src in self.article_srcs:
             return {"search": {"exclude": True}}
         return {}
 
@@ -665,7 +669,7 @@ class Search(FeatureBase):
 
     def post_build(self, site_dir: Path) -> None:
         """Replace the index Material's search plugin wrote (search/search_index.json) with the edition's."""
-        if not self.enabled():
+        if not self.own_index:
             return
         path = site_dir / SEARCH_INDEX_JSON
         if not path.exists():

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from build_scripts.enrich.changes import Change
-from build_scripts.features.protocol import FeatureBase, Files, NavEntry
+from build_scripts.features.protocol import FeatureBase, FeatureConfig, Files, NavEntry
 from build_scripts.model.messages import pair, text
 from build_scripts.model.ref import Ref, chapter_title_en
 from build_scripts.model.regulation import Regulation
@@ -72,8 +72,8 @@ class Status(FeatureBase):
     name = "status"
     css = ("assets/status.css",)
 
-    def __init__(self, site: Site) -> None:
-        super().__init__(site)
+    def __init__(self, site: Site, config: FeatureConfig | None = None) -> None:
+        super().__init__(site, config)
         ed = site.edition
         self.feed_pages = {HOME_SRC, CHANGES_SRC, *(full_text_src(reg.id) for reg in site.regs)}
         # reg id -> [(group key, Ref or chapter number, [changes])] in document order

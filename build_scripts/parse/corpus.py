@@ -19,7 +19,9 @@ import yaml
 from build_scripts.model.errors import InputError
 from build_scripts.model.regulation import Meta, Regulation, article_text
 from build_scripts.model.urls import REG_ID_RE
+from build_scripts.parse.models import Bilingual, MetaYaml
 from build_scripts.parse.normalise import SourceError, canonical_source, decode, parse, reconstruct
+from build_scripts.parse.schema import validated
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("EDITION_CORPUS") or ROOT / "corpus")  # EDITION_CORPUS: build another corpus (tests)
@@ -133,6 +135,7 @@ class MetaFile:
     path: str                    # as errors name it
     data: dict[str, Any]
     lines: dict[str, Any]                  # key -> line
+    model: MetaYaml                        # data, validated (parse/models.py)
 
     def where(self, key: str) -> str:
         return f"{self.path}:{self.lines.get(key, self.lines.get(key.split('.')[0], 1))}"
@@ -153,76 +156,7 @@ def read_meta_file(path: Path) -> MetaFile:
     if not isinstance(data, dict):
         raise CorpusError(rel(path), 1, f"a {type(data).__name__} at the top level; expected a mapping "
                                         "(title:, effective:, …)")
-    return MetaFile(rel(path), data, key_lines(node))
-
-
-KINDS = {dict: "a mapping", str: "a string", list: "a list", int: "a number", float: "a number", bool: "true/false"}
-
-
-def kind(value: object) -> str:
-    return "null" if value is None else KINDS.get(type(value), type(value).__name__)
-
-
-def iso(value: object, meta: MetaFile, key: str) -> str | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value)
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError("not in the form YYYY-MM-DD")
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError as exc:
-        raise meta.error(key, f"{key}: {text!r} is no date ({exc}); expected a real date YYYY-MM-DD, or null") from None
-
-
-# meta.yaml keys: key -> (accepted types, description). None = null allowed.
-META_KEYS = {
-    "title": ((dict,), "a mapping with zh and en (and en_former, an earlier English title)"),
-    "short": ((str, type(None)), "a short-link prefix such as jx"),
-    "abbreviation": ((str, type(None)), "the province's one-character abbreviation such as 赣, or null"),
-    "jurisdiction": ((str, type(None)), "an ISO 3166-2 code such as CN-JX"),
-    "jurisdiction_name": ((dict, type(None)), "a mapping with zh and en, or null"),
-    "adopted": ((str, type(None)), "a date YYYY-MM-DD or null"),
-    "adopted_by": ((dict, type(None)), "a mapping with zh and en, or null"),
-    "announcement": ((dict, type(None)), "a mapping with zh and en, or null"),
-    "effective": ((str, type(None)), "a date YYYY-MM-DD or null"),
-    "sources": ((list, type(None)), "a list of strings"),
-    "layout": ((str, type(None)), "'lines' or 'wrapped'"),
-    "repeals": ((dict, type(None)), "a mapping, or null"),
-    "no_entry_into_force": ((str, type(None)), "a sentence saying why the text has no 本条例自…施行 article"),
-    "references": ((str, type(None)), "'strict' (a reference that cannot be resolved stops the build) or null"),
-}
-
-
-def check_meta_types(meta: MetaFile) -> None:
-    data = meta.data
-    unknown = sorted(set(map(str, data)) - set(META_KEYS))
-    if unknown:
-        raise meta.error(unknown[0], f"unknown key(s) {unknown}; expected only {sorted(META_KEYS)}")
-    for key, value in data.items():
-        types, want = META_KEYS[key]
-        if not isinstance(value, types) or isinstance(value, bool):
-            raise meta.error(key, f"{key} is {kind(value)} ({str(value)[:40]!r}); expected {want}")
-        if isinstance(value, dict):
-            for sub, v in value.items():
-                if key != "repeals" and not isinstance(v, (str, type(None))):
-                    raise meta.error(f"{key}.{sub}", f"{key}.{sub} is {kind(v)}; expected a string")
-    for key in ("title.zh", "title.en"):
-        value = data.get("title", {}).get(key.split(".")[1])
-        if not isinstance(value, str) or not value.strip():
-            found = kind(value) if value is not None else "missing"
-            raise meta.error(key if key in meta.lines else "title", f"{key} is {found}; expected a non-empty string")
-    for i, src in enumerate(data.get("sources") or ()):
-        if not isinstance(src, str):
-            raise meta.error("sources", f"sources[{i}] is {kind(src)}; expected a string")
-    if data.get("references") not in (None, "strict"):
-        raise meta.error("references", f"references: {data['references']!r}; expected 'strict' (or no key: a "
-                                       "reference that cannot be resolved is left unlinked, with a notice)")
-    if data.get("layout") not in (None, "lines", "wrapped"):
-        raise meta.error("layout",
-                         f"layout: {data['layout']!r}; expected 'lines' or 'wrapped' (or no layout: detected)")
+    return MetaFile(rel(path), data, key_lines(node), validated(MetaYaml, data, node, rel(path), error=CorpusError))
 
 
 def meta_file(folder: Path) -> MetaFile:
@@ -230,33 +164,30 @@ def meta_file(folder: Path) -> MetaFile:
     if not path.is_file():
         raise CorpusError(rel(path), 1, "missing; expected every corpus/<id>/ to hold meta.yaml with title.zh, "
                                         "title.en, effective")
-    meta = read_meta_file(path)
-    check_meta_types(meta)
-    return meta
+    return read_meta_file(path)
 
 
 def read_meta(folder: Path) -> Meta:
-    meta = meta_file(folder)
-    data = meta.data
-    title = data["title"]
+    meta = meta_file(folder).model
     if not ID.match(folder.name):
         raise CorpusError(rel(folder), 1, f"folder name {folder.name!r}; expected a lower-case id like 'jiangxi'")
-    if "effective" not in data:
-        raise CorpusError(meta.path, 1, "no effective key; expected effective: the date in the last article, or null")
+
+    def pair(value: Bilingual | None) -> dict[str, str]:      # as written: only the keys the file gives
+        return value.model_dump(exclude_unset=True) if value else {}
     return Meta(
-        id=folder.name, title_zh=title["zh"], title_en=title["en"], title_en_former=title.get("en_former"),
-        effective=iso(data.get("effective"), meta, "effective"),
-        short=data.get("short") or folder.name,
-        abbreviation=data.get("abbreviation"),
-        jurisdiction=data.get("jurisdiction"),
-        jurisdiction_name=data.get("jurisdiction_name") or {},
-        adopted=iso(data.get("adopted"), meta, "adopted"),
-        adopted_by=data.get("adopted_by") or {},
-        announcement=data.get("announcement") or {},
-        repeals=data.get("repeals") or {},
-        sources=tuple(data.get("sources") or ()),
-        layout=data.get("layout"),
-        references=data.get("references"),
+        id=folder.name, title_zh=meta.title.zh, title_en=meta.title.en, title_en_former=meta.title.en_former,
+        effective=meta.effective,
+        short=meta.short or folder.name,
+        abbreviation=meta.abbreviation,
+        jurisdiction=meta.jurisdiction,
+        jurisdiction_name=pair(meta.jurisdiction_name),
+        adopted=meta.adopted,
+        adopted_by=pair(meta.adopted_by),
+        announcement=pair(meta.announcement),
+        repeals=meta.repeals or {},
+        sources=tuple(meta.sources or ()),
+        layout=meta.layout,
+        references=meta.references,
     )
 
 

@@ -24,6 +24,7 @@ from build_scripts.enrich.edition import load_edition
 from build_scripts.model.messages import catalogue
 from build_scripts.model.storage import STORAGE_KEYS
 from build_scripts.model.urls import Urls
+from build_scripts.publish.config import feature_configs
 from build_scripts.publish.site import (
     BUNDLE_CSS,
     BUNDLE_JS,
@@ -75,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     strict = bool(config["extra"].get("strict_references"))    # `edition build --strict`
     site = Site(load_edition(corpus, strict), Urls(directory_urls=config["use_directory_urls"]),
                 site_url=config["site_url"] or None)
-    begin(Build.start(site))
+    begin(Build.start(site, feature_configs(config["extra"], config["config_file_path"])))
     config["nav"] = nav(current())
     add_theme_language(config)
     config["extra"]["lex_view"] = str(macro("view")())  # the display switch, folded on phones

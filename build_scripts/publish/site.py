@@ -4,12 +4,12 @@ One `Build` per MkDocs build: the Site (Edition + URL rules + public base) and o
 registered feature. Pure: data in, pages out; the MkDocs hook does the I/O."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from build_scripts.features import REGISTERED
-from build_scripts.features.protocol import Feature, NavEntry
+from build_scripts.features.protocol import Feature, FeatureBase, FeatureConfig, NavEntry
 from build_scripts.model.messages import catalogue, pair
 from build_scripts.model.ref import Ref
 from build_scripts.model.regulation import Article, Regulation
@@ -29,6 +29,7 @@ from build_scripts.model.urls import (
     json_src,
     units_src,
 )
+from build_scripts.publish.config import check_order
 from build_scripts.publish.scripts import bundle_scripts
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file, regulation_json, units_data, units_index, units_js
@@ -71,8 +72,13 @@ class Build:
     features: tuple[Feature, ...]
 
     @classmethod
-    def start(cls, site: Site) -> Build:
-        return cls(site, tuple(feature(site) for feature in REGISTERED))
+    def start(cls, site: Site, configs: Mapping[str, FeatureConfig] | None = None,
+              registered: Sequence[type[FeatureBase]] = REGISTERED) -> Build:
+        """The enabled features, in registry order, each with its settings (publish/config.feature_configs);
+        a switched-off feature is not even constructed."""
+        check_order(registered)
+        chosen = {f.name: (configs or {}).get(f.name) or f.Config() for f in registered}
+        return cls(site, tuple(f(site, chosen[f.name]) for f in registered if chosen[f.name].enabled))
 
     def article_blocks(self, reg: Regulation, art: Article, page_src: str) -> str:
         ref = Ref(reg, art.number)
