@@ -24,6 +24,7 @@ from build_scripts.enrich.edition import load_edition
 from build_scripts.model.messages import catalogue
 from build_scripts.model.storage import STORAGE_KEYS
 from build_scripts.model.urls import Urls
+from build_scripts.publish.rawhtml import restore, stash
 from build_scripts.publish.site import (
     BUNDLE_CSS,
     BUNDLE_JS,
@@ -93,8 +94,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+_RAW: dict[str, list[str]] = {}
+"""A generated page's raw HTML blocks, from on_page_markdown to on_page_content (publish/rawhtml.py)."""
+_GENERATED_PAGES: set[str] = set()
+
+
 def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
     generated = generated_files(current())
+    _GENERATED_PAGES.clear()
+    _GENERATED_PAGES.update(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
         if files.get_file_from_path(src):
             raise ValueError(f"docs/{src} exists but is generated from corpus/: remove it")
@@ -125,10 +133,19 @@ def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
     return files
 
 
+@event_priority(-100)  # last: what Markdown gets
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: MkFiles) -> str:
     for feature in current().features:
         page.meta.update(feature.page_meta(page.file.src_uri))
+    if page.file.src_uri in _GENERATED_PAGES:     # hand-written pages keep every Markdown feature
+        markdown, _RAW[page.file.src_uri] = stash(markdown)
     return markdown
+
+
+@event_priority(100)  # first: every other plugin sees the page's whole HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: MkFiles) -> str:
+    blocks = _RAW.pop(page.file.src_uri, None)
+    return html if blocks is None else restore(html, blocks)
 
 
 @event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin
