@@ -7,7 +7,7 @@ import markdown
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from build_scripts.publish.rawhtml import restore, stash
+from build_scripts.publish.rawhtml import anchor_ids, restore, stash
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -68,6 +68,22 @@ def test_seed_pages_come_out_the_same(site):
         plain, restored, blocks = both_ways(body)
         assert restored == plain, name
         assert sum(map(len, blocks)) > len(body) / 2, f"{name}: most of the page should skip Markdown"
+        assert anchor_ids(blocks) == mkdocs_anchor_ids("\n".join(blocks)), name
+
+
+def mkdocs_anchor_ids(text: str) -> set[str]:
+    """The anchors MkDocs' own reading of raw HTML finds (for its validation of links to anchors)."""
+    from mkdocs.structure.pages import _HTMLHandler
+    handler = _HTMLHandler()
+    handler.feed(text)
+    handler.close()
+    return handler.present_anchor_ids
+
+
+def test_anchor_ids_are_those_mkdocs_finds():
+    text = ('<div id="a" class="x"><a name="b" href="#c">id="no" &amp; name="no"</a><h2 id="h&amp;1" name="n">t</h2>'
+            '<script>var s = {"q": "<p id=\\"no\\">"};</script></div>')
+    assert anchor_ids([text]) == mkdocs_anchor_ids(text) == {"a", "b", "h&1"}
 
 
 def test_a_lost_placeholder_stops_the_build():

@@ -24,7 +24,7 @@ from build_scripts.enrich.edition import load_edition
 from build_scripts.model.messages import catalogue
 from build_scripts.model.storage import STORAGE_KEYS
 from build_scripts.model.urls import Urls
-from build_scripts.publish.rawhtml import restore, stash
+from build_scripts.publish.rawhtml import anchor_ids, restore, stash
 from build_scripts.publish.site import (
     BUNDLE_CSS,
     BUNDLE_JS,
@@ -145,7 +145,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: MkF
 @event_priority(100)  # first: every other plugin sees the page's whole HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: MkFiles) -> str:
     blocks = _RAW.pop(page.file.src_uri, None)
-    return html if blocks is None else restore(html, blocks)
+    if blocks is None:
+        return html
+    if page.present_anchor_ids is not None:     # links to them are validated as before (validation.anchors)
+        page.present_anchor_ids |= anchor_ids(blocks)
+    return restore(html, blocks)
 
 
 @event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin

@@ -10,6 +10,7 @@ anchors and permalinks come out as before.
 A block is stashed only when Markdown would copy it as is (`_elements`); anything else is left to Markdown."""
 from __future__ import annotations
 
+import html
 import re
 
 from markdown.util import BLOCK_LEVEL_ELEMENTS
@@ -18,6 +19,10 @@ PLACEHOLDER = '<div data-lex-raw="{}"></div>'
 PLACEHOLDER_RE = re.compile(r'<div data-lex-raw="(\d+)"></div>')
 START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)[\s>]")
 BLOCK_LEVEL = frozenset(BLOCK_LEVEL_ELEMENTS)
+# The anchors MkDocs finds in raw HTML (an id; the name of an <a>), which its link validation checks links against.
+# Attribute values are written by render.html.escape, text cannot hold a bare `"`: a search of the text finds them.
+START = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(\s[^<>]*)>")
+ANCHOR_ATTR = re.compile(r'\s(id|name)="([^"]*)"')
 
 
 def _elements(block: str) -> list[str] | None:
@@ -78,3 +83,10 @@ def restore(html: str, blocks: list[str]) -> str:
         raise ValueError(f"raw HTML blocks {len(blocks)}, placeholders back from Markdown {len(seen)}; "
                          "expected each once")
     return out
+
+
+def anchor_ids(blocks: list[str]) -> set[str]:
+    """The anchors of the stashed blocks, as MkDocs' parser of raw HTML finds them (Page.present_anchor_ids):
+    Markdown no longer sees these blocks, so the hook adds them back for the validation of links."""
+    return {html.unescape(a[2]) for b in blocks for t in START.finditer(b) for a in ANCHOR_ATTR.finditer(t[2])
+            if a[1] == "id" or t[1].lower() == "a"}
