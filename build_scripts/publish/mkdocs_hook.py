@@ -24,6 +24,7 @@ from build_scripts.enrich.edition import load_edition
 from build_scripts.model.messages import catalogue
 from build_scripts.model.storage import STORAGE_KEYS
 from build_scripts.model.urls import Urls
+from build_scripts.publish.cssprune import Pruner, prune_bundle, words_of_html, words_of_script
 from build_scripts.publish.rawhtml import anchor_ids, restore, stash
 from build_scripts.publish.site import (
     BUNDLE_CSS,
@@ -154,5 +155,29 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: MkFiles)
 
 @event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin
 def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config["site_dir"])
     for feature in current().features:
-        feature.post_build(Path(config["site_dir"]))
+        feature.post_build(site_dir)
+    prune_theme_css(site_dir)
+
+
+DATA_SCRIPTS = ("assets/units/", "search/")     # text and index data, no code that adds classes
+
+
+def prune_theme_css(site_dir: Path) -> None:
+    """Material's stylesheets in the bundle without the rules nothing on the written site can match
+    (publish/cssprune.py): the words of every page's tags and of every script."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.suffix == ".html":
+            words |= words_of_html(path.read_bytes())
+        elif path.suffix == ".js" and not rel.startswith(DATA_SCRIPTS):
+            script_words, composed = words_of_script(path.read_text(encoding="utf-8", errors="replace"))
+            words |= script_words
+            prefixes |= composed
+    bundle_css = site_dir / BUNDLE_CSS
+    bundle_css.write_text(prune_bundle(bundle_css.read_text(encoding="utf-8"),
+                                       lambda src: bool(MAIN_CSS.fullmatch(src) or PALETTE_CSS.fullmatch(src)),
+                                       Pruner(words, prefixes)), encoding="utf-8")
