@@ -14,6 +14,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -27,9 +28,43 @@ PY = sys.executable
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")
 
 
+SERVED: list[tuple[str, int]] = []
+"""(path, bytes written: status line, headers and body) of every request GzipHandler answered, in order: what went on
+the wire, whoever asked (a page, its workers), counted by the server. bench/weight.py's transfer() reads it."""
+_SERVED_LOCK = threading.Lock()
+
+
+class _CountingWriter:
+    """The connection's output, counted."""
+
+    def __init__(self, raw):
+        self.raw, self.count = raw, 0
+
+    def write(self, data) -> int:
+        self.count += len(data)
+        return self.raw.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.raw, name)
+
+
 class GzipHandler(StaticHandler):
     """Static files as a typical host serves them (the tests' handler: keep-alive, quiet), and gzip (level 6)
-    for text, cacheable for an hour, so that a second page load shows what a warm cache saves."""
+    for text, cacheable for an hour, so that a second page load shows what a warm cache saves. Every answer's
+    bytes are recorded in SERVED."""
+
+    def setup(self):
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)
+
+    def handle_one_request(self):
+        before = self.wfile.count
+        self.path = ""
+        super().handle_one_request()
+        sent = self.wfile.count - before
+        if sent and self.path:
+            with _SERVED_LOCK:
+                SERVED.append((self.path, sent))
 
     def end_headers(self):
         self.send_header("Cache-Control", "public, max-age=3600")

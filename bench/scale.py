@@ -49,7 +49,8 @@ LAWS = ROOT / "bench" / "laws"         # committed: bench/laws.py, PROVENANCE.md
 PREFIX = "rw-"                  # corpus id of realworld dNNN: rw-dNNN
 SEEDS = 2
 NAV = re.compile(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', re.S)
-UNREVIEWED = re.compile(r"traditional view: (\d+) phrase conversion")   # enrich/hant.py Hant.warning
+# enrich/hant.py Hant.warning, one line per standard: "traditional view (tw): 60 phrase conversion(s) ..."
+UNREVIEWED = re.compile(r"traditional view \((\w+)\): (\d+) phrase conversion")
 GOALS = {"cpu_s_per_reg": 1.5, "wall_s_per_reg": 1.5, "first_query_gzip": 150_000, "ready_ms": 400,
          "article_cold_bytes": 100_000}
 
@@ -154,10 +155,10 @@ def run_measured(cmd: list[str], cwd: Path, env: dict, timeout: int) -> dict:
         wall = time.perf_counter() - start
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    unreviewed = UNREVIEWED.search(text)
+    unreviewed = {m[1]: int(m[2]) for m in UNREVIEWED.finditer(text)}
     return {"exit": proc.returncode, "wall_s": round(wall, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
             "peak_rss_mb": round(usage.ru_maxrss / 1024), "tail": text[-2000:],
-            "hant_unreviewed": int(unreviewed[1]) if unreviewed else 0}
+            "hant_unreviewed": unreviewed}
 
 
 def page_weight(browser, base: str, pages: list[str]) -> dict:
@@ -266,7 +267,8 @@ def report_line(r: dict) -> str:
         line += f"; real regulation's article cold {r['weight_real']['first_load']['bytes']:,} B"
     line += (f"; compare overview cold {r['weight_compare']['first_load']['bytes']:,} B "
              f"({r['compare_overview_bytes'] / 1e3:.0f} kB HTML)")
-    line += f"\n     traditional view: {b['hant_unreviewed']} phrase conversions not reviewed"
+    unreviewed = ", ".join(f"{std} {n}" for std, n in b["hant_unreviewed"].items()) or "none"
+    line += f"\n     traditional view: phrase conversions not reviewed: {unreviewed}"
     if "pdf" in r:
         p = r["pdf"]
         line += (f"\n     pdf: FAILED (exit {p['exit']}): {p['tail'][-500:]}" if p["exit"] else

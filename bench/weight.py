@@ -6,9 +6,9 @@ cache, against a bare Material page of the same generated Markdown, with the URL
 Both sites (the edition's build and the bare Material build from bench/build.py) are served from
 127.0.0.1 by a handler that gzips text (level 6) and allows caching for an hour, as a typical host
 does. Debian's chromium (Playwright) loads an article page in a fresh context (cold cache), then a
-second article page in the same context (warm cache); the bytes are Chrome's own count of the encoded
-response body and headers of every request of the page and its workers (Playwright's request.sizes()),
-after the page went network-idle (so the search index, fetched on load, is counted too).
+second article page in the same context (warm cache); the bytes are the server's count of what it sent
+(status line, headers, gzip body) for every request of the page and its workers, until the page went
+network-idle (so the search index, fetched on load, is counted too): see transfer().
 
 Lighthouse (npm `lighthouse`, installed by this script into bench/node_modules, gitignored) runs
 with CHROME_PATH=/usr/bin/chromium against the same article page, default mobile profile
@@ -40,13 +40,17 @@ NAV_TIMEOUT_MS = 180_000     # Playwright's 30 s default is too short for networ
 
 def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SECOND)) -> dict:
     """Bytes and requests of a cold first load and a warm second page (of pages: the first cold, then the
-    second with the cache it left; bench/scale.py also weighs a single page). Playwright's request events, which
-    (unlike a page's CDP session) include the requests of the page's workers: Material's search worker and
-    the edition's load their scripts and index shards themselves. data: URIs are not requests."""
+    second with the cache it left; bench/scale.py also weighs a single page), until the page is network-idle.
+
+    The bytes are counted by the server (bench.common.SERVED: status line, headers and gzip body of every answer,
+    the page's and its workers'): Chrome's own count (Playwright's request.sizes()) gave only the headers of
+    responses a worker fetched (search-worker.js counted 208 B for 7.9 kB), so it is kept beside it as
+    `browser_bytes`, not used. A response from the cache is no request and costs nothing."""
+    from bench.common import SERVED
     context = browser.new_context()
     page = context.new_page()
     page.set_default_navigation_timeout(NAV_TIMEOUT_MS)
-    state: dict = {"bytes": 0, "urls": [], "cached": 0, "by_url": {}}
+    state: dict = {"browser_bytes": 0, "cached": 0}
 
     def finished(request):
         if request.url.startswith("data:"):
@@ -59,18 +63,21 @@ def transfer(browser, base: str, pages: tuple[str, ...] | list[str] = (FIRST, SE
         if received <= 0:
             state["cached"] += 1
             return
-        state["bytes"] += received
-        state["urls"].append(request.url.replace(base, "/"))
-        state["by_url"][request.url.replace(base, "/")] = received
+        state["browser_bytes"] += received
     page.on("requestfinished", finished)
     out = {}
     for label, rel in zip(("first_load", "second_page_warm"), pages, strict=False):
-        state.update(bytes=0, urls=[], cached=0, by_url={})
+        state.update(browser_bytes=0, cached=0)
+        SERVED.clear()
         page.goto(base + rel, wait_until="networkidle")
         page.wait_for_timeout(500)
-        out[label] = {"bytes": state["bytes"], "network_requests": len(state["urls"]),
-                      "served_from_cache": state["cached"], "urls": sorted(state["urls"]),
-                      "bytes_by_url": dict(sorted(state["by_url"].items(), key=lambda kv: -kv[1]))}
+        served = list(SERVED)
+        by_url: dict[str, int] = {}
+        for path, sent in served:
+            by_url[path] = by_url.get(path, 0) + sent
+        out[label] = {"bytes": sum(sent for _, sent in served), "network_requests": len(served),
+                      "browser_bytes": state["browser_bytes"], "served_from_cache": state["cached"],
+                      "urls": sorted(by_url), "bytes_by_url": dict(sorted(by_url.items(), key=lambda kv: -kv[1]))}
     context.close()
     return out
 

@@ -43,6 +43,23 @@ def test_case_table_python(case, rules, struct):
     assert outcome(parsed, C.resolve(parsed, struct)) == (case["parse"], case["resolve"])
 
 
+def test_alias_prefilter_tries_every_alias_that_matches(rules):
+    """citeparse tries only the aliases whose first two characters (or one: 赣) are in the text; those that match
+    are the ones a scan of every alias finds, in the same order, for the case table's inputs and for every alias
+    inside running text."""
+    from build_scripts.model import citeparse
+    compiled = citeparse._compiled(rules)
+    names = [citeparse.UNESCAPE.sub(r"\\1", m[1]) for p, _ in rules["aliases"]
+             if (m := citeparse.LITERAL.fullmatch(p))]
+    assert len(names) == len(rules["aliases"]), "every alias client_rules writes is a literal"
+    texts = [R.normalise(c["input"], rules) for c in CASES] + [f"依照{n}第十五条" for n in names] + \
+        [f"see {n}, art. 15" for n in names]
+    for text in texts:
+        every = [p.pattern for p, _ in compiled.aliases if p.search(text)]
+        tried = [p.pattern for p, _ in citeparse._candidates(compiled, text) if p.search(text)]
+        assert tried == every, text
+
+
 def test_case_table_covers_every_pattern_and_error(rules, struct):
     """The table exercises each pattern of the rules and each error message."""
     used, errors = set(), set()

@@ -287,3 +287,28 @@ def test_external_law_is_recorded_without_a_target(regs):
     unit = unit_at(reg, "art_1__para_1", "依照《中华人民共和国治安管理处罚法》处理。")
     (ref,) = resolve_unit(reg, unit, repealed_law(reg))
     assert (ref.kind, ref.target, ref.json()["target"]) == ("external_law", None, None)
+
+
+def test_article_referred_to_by_a_paragraph_and_its_items(tmp_path):
+    """A penalty paragraph that cites an article (违反本条例第二十条规定的) and whose items cite that article's items
+    (第一项, 第二项): the article's page lists them all, the paragraph first, then its items (a real regulation of
+    bench/laws, which stopped the build with 111 regulations: the sort compared a paragraph's None with an item's
+    number)."""
+    import shutil
+    from pathlib import Path
+
+    from build_scripts.enrich.edition import load_edition
+    from build_scripts.features.annotate import Annotate
+    from build_scripts.model.ref import Ref
+    from build_scripts.render.context import Site
+    root = Path(__file__).resolve().parent.parent
+    corpus = tmp_path / "corpus"
+    shutil.copytree(root / "corpus", corpus)
+    shutil.copytree(root / "bench" / "laws" / "l021", corpus / "l021")
+    site = Site(load_edition(corpus))
+    reg = site.reg("l021")
+    sources = [r.source for r in site.edition.referred_by["l021"][20]]
+    assert "art_28__para_1" in sources and "art_28__para_1__point_1" in sources
+    block = Annotate(site).article_block(Ref(reg, 20), "l021/art-20.md")
+    links = re.findall(r'href="\.\./art-28/#(para-1(?:-item-\d+)?)"', block)
+    assert links[0] == "para-1" and links[1:] == sorted(links[1:], key=lambda a: int(a.rsplit("-", 1)[1]))

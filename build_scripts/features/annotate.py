@@ -184,6 +184,14 @@ def _title(reg: Regulation, term: Term | None, form: str, definition: Definition
 
 # ------------------------------------------------------------------ the feature
 
+def document_order(eid: str) -> tuple[int, int, int]:
+    """A provision's place in its regulation: a paragraph's own text before its items (art_28__para_1 before
+    art_28__para_1__point_1; parse_eid gives the paragraph None for an item, which does not compare with a
+    number)."""
+    art, para, item = parse_eid(eid)
+    return art, para or 0, item or 0
+
+
 class Annotate(FeatureBase):
     """Glossary tooltips, defined terms, cross-references, "referred to by", the glossary page."""
     name = "annotate"
@@ -240,7 +248,7 @@ class Annotate(FeatureBase):
         incoming = edition.referred_by.get(reg.id, {}).get(ref.article, ())
         refs = [{"href": Ref.from_eid(reg, r.source).href(urls, page_src), "text": r.text,
                  "source": Ref.from_eid(reg, r.source), "target": Ref.from_eid(reg, _target(r))}
-                for r in sorted(incoming, key=lambda r: (parse_eid(r.source), r.start))]
+                for r in sorted(incoming, key=lambda r: (document_order(r.source), r.start))]
         index = self.indexes[reg.id]
         defined = []
         for d in edition.definitions.get(reg.id, ()):

@@ -13,18 +13,75 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 from build_scripts.model.regulation import unit_eid
 
 TRAILING = " ,;:.。，；：、"
 OPENING = "《〈"    # a title mark just before a regulation's name belongs to the citation
+SPACES = re.compile(r"\s+")
+# An alias as client_rules writes it: rx_escape of a name, in (?<![a-z]) ... (?![a-z]) when it is Latin; group 1
+# is the name, escaped.
+_LIT_CHAR = r"(?:\\[.*+?^${}()|\[\]\\/-]|[^\\.*+?^${}()|\[\]/-])"    # a character as rx_escape writes it
+LITERAL = re.compile(f"(?:\\(\\?<!\\[a-z\\]\\))?({_LIT_CHAR}+)(?:\\(\\?!\\[a-z\\]\\))?")
+UNESCAPE = re.compile(r"\\(.)")
 CITE_REACH = 48     # the longest citation after a regulation's name: ", article 123, paragraph 12, point (xii)"
 
 
 def rx_escape(text: str) -> str:
     """Escape for a regular expression valid in both Python and JavaScript."""
     return re.sub(r"([.*+?^${}()|\[\]\\/-])", r"\\\1", text)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A rules value's regular expressions, compiled once: `re`'s own cache holds 512 patterns, fewer than the
+    aliases of a hundred regulations, so uncompiled they were compiled again on every call."""
+    aliases: tuple[tuple[re.Pattern[str], str], ...]
+    by_start: dict[str, tuple[int, ...]]    # the aliases (their index) that are a literal, by its first two characters
+    other: tuple[int, ...]                  # the aliases that are not literals: tried on every text
+    fillers: re.Pattern[str]
+    trim: re.Pattern[str]
+    patterns: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]
+    trailing: re.Pattern[str]
+
+
+_COMPILED: dict[int, tuple[dict[str, Any], _Compiled]] = {}
+
+
+def _compiled(rules: dict[str, Any]) -> _Compiled:
+    """The compiled form of a rules value, by identity (the value is kept, so its id is not reused). The rules are
+    never changed once made (client_rules, or JSON read from a built site)."""
+    hit = _COMPILED.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        if len(_COMPILED) > 16:
+            _COMPILED.clear()
+        fillers = _fillers(rules)
+        by_start: dict[str, list[int]] = {}
+        other: list[int] = []
+        for i, (pattern, _) in enumerate(rules["aliases"]):
+            literal = LITERAL.fullmatch(pattern)
+            if literal:
+                by_start.setdefault(UNESCAPE.sub(r"\1", literal[1])[:2], []).append(i)
+            else:
+                other.append(i)
+        hit = (rules, _Compiled(
+            aliases=tuple((re.compile(pattern), reg_id) for pattern, reg_id in rules["aliases"]),
+            by_start={k: tuple(ii) for k, ii in by_start.items()}, other=tuple(other),
+            fillers=re.compile(fillers), trim=re.compile(rules["trim"]),
+            patterns=tuple((re.compile(p["re"]), tuple(p["groups"])) for p in rules["patterns"]),
+            trailing=re.compile(f"(?:{fillers})$|{TAIL}")))
+        _COMPILED[id(rules)] = hit
+    return hit[1]
+
+
+def _candidates(c: _Compiled, text: str) -> list[tuple[re.Pattern[str], str]]:
+    """The aliases that can match in text, in the rules' order: a literal alias whose first two characters are not
+    in the text cannot (with a hundred regulations, most of their names are not tried at all)."""
+    starts = {text[i:i + 2] for i in range(len(text))} | set(text)    # set(text): one-character aliases (赣)
+    found = [i for k in starts for i in c.by_start.get(k, ())]
+    return [c.aliases[i] for i in sorted(found + list(c.other))]
 
 
 def normalise(text: str, rules: dict[str, Any]) -> str:
@@ -62,25 +119,26 @@ def parse(text: str, rules: dict[str, Any]) -> dict[str, Any]:
     s = normalise(text, rules)
     if not s:
         return {"ok": False, "error": "empty"}
+    c = _compiled(rules)
     reg = None
-    for pattern, reg_id in rules["aliases"]:
-        m = re.search(pattern, s)
+    for pattern, reg_id in _candidates(c, s):
+        m = pattern.search(s)
         if m:
             reg = reg_id
             s = s[:m.start()] + " " + s[m.end():]
             break
-    s = re.sub(_fillers(rules), " ", s)
-    s = re.sub(r"\s+", " ", s)
-    s = re.sub(rules["trim"], "", s)
+    s = c.fillers.sub(" ", s)
+    s = SPACES.sub(" ", s)
+    s = c.trim.sub("", s)
     if not s:
         return {"ok": True, "reg": reg, "article": None, "paragraph": None, "item": None} if reg else \
             {"ok": False, "error": "unparseable"}
-    for pat in rules["patterns"]:
-        m = re.search(pat["re"], s)
+    for pattern, groups in c.patterns:
+        m = pattern.search(s)
         if not m:
             continue
-        out = {"ok": True, "reg": reg, "article": None, "paragraph": None, "item": None}
-        for name, value in zip(pat["groups"], m.groups(), strict=True):
+        out: dict[str, Any] = {"ok": True, "reg": reg, "article": None, "paragraph": None, "item": None}
+        for name, value in zip(groups, m.groups(), strict=True):
             if value is not None and out[name] is None:
                 out[name] = to_number(value, rules)
         return out
@@ -146,7 +204,7 @@ def _drop_trailing_filler(text: str, lower: str, start: int, name_end: int, end:
                           rules: dict[str, Any]) -> int:
     """The end of a citation without the filler words and punctuation the parser skips after it (", then" is no
     part of 第（五）项, "的" no part of 第40条, "</" of "项</b>" neither): shortened while it still reads the same."""
-    trailing = re.compile(f"(?:{_fillers(rules)})$|{TAIL}")
+    trailing = _compiled(rules).trailing
     while True:
         m = trailing.search(lower[start:end])
         if not m:
@@ -165,8 +223,8 @@ def find(text: str, rules: dict[str, Any], struct: dict[str, list[list[int]]]) -
     lower = search_form(text, rules)
     out: list[tuple[int, int, dict[str, Any]]] = []
     taken = 0
-    starts = sorted({(m.start(), m.end()) for pattern, _ in rules["aliases"]
-                     for m in re.finditer(pattern, lower)}, key=lambda se: (se[0], -se[1]))
+    starts = sorted({(m.start(), m.end()) for pattern, _ in _candidates(_compiled(rules), lower)
+                     for m in pattern.finditer(lower)}, key=lambda se: (se[0], -se[1]))
     for start, name_end in starts:
         if start < taken:
             continue

@@ -108,6 +108,17 @@ def find_citations(text: str, regs: tuple[Regulation, ...]) -> list[tuple[int, i
     """The citations inside a text written by the edition (a topic note, a definition): (start, end, Ref)
     for each regulation name (an alias of `client_rules`) followed by a provision that `parse` reads and
     `resolve` finds, longest first. The parser is the one the resolver uses; nothing here reads numbers."""
-    by_id = {r.id: r for r in regs}
+    by_id, rules, struct = _finder(regs)
     return [(start, end, Ref(by_id[hit["reg"]], hit["article"], hit["paragraph"], hit["item"]))
-            for start, end, hit in citeparse.find(text, client_rules(regs), structure(regs))]
+            for start, end, hit in citeparse.find(text, rules, struct)]
+
+
+_FINDER: list[tuple[tuple[Regulation, ...], tuple[dict[str, Regulation], dict[str, Any], dict[str, Any]]]] = []
+
+
+def _finder(regs: tuple[Regulation, ...]) -> tuple[dict[str, Regulation], dict[str, Any], dict[str, Any]]:
+    """The regulations by id, the rules and the structure of a build's regulations, made once for all the texts
+    of the build (a glossary page has hundreds; the rules are one value, so citeparse compiles them once)."""
+    if not _FINDER or _FINDER[0][0] is not regs:
+        _FINDER[:] = [(regs, ({r.id: r for r in regs}, client_rules(regs), structure(regs)))]
+    return _FINDER[0][1]

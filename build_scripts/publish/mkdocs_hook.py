@@ -25,6 +25,8 @@ from build_scripts.model.messages import catalogue
 from build_scripts.model.storage import STORAGE_KEYS
 from build_scripts.model.urls import Urls
 from build_scripts.publish.config import feature_configs
+from build_scripts.publish.cssprune import Pruner, prune_bundle, words_of_html, words_of_script
+from build_scripts.publish.rawhtml import anchor_ids, restore, stash
 from build_scripts.publish.site import (
     BUNDLE_CSS,
     BUNDLE_JS,
@@ -102,9 +104,16 @@ def site_texts(config: MkDocsConfig, files: MkFiles) -> list[str]:
     return [f.content_string for f in files.documentation_pages()] + [config["site_name"], *names]
 
 
+_RAW: dict[str, list[str]] = {}
+"""A generated page's raw HTML blocks, from on_page_markdown to on_page_content (publish/rawhtml.py)."""
+_GENERATED_PAGES: set[str] = set()
+
+
 def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
     current().site_texts(site_texts(config, files))
     generated = generated_files(current())
+    _GENERATED_PAGES.clear()
+    _GENERATED_PAGES.update(src for src in generated if src.endswith(".md"))
     for src, content in generated.items():
         if files.get_file_from_path(src):
             raise ValueError(f"docs/{src} exists but is generated from corpus/: remove it")
@@ -135,13 +144,50 @@ def on_files(files: MkFiles, config: MkDocsConfig) -> MkFiles:
     return files
 
 
+@event_priority(-100)  # last: what Markdown gets
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: MkFiles) -> str:
     for feature in current().features:
         page.meta.update(feature.page_meta(page.file.src_uri))
+    if page.file.src_uri in _GENERATED_PAGES:     # hand-written pages keep every Markdown feature
+        markdown, _RAW[page.file.src_uri] = stash(markdown)
     return markdown
+
+
+@event_priority(100)  # first: every other plugin sees the page's whole HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: MkFiles) -> str:
+    blocks = _RAW.pop(page.file.src_uri, None)
+    if blocks is None:
+        return html
+    if page.present_anchor_ids is not None:     # links to them are validated as before (validation.anchors)
+        page.present_anchor_ids |= anchor_ids(blocks)
+    return restore(html, blocks)
 
 
 @event_priority(-50)  # after Material's search plugin has written its index, before the offline plugin
 def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config["site_dir"])
     for feature in current().features:
-        feature.post_build(Path(config["site_dir"]))
+        feature.post_build(site_dir)
+    prune_theme_css(site_dir)
+
+
+DATA_SCRIPTS = ("assets/units/", "search/")     # text and index data, no code that adds classes
+
+
+def prune_theme_css(site_dir: Path) -> None:
+    """Material's stylesheets in the bundle without the rules nothing on the written site can match
+    (publish/cssprune.py): the words of every page's tags and of every script."""
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    for path in sorted(site_dir.rglob("*")):
+        rel = path.relative_to(site_dir).as_posix()
+        if path.suffix == ".html":
+            words |= words_of_html(path.read_bytes())
+        elif path.suffix == ".js" and not rel.startswith(DATA_SCRIPTS):
+            script_words, composed = words_of_script(path.read_text(encoding="utf-8", errors="replace"))
+            words |= script_words
+            prefixes |= composed
+    bundle_css = site_dir / BUNDLE_CSS
+    bundle_css.write_text(prune_bundle(bundle_css.read_text(encoding="utf-8"),
+                                       lambda src: bool(MAIN_CSS.fullmatch(src) or PALETTE_CSS.fullmatch(src)),
+                                       Pruner(words, prefixes)), encoding="utf-8")
