@@ -69,6 +69,8 @@ DATA_DOC_SRC = "data.md"
 ADDING_SRC = "adding.md"
 SITEMAP_FILES = ("sitemap.xml", "sitemap.xml.gz")   # MkDocs writes them
 SEARCH_INDEX_JSON = "search/search_index.json"     # Material's search plugin writes it; features/search.py rewrites it
+# the folders of scripts that carry text and index data, no code that adds classes (publish/cssprune.py skips them)
+DATA_SCRIPT_DIRS = ("assets/units/", "search/")
 
 # Data files (docs/data.md): the JSON export, its CSV and Akoma Ntoso renderings, the PDFs, and the shared tables
 ANCHORS_JSON = "data/anchors.json"

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from build_scripts.enrich.edition import load_edition
 from build_scripts.model.messages import catalogue
 from build_scripts.model.storage import STORAGE_KEYS
-from build_scripts.model.urls import Urls
+from build_scripts.model.urls import DATA_SCRIPT_DIRS, Urls
 from build_scripts.publish.config import feature_configs
 from build_scripts.publish.cssprune import Pruner, prune_bundle, words_of_html, words_of_script
 from build_scripts.publish.rawhtml import anchor_ids, restore, stash
@@ -171,7 +171,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     prune_theme_css(site_dir)
 
 
-DATA_SCRIPTS = ("assets/units/", "search/")     # text and index data, no code that adds classes
 
 
 def prune_theme_css(site_dir: Path) -> None:
@@ -183,7 +182,7 @@ def prune_theme_css(site_dir: Path) -> None:
         rel = path.relative_to(site_dir).as_posix()
         if path.suffix == ".html":
             words |= words_of_html(path.read_bytes())
-        elif path.suffix == ".js" and not rel.startswith(DATA_SCRIPTS):
+        elif path.suffix == ".js" and not rel.startswith(DATA_SCRIPT_DIRS):
             script_words, composed = words_of_script(path.read_text(encoding="utf-8", errors="replace"))
             words |= script_words
             prefixes |= composed
