@@ -7,7 +7,7 @@
  * reader are read by the one parser (../cite/parse.js) with the rules of assets/cite-rules.js. The diff is
  * ./diff.js, the import of notes ./notes-import.js (pure, tested by node --test). */
 import { el, zh, en, bi, biMsg, say, sayMsg } from "./ui.js";
-import { msg, fill as fillMsg, both } from "../shared/messages.js";  // fill: initDiff has a fill of its own
+import { msg, fill as fillMsg, both, labelOption } from "../shared/messages.js";  // fill: initDiff has a fill of its own
 import { parseRanges, formatRanges } from "./ranges.js";
 import { STORE, keyOf, loadStore, saveStore, putItem } from "./store.js";
 import { charDiff, wordDiff, segment, vocabulary, sharedShare, provisionText } from "./diff.js";
@@ -260,7 +260,9 @@ function initDiff(root, idx) {
       side.unit.textContent = "";
       data.units.forEach(function (u) {
         var pad = u.kind === "article" ? "" : (u.kind === "paragraph" ? "\u3000" : "\u3000\u3000");
-        side.unit.appendChild(el("option", { value: u.eid, lang: "zh-Hans" }, [pad + u.labels.zh + " · " + u.labels.en]));
+        var option = el("option", { value: u.eid, "data-label-zh": pad + u.labels.zh, "data-label-en": pad + u.labels.en });
+        labelOption(option);      // the display mode's language(s)
+        side.unit.appendChild(option);
       });
       if (eid && data.byEid[eid]) side.unit.value = eid;
       return data;
