@@ -65,7 +65,7 @@ REVIEW_PHRASES = {(True, False): "status.review", (True, True): "status.reviews"
 
 
 def review_parts(reason: str, lang: str) -> list[tuple[str, str | None]]:
-    """A logged reason as [(text, None)] and [(reader's phrase, the code it stands for)]: a code after "blind
+    """A logged reason as [(text, None)] and [(reader's phrase, the code it stands for, as written)]: a code after "blind
     review(s)" / 盲审 is "independent review(s)" / 独立审校 (status.review*), a code on its own "a reviewer" /
     "reviewers" / 审校人 (status.reviewer*)."""
     out: list[tuple[str, str | None]] = []
@@ -79,8 +79,12 @@ def review_parts(reason: str, lang: str) -> list[tuple[str, str | None]]:
         ids = len(re.findall(r"\d{3,}", m.group("codes")))
         plural = ids > 1 or (lang == "en" and named is not None and m.group("plural") == "reviews")
         message = REVIEW_PHRASES[(named is not None, plural)]
-        out += [(reason[at:m.start()], None), (text(message, lang), code.strip())]
-        at = m.end()
+        end = m.end()
+        if lang == "zh":                # the space after a code is no Chinese spacing: 独立审校同类问题
+            while end < len(reason) and reason[end] == " ":
+                end += 1
+        out += [(reason[at:m.start()], None), (text(message, lang), reason[m.start():end])]
+        at = end
     out.append((reason[at:], None))
     return [(t, c) for t, c in out if t]
 
