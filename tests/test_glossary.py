@@ -585,3 +585,21 @@ def test_an_english_only_reader_can_hover_and_focus_terms(page, served_site, by_
     page.click("[data-lex-marks=all]")
     assert page.eval_on_selector(rep, deco) == "underline dotted"
     assert page.eval_on_selector(rep, "el => el.tabIndex") == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_term_tooltips_are_readable_on_the_desktop(page, served_site, scheme):
+    """A term's pop-up at 1280 px: body-size text (14 px or more, regular weight), light and dark."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served_site + "jiangxi/art-15/")
+    term = page.locator(".lex-zh abbr.lex-term:not(.lex-rep)").first
+    term.hover()
+    assert wait_until(page, "el => !!el.getAttribute('aria-describedby')", term.element_handle())
+    style = page.evaluate("""id => { const tip = document.getElementById(id);
+        const inner = tip.querySelector('.md-tooltip2__inner, .md-tooltip__inner') || tip;
+        const s = getComputedStyle(inner); const r = inner.getBoundingClientRect();
+        return {size: parseFloat(s.fontSize), weight: parseInt(s.fontWeight), color: s.color, bg: s.backgroundColor,
+                visible: r.width > 0 && r.height > 0}; }""", term.get_attribute("aria-describedby"))
+    assert style["visible"] and style["size"] >= 14 and style["weight"] <= 400, style
+    assert style["color"] != style["bg"]
