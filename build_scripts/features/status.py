@@ -65,8 +65,8 @@ REVIEW_PHRASES = {(True, False): "status.review", (True, True): "status.reviews"
 
 
 def review_parts(reason: str, lang: str) -> list[tuple[str, str | None]]:
-    """A logged reason as [(text, None)] and [(reader's phrase, the code it stands for, as written)]: a code after "blind
-    review(s)" / 盲审 is "independent review(s)" / 独立审校 (status.review*), a code on its own "a reviewer" /
+    """A logged reason as [(text, None)] and [(reader's phrase, the code it stands for, as written)]: a code after
+    "blind review(s)" / 盲审 is "independent review(s)" / 独立审校 (status.review*), a code on its own "a reviewer" /
     "reviewers" / 审校人 (status.reviewer*)."""
     out: list[tuple[str, str | None]] = []
     at = 0
