@@ -185,6 +185,7 @@ def size(content: str | bytes) -> str:
 class OpenData(FeatureBase):
     """CSV, Akoma Ntoso, PDFs and the downloads page (registered last: it lists every data file)."""
     name = "opendata"
+    css = ("assets/downloads.css",)
 
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         """CSV, Akoma Ntoso and PDFs, and the downloads page, which lists them with the data files
