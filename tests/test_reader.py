@@ -169,6 +169,24 @@ def test_selection_page_from_the_url(page, served_site, site):
     page.emulate_media(media="screen")
 
 
+def test_selection_markdown_says_the_texts_status_and_the_export_date(page, served_site, site):
+    """The download's head: the edition, its version and the day of the export; for each regulation selected, the date
+    it is in force since and whether the text is as enacted (as the article pages' status box says)."""
+    import datetime
+    page.goto(served_site + "select/?jx=15&sx=23")
+    page.wait_for_selector("#lex-select-bar:not([hidden])")
+    with page.expect_download() as dl:
+        page.click("[data-action=download-md]")
+    head = Path(dl.value.path()).read_text(encoding="utf-8").split("## ")[0]
+    day = datetime.datetime.now(datetime.UTC).date().isoformat()
+    assert f"版本 {site.edition.version} · 导出于 {day}" in head and f"version {site.edition.version} · exported {day}" in head
+    for reg_id in ("jiangxi", "shanxi"):
+        status, meta = site.edition.status[reg_id], site.reg(reg_id).meta
+        assert status.effective and not status.amendments
+        assert f"《{meta.title_zh}》：{status.effective}起施行；公布时文本" in head
+        assert f"{meta.title_en}: in force since {status.effective}; as enacted" in head
+
+
 def test_selection_reports_what_it_cannot_show(page, served_site):
     page.goto(served_site + "select/?jx=2,999&zz=1")
     page.wait_for_selector("#lex-select[data-count='1']")

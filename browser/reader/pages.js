@@ -25,6 +25,9 @@ function readIndex() {
   var holder = document.getElementById("lex-reader-index");
   return holder ? JSON.parse(holder.textContent) : null;
 }
+/** The day of an export (as the notes' export gives it: yyyy-mm-dd, UTC). */
+function today() { return new Date().toISOString().slice(0, 10); }
+
 function regOf(idx, key) {
   key = String(key || "").toLowerCase();
   for (var i = 0; i < idx.regs.length; i++) if (idx.regs[i].id === key || idx.regs[i].short === key) return idx.regs[i];
@@ -149,9 +152,17 @@ function initSelect(root, idx) {
   function selectionMarkdown() {
     var e = idx.edition;
     var lines = ["# " + both("js.reader.selected-title"), "",
-      both("js.reader.edition-version", { name_zh: e.name.zh, name_en: e.name.en, version: e.version }) + "  ",
-      both("js.reader.authoritative", { licence: e.licence, licence_url: e.licence_url }), "",
-      "<" + pageUrl(idx, "select", location.search) + ">", ""];
+      both("js.reader.edition-version", { name_zh: e.name.zh, name_en: e.name.en, version: e.version,
+                                          date: today() }) + "  "];
+    // each regulation's text: in force since, as enacted or amended (what the article pages' status box says)
+    shown.forEach(function (s) {
+      var st = regOf(idx, s.data.id).status, m = msg(st.amended ? "js.reader.amended" : "js.reader.as-enacted");
+      var none = msg("js.reader.not-stated"), line = msg("js.reader.regulation-status");
+      lines.push(fillMsg(line.zh, { title: s.data.title.zh, effective: st.effective || none.zh, text: m.zh }) + " / " +
+                 fillMsg(line.en, { title: s.data.title.en, effective: st.effective || none.en, text: m.en }) + "  ");
+    });
+    lines.push(both("js.reader.authoritative", { licence: e.licence, licence_url: e.licence_url }), "",
+      "<" + pageUrl(idx, "select", location.search) + ">", "");
     shown.forEach(function (s) {
       var data = s.data;
       lines.push("## " + data.title.zh + " / " + data.title.en, "");
