@@ -157,8 +157,6 @@ def _shared_builds_side_by_side(request):
 def built_site(tmp_path_factory) -> Path:
     """The real site, built once per test run (shared by the xdist workers), in-process, with --strict
     (warnings fail). No test writes into it."""
-    if os.environ.get("R2_SITE"):  # TEMP local only, never committed
-        return Path(os.environ["R2_SITE"])
     from build_scripts.publish.cli import build
     return made_once(tmp_path_factory, "build", lambda folder: build(folder / "site")) / "site"
 
