@@ -141,6 +141,15 @@ document.addEventListener("click", function (/** @type {any} */ ev) {
   apply(mode);
 });
 
+// The header's light / dark toggle is Material's <label> for a radio, a tab stop that answers Enter only; a button
+// answers Space too, and so does this one.
+document.addEventListener("keydown", function (/** @type {any} */ ev) {
+  var t = ev.target;
+  if (ev.key !== " " || !t || !t.matches || !t.matches('label.md-header__button[for^="__palette"]')) return;
+  ev.preventDefault();        // no scroll
+  t.click();
+});
+
 // Phones: the "显示 / View" button folds the display switch (and an article's notice and legend) into its panel
 // (edition.css); open or closed is remembered. The page's head has set the classes before the first paint.
 /** @param {boolean} open */
