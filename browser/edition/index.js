@@ -141,13 +141,16 @@ document.addEventListener("click", function (/** @type {any} */ ev) {
   apply(mode);
 });
 
-// The header's light / dark toggle is Material's <label> for a radio, a tab stop that answers Enter only; a button
-// answers Space too, and so does this one.
+// The header's light / dark toggle: Material's tab stop is the checked radio of the scheme shown, which answers Enter
+// (Material clicks the visible label for the next scheme) and not Space (the radio is checked already). It looks and
+// acts as a button, and a button answers Space too: Space clicks the same label.
 document.addEventListener("keydown", function (/** @type {any} */ ev) {
   var t = ev.target;
-  if (ev.key !== " " || !t || !t.matches || !t.matches('label.md-header__button[for^="__palette"]')) return;
+  if (ev.key !== " " || !t || !t.matches || !t.matches('input.md-option[name="__palette"], label[for^="__palette"]')) return;
+  var form = t.closest("form"), label = form && form.querySelector('label[for^="__palette"]:not([hidden])');
+  if (!label) return;
   ev.preventDefault();        // no scroll
-  t.click();
+  label.click();
 });
 
 // Phones: the "显示 / View" button folds the display switch (and an article's notice and legend) into its panel

@@ -146,8 +146,12 @@ def test_theme_toggle_answers_enter_and_space(page, served_site, key):
     page.goto(served_site)
     scheme = "() => document.body.getAttribute('data-md-color-scheme')"
     before = page.evaluate(scheme)
-    toggle = page.locator('label.md-header__button[for^="__palette"]:not([hidden])')
-    toggle.focus()
+    for _ in range(30):             # by Tab, as a reader reaches it (Material's tab stop: the scheme's radio)
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('input.md-option[name=\"__palette\"]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the light / dark toggle")
     page.keyboard.press(key)
     page.wait_for_function(f"b => ({scheme})() !== b", arg=before, timeout=3000)
     assert page.evaluate(scheme) != before
