@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from build_scripts.enrich.gloss import expected_keys, load_gloss
+from build_scripts.enrich.glossary import rendering_pattern
 from build_scripts.model.regulation import units
 from build_scripts.parse.corpus import CorpusError, load_regulation
 
@@ -87,19 +88,10 @@ def test_expected_keys_cover_all_units(regs):
     assert len(keys["units"]) == 142 and len(keys["headings"]) == 63 and len(keys["chapters"]) == 8
 
 
-SUFFIX = r"(?:s|es|d|ed|ing|ly|ation|ations)?"
-
-
-def rendering_pattern(rendering: str) -> re.Pattern:
-    """A glossary rendering as a pattern over lower-cased English: whole words (an inflection suffix allowed at the
-    end, so 'organ' matches 'organs' but never 'organization'), and '…' standing for up to five words, so
-    'competent … department' matches 'competent education departments'."""
-    parts = [re.escape(p.strip().lower()) for p in rendering.split("…")]
-    return re.compile(r"(?<![\w-])" + r"(?:[\s,]+[\w'()-]+){0,5}[\s,]+".join(parts) + SUFFIX + r"(?![\w-])")
-
-
 def rendered(en: str, renderings) -> bool:
-    return any(rendering_pattern(r).search(en.lower()) for r in renderings)
+    """Whether one of the renderings is in the English (enrich/glossary.rendering_pattern: whole words, an
+    inflection allowed, '…' for up to five words): the same pattern by which the pages mark it there."""
+    return any(rendering_pattern(r).search(en) for r in renderings)
 
 
 @pytest.mark.parametrize("en,rendering,expected", [

@@ -168,10 +168,12 @@ MARK_TAGS = {"abbr", "dfn", "a"}
 
 
 class UnitParser(HTMLParser):
-    """The Chinese units of a page: plain text (item labels left out) and the marks inside."""
+    """The Chinese units of a page (side "lex-zh"; "lex-en": the English): plain text (item labels left out) and the
+    marks inside."""
 
-    def __init__(self):
+    def __init__(self, side="lex-zh"):
         super().__init__(convert_charrefs=True)
+        self.side = side
         self.units, self.row_eid, self.cur, self.depth, self.open, self.skip = [], None, None, 0, [], 0
         self.heading, self.heading_marks = 0, []
 
@@ -185,7 +187,7 @@ class UnitParser(HTMLParser):
         if "lex-row" in cls:
             self.row_eid = a.get("data-eid")
         if self.cur is None:
-            if tag == "div" and "lex-zh" in cls:
+            if tag == "div" and self.side in cls:
                 self.cur, self.depth = {"eid": self.row_eid, "text": "", "marks": [], "nested": []}, 1
             return
         self.depth += 1
@@ -218,8 +220,8 @@ class UnitParser(HTMLParser):
             self.cur["text"] += data
 
 
-def parse(path):
-    p = UnitParser()
+def parse(path, side="lex-zh"):
+    p = UnitParser(side)
     p.feed(path.read_text(encoding="utf-8"))
     for u in p.units:
         for m in u["marks"]:
@@ -490,3 +492,114 @@ def test_tab_reaches_a_term_and_exposes_its_tooltip(page, served_site, by_id):
     other.hover()
     wait_until(page, "el => !!el.getAttribute('aria-describedby')", other.element_handle())
     assert other.get_attribute("aria-describedby")
+
+
+# ------------------------------------------------------------------ terms in the English gloss (issue 25)
+
+HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def en_pages(built_site, regs):
+    """As `pages`, the English of each unit (item labels left out)."""
+    out = {}
+    for reg in regs.values():
+        out[(reg.id, None)] = parse(built_site / reg.id / "index.html", "lex-en")
+        for art in reg.articles:
+            out[(reg.id, art.number)] = parse(built_site / reg.id / f"art-{art.number}" / "index.html", "lex-en")
+    return out
+
+
+def test_english_marks_keep_every_character_of_the_gloss(en_pages, regs, edition):
+    """Strip the markup from every rendered English unit: the gloss comes back unchanged, on each page."""
+    for reg in regs.values():
+        gloss = edition.glosses[reg.id]
+        expected = {u.eid: gloss.unit(u.eid) for u in units(reg.articles) if gloss.unit(u.eid)}
+        assert {u["eid"]: u["text"].lstrip() for u in en_pages[(reg.id, None)].units} == expected
+        per_article = {}
+        for art in reg.articles:
+            per_article.update({u["eid"]: u["text"].lstrip() for u in en_pages[(reg.id, art.number)].units})
+        assert per_article == expected
+
+
+def test_each_term_marked_in_the_chinese_is_marked_in_its_english(pages, en_pages, by_id):
+    """An English-only reader meets the glossary terms too: in each unit, a term its Chinese marks is marked once in
+    its English, on the term's glossary rendering (`en` or an `en_variants` form), with the same tooltip; the first
+    in an article is a tab stop, later ones lex-rep (the reader's switch: first use / every use / none)."""
+    from build_scripts.enrich.glossary import rendering_pattern
+    wanted = found = 0
+    for key, page in pages.items():
+        english = {u["eid"]: u for u in en_pages[key].units}
+        first: set = set()
+        for u in page.units:
+            titles: dict = {}
+            for m in u["marks"]:
+                if m["attrs"].get("data-term") and "lex-term" in m["attrs"]["class"].split():
+                    titles.setdefault(m["attrs"]["data-term"], m["attrs"]["title"])
+            if u["eid"] not in english:
+                continue
+            wanted += len(titles)
+            marks = english[u["eid"]]["marks"]
+            ids = [m["attrs"].get("data-term") for m in marks]
+            assert len(ids) == len(set(ids)), (key, u["eid"], ids)             # once per unit
+            art = int(u["eid"].split("__")[0][4:])
+            for m in marks:
+                term_id = m["attrs"]["data-term"]
+                assert m["attrs"]["title"] == titles[term_id], (key, u["eid"], term_id)
+                assert any(rendering_pattern(r).fullmatch(m["text"]) for r in by_id[term_id].renderings), m["text"]
+                if m["tag"] != "dfn":
+                    rep = "lex-rep" in m["attrs"]["class"].split()
+                    assert rep == ((art, term_id) in first), (key, u["eid"], m["text"])
+                    assert m["tag"] == "a" or m["attrs"].get("tabindex") == (None if rep else "0")
+                first.add((art, term_id))
+                found += 1
+    print(f"terms marked in the Chinese units of the pages: {wanted}; marked in their English: {found}")
+    assert found > 1000 and found >= 0.99 * wanted
+
+
+def test_an_english_only_reader_can_hover_and_focus_terms(page, served_site, by_id):
+    """仅英文 hides the Chinese: the terms are marked in the English, reachable by Tab, their tooltip in English; the
+    legend's sample word is English; 'every use' marks the later uses there too."""
+    page.goto(served_site + "jiangxi/art-15/")
+    page.click("[data-lex-mode=en]")
+    assert page.locator(".lex-marks-sample").inner_text().strip() == "term"
+    shown = page.locator(".lex-en .lex-term:not(.lex-rep)")
+    assert shown.count() >= 5 and shown.first.is_visible()
+    deco = "el => getComputedStyle(el).textDecorationLine + ' ' + getComputedStyle(el).textDecorationStyle"
+    assert page.eval_on_selector(".lex-en abbr.lex-term:not(.lex-rep)", deco) == "underline dotted"
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('.lex-en .lex-term')"):
+            break
+    else:
+        pytest.fail("Tab never reached a term in the English")
+    term_id = page.evaluate("() => document.activeElement.dataset.term")
+    describe = """() => { const id = document.activeElement.getAttribute('aria-describedby');
+        const tip = id && document.getElementById(id); if (!tip) return null; const r = tip.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 ? tip.innerText : null; }"""
+    assert wait_until(page, describe), "the focused English term shows no tooltip"
+    text = page.evaluate(describe)
+    assert by_id[term_id].definition[:40] in text and not HAN_CHAR.search(text), text
+    rep = ".lex-en abbr.lex-rep"
+    assert page.eval_on_selector(rep, deco).startswith("none")
+    page.click("[data-lex-marks=all]")
+    assert page.eval_on_selector(rep, deco) == "underline dotted"
+    assert page.eval_on_selector(rep, "el => el.tabIndex") == 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_term_tooltips_are_readable_on_the_desktop(page, served_site, scheme):
+    """A term's pop-up at 1280 px: body-size text (14 px or more, regular weight), light and dark."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served_site + "jiangxi/art-15/")
+    term = page.locator(".lex-zh abbr.lex-term:not(.lex-rep)").first
+    term.hover()
+    assert wait_until(page, "el => !!el.getAttribute('aria-describedby')", term.element_handle())
+    style = page.evaluate("""id => { const tip = document.getElementById(id);
+        const inner = tip.querySelector('.md-tooltip2__inner, .md-tooltip__inner') || tip;
+        const s = getComputedStyle(inner); const r = inner.getBoundingClientRect();
+        return {size: parseFloat(s.fontSize), weight: parseInt(s.fontWeight), color: s.color, bg: s.backgroundColor,
+                visible: r.width > 0 && r.height > 0}; }""", term.get_attribute("aria-describedby"))
+    assert style["visible"] and style["size"] >= 14 and style["weight"] <= 400, style
+    assert style["color"] != style["bg"]

@@ -124,3 +124,56 @@ def test_phone_panel_passes_axe(tabs, served_site, scheme):
         assert axe_violations(page) == []
         page.tap(".lex-view-button")
         assert axe_violations(page) == []
+
+
+HIT = """el => { const r = el.getBoundingClientRect(), cx = Math.round(r.left + r.width / 2), cy = Math.round(r.top + r.height / 2);
+    const hits = (x, y) => { const at = document.elementFromPoint(x, y); return !!at && (at === el || el.contains(at)); };
+    const reach = (dx, dy) => { let n = 0; while (n < 60 && hits(cx + (n + 1) * dx, cy + (n + 1) * dy)) n++; return n; };
+    return {w: r.width, h: r.height, across: reach(-1, 0) + reach(1, 0) + 1, down: reach(0, -1) + reach(0, 1) + 1}; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_downloads_fit_a_phone_with_44_px_targets(tabs, served_site, scheme):
+    """390 px: the downloads table no wider than the screen, every download link (the PDFs first) on it and a touch
+    target of 44 x 44 px or more."""
+    with tabs.lease(lambda url: url.startswith(LOCAL), color_scheme=scheme, **PHONE) as lease:
+        page = lease.page
+        page.goto(served_site + "downloads/", wait_until="networkidle")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        links = page.locator(".lex-dl td a")
+        assert links.count() >= 4 * page.locator(".lex-dl tbody tr").count() >= 8   # JSON, CSV, Akoma Ntoso zh, en
+        for i in range(links.count()):
+            box = links.nth(i).bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (i, box)
+            assert box["width"] >= 44 and box["height"] >= 44, (links.nth(i).inner_text(), box)
+        pdf = page.locator(".lex-dl td.lex-dl-pdf").first      # a PDF, or "not available yet" where the build made none
+        box = pdf.bounding_box()
+        assert pdf.is_visible() and box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] < 844, box
+        first_row = page.locator(".lex-dl tbody tr").first
+        cells = first_row.evaluate("tr => [...tr.children].sort((a, b) => a.getBoundingClientRect().top - "
+                                   "b.getBoundingClientRect().top).map(c => c.className || c.tagName)")
+        assert cells[:2] == ["TH", "lex-dl-pdf"], cells
+        assert not lease.outside
+
+
+def test_copy_and_embed_controls_are_44_px_touch_targets(tabs, served_site):
+    """On a touch screen each paragraph's copy and embed controls answer a touch over 44 px across and 44 px down
+    through their centre (what answers at a point is the control itself: neither is over the other)."""
+    with tabs.lease(lambda url: url.startswith(LOCAL), **PHONE) as lease:
+        page = lease.page
+        page.goto(served_site + "jiangxi/art-15/", wait_until="networkidle")
+        for selector in ("#para-2 .lex-row > .lex-cite", "#para-2 .lex-row > .lex-embed"):
+            control = page.locator(selector)
+            control.scroll_into_view_if_needed()
+            hit = control.evaluate(HIT)
+            assert hit["across"] >= 44 and hit["down"] >= 44, (selector, hit)
+        assert not lease.outside
+
+
+def test_desktop_copy_controls_keep_their_look(page, served_site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(served_site + "jiangxi/art-15/")
+    box = page.locator("#para-2 .lex-row > .lex-cite").bounding_box()
+    assert 30 <= box["width"] <= 34 and 30 <= box["height"] <= 34, box
+    assert page.eval_on_selector("#para-2 .lex-row > .lex-cite", "el => getComputedStyle(el, '::before').content") \
+        in ("none", "normal")

@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from build_scripts.enrich.alignment import (
     SHARED_LITTLE,
     Provision,
@@ -165,6 +167,24 @@ def test_selection_page_from_the_url(page, served_site, site):
     page.emulate_media(media="print")
     assert page.is_hidden(".lex-reader-bar") and page.is_hidden(".md-sidebar--primary")
     page.emulate_media(media="screen")
+
+
+def test_selection_markdown_says_the_texts_status_and_the_export_date(page, served_site, site):
+    """The download's head: the edition, its version and the day of the export; for each regulation selected, the date
+    it is in force since and whether the text is as enacted (as the article pages' status box says)."""
+    import datetime
+    page.goto(served_site + "select/?jx=15&sx=23")
+    page.wait_for_selector("#lex-select-bar:not([hidden])")
+    with page.expect_download() as dl:
+        page.click("[data-action=download-md]")
+    head = Path(dl.value.path()).read_text(encoding="utf-8").split("## ")[0]
+    day = datetime.datetime.now(datetime.UTC).date().isoformat()
+    assert f"版本 {site.edition.version} · 导出于 {day}" in head and f"version {site.edition.version} · exported {day}" in head
+    for reg_id in ("jiangxi", "shanxi"):
+        status, meta = site.edition.status[reg_id], site.reg(reg_id).meta
+        assert status.effective and not status.amendments
+        assert f"《{meta.title_zh}》：{status.effective}起施行；公布时文本" in head
+        assert f"{meta.title_en}: in force since {status.effective}; as enacted" in head
 
 
 def test_selection_reports_what_it_cannot_show(page, served_site):
@@ -374,3 +394,41 @@ def test_reader_pages_work_from_the_offline_copy(page, offline_dist, tmp_path):
     page.click("#lex-select-form button[type=submit]")
     page.wait_for_selector("#lex-select[data-count='1']")
     notes_round_trip(page, base, ".html", tmp_path)
+
+
+HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def option_texts(page, selector):
+    return page.eval_on_selector_all(selector + " option", "os => os.map(o => o.textContent)")
+
+
+@pytest.mark.parametrize("mode", ["en", "zh", "both"])
+def test_drop_downs_speak_the_display_mode(page, served_site, mode):
+    """An option's text cannot be hidden by language: the mode sets it. 仅英文 shows English only (the Provision
+    drop-down of an article, the regulations and provisions of the compare page), 仅中文 Chinese only, 中英对照 both;
+    a change of mode on the page relabels them."""
+    page.goto(served_site + "jiangxi/art-15/")
+    page.evaluate("m => localStorage.setItem('lex-mode', m)", mode)
+    for path, selects in (("jiangxi/art-15/", ["#lex-tools-unit"]),
+                          ("diff/?a=jx/15/2&b=sx/35", ["#lex-diff-a-reg", "#lex-diff-b-reg", "#lex-diff-a-unit",
+                                                       "#lex-diff-b-unit"])):
+        page.goto(served_site + path)
+        page.wait_for_function("() => document.querySelectorAll('#lex-diff-b-unit option, #lex-tools-unit option')"
+                               ".length > 3")
+        for sel in selects:
+            texts = option_texts(page, sel)
+            assert texts, sel
+            if mode == "en":
+                assert [t for t in texts if HAN_CHAR.search(t) or not LATIN.search(t)] == [], (path, sel)
+            elif mode == "zh":
+                assert [t for t in texts if LATIN.search(t) or not HAN_CHAR.search(t)] == [], (path, sel)
+            else:
+                assert all(HAN_CHAR.search(t) and LATIN.search(t) for t in texts), (path, sel)
+    if mode == "both":
+        page.click("[data-lex-mode=en]")
+        texts = option_texts(page, "#lex-diff-a-reg")
+        assert texts and not any(HAN_CHAR.search(t) for t in texts)
+        assert page.eval_on_selector("#lex-diff-a-reg", "s => s.options[s.selectedIndex].text") == texts[
+            page.eval_on_selector("#lex-diff-a-reg", "s => s.selectedIndex")]

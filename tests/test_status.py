@@ -129,3 +129,37 @@ def test_json_export_carries_the_status(built_site):
                                            "by": {"zh": "江西省第七届人民代表大会常务委员会第二十七次会议"}}
     assert st["edition_version"] and st["english_revised"] == "2026-12-07"
     assert {a["number"]: a["english_revised"] for a in data["articles"]}[4] == "2026-12-07"
+
+
+# ------------------------------------------------------------------------------------------ reviewers' codes
+CODE = re.compile(r"\d{3,}\s*[RL]\d|\b[RL]\d+\b|seed\s*\d|blind[- ]reviews?\s+\d|盲审\s*(?:seed\s*)?\d|\d{4,}(?![-\d])")
+
+
+def test_whats_new_shows_readers_no_reviewer_codes(site):
+    """'blind review 424242 R13' reaches a reader as 'independent review' (Chinese: 独立审校), a link to the translation
+    notes' account of the reviews with the code in its title; a code on its own as 'a reviewer'. Rendered from the
+    log, which keeps the codes: put back, the codes give the logged reason character for character."""
+    from lxml import html as lhtml
+
+    from build_scripts.features.status import Status, review_parts
+    page = Status(site).changes_page()
+    root = lhtml.fromstring(page[page.index("<p class=\"lex-st-intro\""):].replace("{: #", "<!-- ").replace(" }", " -->"))
+    reasons = root.xpath('//p[contains(@class, "lex-st-reason")]')
+    assert len(reasons) == 2 * len(site.edition.changes)
+    shown = [(p.get("lang"), p.text_content()) for p in reasons]
+    assert [s for s in shown if CODE.search(s[1])] == []
+    links = root.xpath('//a[@class="lex-st-review"]')
+    assert len(links) > 150
+    assert all(a.get("href").endswith("translation-notes/#decisions") and CODE.search(a.get("title")) for a in links)
+    assert {a.text_content() for a in links} == {"independent review", "independent reviews", "a reviewer", "reviewers",
+                                                 "独立审校", "审校人"}
+    for c in site.edition.changes:
+        for reason, lang in ((c.reason, "en"), (c.reason_zh, "zh")):
+            assert "".join(code or t for t, code in review_parts(reason, lang)) == reason
+
+
+def test_feed_shows_readers_no_reviewer_codes(feed):
+    summaries = [e.findtext(f"{ATOM}summary") or e.findtext(f"{ATOM}content") or "" for e in feed.iter(f"{ATOM}entry")]
+    reasons = [line for s in summaries for line in s.splitlines() if not line.startswith("Now: ")]   # not the gloss
+    assert len(reasons) > 300 and [r for r in reasons if CODE.search(r)] == []
+    assert sum("independent review" in r or "独立审校" in r for r in reasons) > 150

@@ -27,11 +27,3 @@ export function copyText(text) {
   }
   return Promise.resolve(fallbackCopy(text));
 }
-
-// The citation and its URL: the permanent URL when the build has a public base (cite.url), else the
-// provision's address as seen from this page (cite.href resolved against the page's own location).
-export function citeText(cite) {
-  var url = cite.url || new URL(cite.href, location.href).href;
-  return cite.zh + " / " + cite.en + " <" + url + ">";
-}
-

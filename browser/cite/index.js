@@ -3,10 +3,11 @@
 import { el } from "../shared/dom.js";
 import { msg, biMsg, both } from "../shared/messages.js";
 import { onPage } from "../shared/start.js";
-import { copyText, citeText } from "./copy.js";
+import { copyText } from "./copy.js";
+import { citeText, withoutAddress } from "./text.js";
 
 var toast = null, toastTimer = null;
-function announce(ok, text) {
+function announce(ok, text, note) {
   if (!toast) {
     toast = el("div", { "class": "lex-cite-toast", role: "status", "aria-live": "polite" });
     document.body.appendChild(toast);
@@ -17,6 +18,7 @@ function announce(ok, text) {
   var box = /** @type {HTMLTextAreaElement} */ (el(ok ? "code" : "textarea", ok ? {} : { readonly: "", rows: "3", "aria-label": both("js.cite.citation") }));
   if (ok) box.textContent = text; else box.value = text;
   toast.appendChild(box);
+  if (note) toast.appendChild(el("p", { "class": "lex-cite-toast-note" }, biMsg(note)));
   toast.classList.add("lex-cite-toast-on");
   if (!ok) { box.focus(); box.select(); }
   clearTimeout(toastTimer);
@@ -35,7 +37,8 @@ function makeButton(cite) {
   b.innerHTML = ICON;
   b.addEventListener("click", function () {
     var text = citeText(cite);
-    copyText(text).then(function (ok) { announce(ok, text); });
+    var note = withoutAddress(cite) ? "js.cite.offline-no-address" : null;   // the offline copy: no link to give
+    copyText(text).then(function (ok) { announce(ok, text, note); });
   });
   return b;
 }

@@ -9,11 +9,12 @@
  *   - tooltips: render/html.tip writes "中文<line break>English" into title; Material makes the tooltip when
  *     it opens, and its two lines become marked blocks;
  *   - the search result count and a result's "# more on this page", which Material writes in English from one
- *     "#" template: rewritten from the catalogue (model/messages.yaml, ../shared/messages.js).
+ *     "#" template: rewritten from the catalogue (model/messages.yaml, ../shared/messages.js);
+ *   - the options of a drop-down (data-label-zh / data-label-en): their text set in the mode's language(s).
  * A script that writes text takes its message in the mode's language(s) from ../shared/messages.js (t).
  */
 import { el, bi as biNodes, fragment } from "../shared/dom.js";
-import { all as messages } from "../shared/messages.js";
+import { all as messages, labelOptions } from "../shared/messages.js";
 import { MODES, mode as modePref, view as viewPref } from "../shared/prefs.js";
 import { onPage } from "../shared/start.js";
 
@@ -128,6 +129,7 @@ function apply(mode) {
   document.querySelectorAll(CHROME).forEach(function (el) {
     [el].concat(Array.prototype.slice.call(el.querySelectorAll("[placeholder], [title], [aria-label]"))).forEach(attrs);
   });
+  labelOptions(document);     // a drop-down's options: their text in the mode's language(s)
 }
 apply(stored());
 
@@ -137,6 +139,18 @@ document.addEventListener("click", function (/** @type {any} */ ev) {
   var mode = button.getAttribute("data-lex-mode");
   modePref.set(mode);           // private mode: still switch this page
   apply(mode);
+});
+
+// The header's light / dark toggle: Material's tab stop is the checked radio of the scheme shown, which answers Enter
+// (Material clicks the visible label for the next scheme) and not Space (the radio is checked already). It looks and
+// acts as a button, and a button answers Space too: Space clicks the same label.
+document.addEventListener("keydown", function (/** @type {any} */ ev) {
+  var t = ev.target;
+  if (ev.key !== " " || !t || !t.matches || !t.matches('input.md-option[name="__palette"], label[for^="__palette"]')) return;
+  var form = t.closest("form"), label = form && form.querySelector('label[for^="__palette"]:not([hidden])');
+  if (!label) return;
+  ev.preventDefault();        // no scroll
+  label.click();
 });
 
 // Phones: the "显示 / View" button folds the display switch (and an article's notice and legend) into its panel

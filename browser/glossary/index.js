@@ -1,6 +1,7 @@
 /* The reader's switch for glossary marks (build_scripts/features/annotate.py, template annotate/legend.j2):
  * first use in each article (default), every use, or none; remembered across pages (localStorage).
- * Repeated uses (.lex-rep) and, with "none", all term marks are shown as plain text and leave the tab order. */
+ * Repeated uses (.lex-rep) and, with "none", all term marks are shown as plain text and leave the tab order, in the
+ * Chinese and in the English gloss alike (the English marks a term where its glossary rendering stands). */
 import { preference } from "../shared/prefs.js";
 import { onPage } from "../shared/start.js";
 
@@ -12,7 +13,7 @@ function stored() { return marks.get(); }
 function apply(mode) {
   var root = document.documentElement;
   MODES.forEach(function (m) { root.classList.toggle("lex-marks-" + m, m === mode); });
-  document.querySelectorAll(".lex-zh .lex-term").forEach(function (el) {
+  document.querySelectorAll(".lex-zh .lex-term, .lex-en .lex-term").forEach(function (el) {
     var quiet = mode === "none" || (mode === "first" && el.classList.contains("lex-rep"));
     if (el.tagName === "A") {
       if (quiet) el.setAttribute("tabindex", "-1"); else el.removeAttribute("tabindex");

@@ -7,7 +7,7 @@
  * reader are read by the one parser (../cite/parse.js) with the rules of assets/cite-rules.js. The diff is
  * ./diff.js, the import of notes ./notes-import.js (pure, tested by node --test). */
 import { el, zh, en, bi, biMsg, say, sayMsg } from "./ui.js";
-import { msg, fill as fillMsg, both } from "../shared/messages.js";  // fill: initDiff has a fill of its own
+import { msg, fill as fillMsg, both, labelOption } from "../shared/messages.js";  // fill: initDiff has a fill of its own
 import { parseRanges, formatRanges } from "./ranges.js";
 import { STORE, keyOf, loadStore, saveStore, putItem } from "./store.js";
 import { charDiff, wordDiff, segment, vocabulary, sharedShare, provisionText } from "./diff.js";
@@ -25,6 +25,9 @@ function readIndex() {
   var holder = document.getElementById("lex-reader-index");
   return holder ? JSON.parse(holder.textContent) : null;
 }
+/** The day of an export (as the notes' export gives it: yyyy-mm-dd, UTC). */
+function today() { return new Date().toISOString().slice(0, 10); }
+
 function regOf(idx, key) {
   key = String(key || "").toLowerCase();
   for (var i = 0; i < idx.regs.length; i++) if (idx.regs[i].id === key || idx.regs[i].short === key) return idx.regs[i];
@@ -149,9 +152,17 @@ function initSelect(root, idx) {
   function selectionMarkdown() {
     var e = idx.edition;
     var lines = ["# " + both("js.reader.selected-title"), "",
-      both("js.reader.edition-version", { name_zh: e.name.zh, name_en: e.name.en, version: e.version }) + "  ",
-      both("js.reader.authoritative", { licence: e.licence, licence_url: e.licence_url }), "",
-      "<" + pageUrl(idx, "select", location.search) + ">", ""];
+      both("js.reader.edition-version", { name_zh: e.name.zh, name_en: e.name.en, version: e.version,
+                                          date: today() }) + "  "];
+    // each regulation's text: in force since, as enacted or amended (what the article pages' status box says)
+    shown.forEach(function (s) {
+      var st = regOf(idx, s.data.id).status, m = msg(st.amended ? "js.reader.amended" : "js.reader.as-enacted");
+      var none = msg("js.reader.not-stated"), line = msg("js.reader.regulation-status");
+      lines.push(fillMsg(line.zh, { title: s.data.title.zh, effective: st.effective || none.zh, text: m.zh }) + " / " +
+                 fillMsg(line.en, { title: s.data.title.en, effective: st.effective || none.en, text: m.en }) + "  ");
+    });
+    lines.push(both("js.reader.authoritative", { licence: e.licence, licence_url: e.licence_url }), "",
+      "<" + pageUrl(idx, "select", location.search) + ">", "");
     shown.forEach(function (s) {
       var data = s.data;
       lines.push("## " + data.title.zh + " / " + data.title.en, "");
@@ -260,7 +271,9 @@ function initDiff(root, idx) {
       side.unit.textContent = "";
       data.units.forEach(function (u) {
         var pad = u.kind === "article" ? "" : (u.kind === "paragraph" ? "\u3000" : "\u3000\u3000");
-        side.unit.appendChild(el("option", { value: u.eid, lang: "zh-Hans" }, [pad + u.labels.zh + " · " + u.labels.en]));
+        var option = el("option", { value: u.eid, "data-label-zh": pad + u.labels.zh, "data-label-en": pad + u.labels.en });
+        labelOption(option);      // the display mode's language(s)
+        side.unit.appendChild(option);
       });
       if (eid && data.byEid[eid]) side.unit.value = eid;
       return data;

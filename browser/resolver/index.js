@@ -9,6 +9,7 @@ import { unitRows } from "../shared/unit-row.js";
 import { parse, resolve } from "../cite/parse.js";
 import { citeRules } from "../cite/rules.js";
 import { onPage } from "../shared/start.js";
+import { eidOf } from "../shared/eid.js";
 
 function initResolver() {
   var form = document.getElementById("lex-resolve");
@@ -76,6 +77,12 @@ function initResolver() {
       if (mine !== latest) return;
       out.textContent = "";
       out.setAttribute("data-matches", r.matches.map(function (m) { return m.reg + ":" + (m.eid || ""); }).join(" "));
+      // no regulation named and only one has the provision: say so, rather than a silent choice
+      if (!p.reg && r.matches.length === 1 && Object.keys(cite.structure).length > 1 && r.matches[0].article) {
+        var m = r.matches[0], data = Units.get(m.reg), art = data.byEid[eidOf(m.article, null, null)];
+        out.appendChild(el("p", { "class": "lex-resolve-only", "data-only": m.reg }, biMsg("js.resolver.only-one", {
+          title_zh: data.title.zh, title_en: data.title.en, label_zh: art.labels.zh, label_en: art.labels.en })));
+      }
       r.matches.forEach(function (m) { out.appendChild(hit(Units.get(m.reg), m)); });
     }, function () { if (mine === latest) error("unavailable", p); });   // a broken or partial copy
   }

@@ -52,3 +52,25 @@ export function biMsg(id, values) { const m = msg(id); return bi(fill(m.zh, valu
  * @param {Record<string, string | number>} [values]
  */
 export function both(id, values) { const m = msg(id); return fill(m.zh, values) + " / " + fill(m.en, values); }
+
+/**
+ * An <option>'s label in the display mode: the Chinese, the English, or both as "中文 · English". CSS cannot hide
+ * half of an option's text, so the halves are kept in data-label-zh / data-label-en and the text is set from them
+ * (edition/ calls labelOptions on every change of mode; a script that makes options calls labelOption).
+ * @param {HTMLOptionElement | HTMLElement} option
+ */
+export function labelOption(option) {
+  const zh = option.getAttribute("data-label-zh"), en = option.getAttribute("data-label-en");
+  if (zh === null || en === null) return;
+  const now = mode.get();
+  option.textContent = now === "zh" ? zh : now === "en" ? en : zh + " · " + en;
+  option.setAttribute("lang", now === "en" ? "en" : "zh-Hans");
+}
+
+/**
+ * Every option of `root` that carries both halves of its label, labelled in the display mode.
+ * @param {ParentNode} root
+ */
+export function labelOptions(root) {
+  root.querySelectorAll("option[data-label-zh][data-label-en]").forEach(function (o) { labelOption(/** @type {HTMLElement} */ (o)); });
+}

@@ -3,6 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse, resolve, toNumber, normalise } from "../cite/parse.js";
 import { buildData } from "./data.js";
+import { citeText, withoutAddress } from "../cite/text.js";
 
 test("the case table parses and resolves as in Python", () => {
   const { cite, cases } = buildData();
@@ -33,4 +34,18 @@ test("empty and unreadable input are errors, not matches", () => {
   assert.equal(parse("hello world", rules).error, "unparseable");
   assert.equal(resolve(parse("hello world", rules), structure).ok, false);
   assert.equal(normalise("  ＡＢ  ", rules), "ab");
+});
+
+test("a copied citation carries the public permalink, or no link from the offline copy", () => {
+  const cite = { zh: "《江西省平安建设条例》第十五条第二款", en: "Jiangxi Province Regulations on Ping'an-Building, Art. 15(2)",
+                 href: "art-15.html#para-2", url: null };
+  const offline = { protocol: "file:", href: "file:///home/reader/pingan/jiangxi/art-15.html" };
+  const served = { protocol: "https:", href: "https://example.org/pingan/jiangxi/art-15/" };
+  assert.equal(citeText(cite, offline), cite.zh + " / " + cite.en);
+  assert.equal(withoutAddress(cite, offline), true);
+  assert.equal(citeText({ ...cite, href: "#para-2" }, served), cite.zh + " / " + cite.en + " <" + served.href + "#para-2>");
+  const published = { ...cite, url: "https://example.org/pingan/jiangxi/art-15/#para-2" };
+  assert.equal(citeText(published, offline), cite.zh + " / " + cite.en + " <" + published.url + ">");
+  assert.equal(withoutAddress(published, offline), false);
+  assert.ok(!citeText(cite, offline).includes("file:"));
 });

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -63,6 +63,11 @@ class Term:
     @property
     def forms(self) -> tuple[str, ...]:
         return (self.zh, *self.variants)
+
+    @property
+    def renderings(self) -> tuple[str, ...]:
+        """Its English renderings: the glossary's `en`, then the `en_variants` the gloss also uses."""
+        return (self.en, *self.en_variants)
 
     @property
     def sort_key(self) -> tuple[Any, ...]:
@@ -233,6 +238,37 @@ def find_terms(text: str, forms: dict[str, str]) -> list[Match]:
 
 def forms_map(terms: tuple[Term, ...]) -> dict[str, str]:
     return {form: t.id for t in terms for form in t.forms}
+
+
+# ------------------------------------------------------------------ a term's English in the gloss
+
+RENDERING_SUFFIX = r"(?:s|es|d|ed|ing|ly|ation|ations)?"
+
+
+def rendering_pattern(rendering: str) -> re.Pattern[str]:
+    """A glossary rendering as a pattern over English (case-insensitive): whole words (an inflection suffix allowed
+    at the end, so 'organ' matches 'organs' but never 'organization'), and '…' standing for up to five words, so
+    'competent … department' matches 'competent education departments'. tests/test_gloss.py proves each term
+    found in a glossed unit's Chinese has one of its renderings so in the unit's English."""
+    parts = [re.escape(p.strip()) for p in rendering.split("…")]
+    return re.compile(r"(?<![\w-])" + r"(?:[\s,]+[\w'()-]+){0,5}[\s,]+".join(parts) + RENDERING_SUFFIX + r"(?![\w-])",
+                      re.IGNORECASE)
+
+
+def find_rendering(en: str, renderings: Sequence[str], taken: Sequence[tuple[int, int]] = ()) -> tuple[int, int] | None:
+    """The first occurrence in `en` of any of the renderings that overlaps no span in `taken` ((start, end)
+    pairs), as (start, end); None if there is none."""
+    best: tuple[int, int] | None = None
+    for rendering in renderings:
+        if not rendering.strip():
+            continue
+        for m in rendering_pattern(rendering).finditer(en):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if best is None or (m.start(), -m.end()) < (best[0], -best[1]):
+                best = (m.start(), m.end())
+            break
+    return best
 
 
 # ------------------------------------------------------------------ defined terms

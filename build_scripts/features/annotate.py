@@ -22,13 +22,22 @@ Titles become Material tooltips (content.tooltips) on hover and on keyboard focu
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from build_scripts.enrich.glossary import CATEGORIES, Definition, Match, Term, find_terms, forms_map, pinyin_key
+from build_scripts.enrich.glossary import (
+    CATEGORIES,
+    Definition,
+    Match,
+    Term,
+    find_rendering,
+    find_terms,
+    forms_map,
+    pinyin_key,
+)
 from build_scripts.enrich.references import Reference
 from build_scripts.features.protocol import FeatureBase, FeatureConfig, Files, NavEntry
 from build_scripts.model.messages import pair, text
@@ -37,7 +46,7 @@ from build_scripts.model.regulation import Regulation, parse_eid, units
 from build_scripts.model.urls import GLOSSARY_JSON, GLOSSARY_SRC, article_src, full_text_src, glossary_path
 from build_scripts.render.context import Site
 from build_scripts.render.export import json_file
-from build_scripts.render.html import ENV, escape, render, tip
+from build_scripts.render.html import ENV, en_html, escape, render, tip
 from build_scripts.render.links import linked
 
 SCHEMA_VERSION = 1
@@ -160,6 +169,36 @@ def index_regulation(reg: Regulation, terms: tuple[Term, ...], definitions: tupl
     return RegIndex(reg, matches, marks)
 
 
+EnMark = tuple[int, int, Mark, bool]
+"""A glossary term marked in a unit's English: start, end, the Chinese mark it renders, a later use (lex-rep)."""
+
+
+def english_marks(marks: Sequence[Mark], en: str, seen: set[tuple[int, str]], article: int = 0) -> list[EnMark]:
+    """The glossary terms marked in a unit's Chinese, each marked once in its English: at the first occurrence of
+    the term's rendering (its `en` or an `en_variants` form, as whole words: enrich/glossary.find_rendering), longest
+    rendering first so that a term inside a longer one's rendering does not take its words. `seen` holds the
+    (article, term id) already marked in English earlier in the article (updated): a later use is lex-rep."""
+    firsts: dict[str, Mark] = {}
+    for mk in marks:
+        if mk.kind != "xref" and mk.term is not None:
+            firsts.setdefault(mk.term.id, mk)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, int, Mark]] = []
+    for mk in sorted(firsts.values(), key=lambda k: -max(len(r) for r in k.term.renderings) if k.term else 0):
+        assert mk.term is not None
+        span = find_rendering(en, mk.term.renderings, taken)
+        if span is not None:
+            taken.append(span)
+            found.append((*span, mk))
+    out: list[EnMark] = []
+    for start, end, mk in sorted(found, key=lambda f: f[0]):
+        assert mk.term is not None
+        key = (article, mk.term.id)
+        out.append((start, end, mk, mk.kind != "dfn" and key in seen))
+        seen.add(key)
+    return out
+
+
 def _title(reg: Regulation, term: Term | None, form: str, definition: Definition | None, kind: str,
            hant: Callable[[str], str]) -> str:
     """A term's tooltip: the Chinese line (form, traditional form, the term, its Chinese definition) and the
@@ -209,6 +248,17 @@ class Annotate(FeatureBase):
                                      edition.references.get(reg.id, {}), hant)
             for reg in edition.regs}
         self.term_of_form = {f: t for t in self.terms for f in t.forms}
+        # the English marks of each glossed unit, its text with them: a term's first English mark in an article
+        # is its first use there, whatever the Chinese order
+        self.en_marks: dict[str, dict[str, tuple[str, list[EnMark]]]] = {}
+        for reg in edition.regs:
+            gloss, index, per_unit = site.glosses[reg.id], self.indexes[reg.id], {}
+            seen: set[tuple[int, str]] = set()
+            for u in units(reg.articles):
+                en = gloss.unit(u.eid)
+                if en:
+                    per_unit[u.eid] = (en, english_marks(index.marks.get(u.eid, ()), en, seen, u.article))
+            self.en_marks[reg.id] = per_unit
 
     # ---------------------------------------------------------------- the text
     def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
@@ -228,17 +278,34 @@ class Annotate(FeatureBase):
                             else Ref.from_eid(reg, _target(r)).href(urls, page_src))
                     out.append(MARKS.xref(r.kind, mark.title, inner, href))
             else:
-                term_id = mark.term.id if mark.term else None
-                if mark.kind == "defined":
-                    assert mark.definition is not None
-                    href = Ref.from_eid(reg, mark.definition.eid).href(urls, page_src)
-                    out.append(MARKS.defined(term_id, mark.title, inner, href, mark.rep))
-                elif mark.kind == "dfn":
-                    out.append(MARKS.dfn(term_id, mark.title, inner))
-                else:
-                    out.append(MARKS.term(term_id, mark.title, inner, mark.rep))
+                out.append(self._term_mark(reg, mark, inner, page_src, mark.rep))
             pos = mark.end
         out.append(escape(text[pos:]))
+        return Markup("").join(out)
+
+    def _term_mark(self, reg: Regulation, mark: Mark, inner: Markup, page_src: str, rep: bool) -> Markup:
+        term_id = mark.term.id if mark.term else None
+        if mark.kind == "defined":
+            assert mark.definition is not None
+            href = Ref.from_eid(reg, mark.definition.eid).href(self.site.urls, page_src)
+            return Markup(MARKS.defined(term_id, mark.title, inner, href, rep))
+        if mark.kind == "dfn":
+            return Markup(MARKS.dfn(term_id, mark.title, inner))
+        return Markup(MARKS.term(term_id, mark.title, inner, rep))
+
+    def annotate_en(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
+        """The English of a unit with the glossary terms that its Chinese marks marked at the first occurrence of
+        their English rendering (english_marks): the same tooltip, kind and first-use state. The text between
+        and inside the marks is the unit's English, escaped by render/html.en_html."""
+        index = self.indexes[reg_id]
+        marks = self.en_marks.get(reg_id, {}).get(eid)
+        if marks is None or marks[0] != text:
+            marks = (text, english_marks(index.marks.get(eid, ()), text, set()))
+        out, pos = [], 0
+        for start, end, mark, rep in marks[1]:
+            out += [en_html(text[pos:start]), self._term_mark(index.reg, mark, en_html(text[start:end]), page_src, rep)]
+            pos = end
+        out.append(en_html(text[pos:]))
         return Markup("").join(out)
 
     # ---------------------------------------------------------------- article pages

@@ -186,6 +186,7 @@ class OpenData(FeatureBase):
     """CSV, Akoma Ntoso, PDFs and the downloads page (registered last: it lists every data file)."""
     name = "opendata"
     runs_last = True
+    css = ("assets/downloads.css",)
 
     def files(self, made: Mapping[str, str | bytes]) -> Files:
         """CSV, Akoma Ntoso and PDFs, and the downloads page, which lists them with the data files

@@ -72,6 +72,9 @@ class Feature(Protocol):
     def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
         """HTML of a Chinese unit's text, or None to leave it to another feature (plain escaped text)."""
 
+    def annotate_en(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
+        """HTML of a unit's English gloss, or None to leave it to another feature (render/html.en_html)."""
+
     def config_extra(self) -> dict[str, Any]:
         """Values for the theme's `config.extra` (read by overrides/)."""
 
@@ -117,6 +120,9 @@ class FeatureBase:
         return ""
 
     def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
+        return None
+
+    def annotate_en(self, reg_id: str, eid: str, text: str, page_src: str) -> str | None:
         return None
 
     def config_extra(self) -> dict[str, Any]:

@@ -65,13 +65,19 @@ class Reader(FeatureBase):
         return {
             "store": STORE_KEY, "site_url": site.site_url,
             "regs": [{"id": r.id, "short": short_of(r), "title": {"zh": r.meta.title_zh, "en": r.meta.title_en},
-                      "name": self._name(r)} for r in site.regs],
+                      "name": self._name(r), "status": self._status(r)} for r in site.regs],
             "pages": {k: {"href": site.urls.rel(page_src, src), "url": site.permalink(public_path(src))}
                       for k, src in PAGES.items()},
             # what a download says of its source: the edition, its version, its licence
             "edition": {"name": dict(licence.ATTRIBUTION), "version": site.edition.version, "licence": licence.EDITION,
                         "licence_url": licence.EDITION_URL},
         }
+
+    def _status(self, reg: Regulation) -> dict[str, Any]:
+        """What a download says of a regulation's text (enrich/status.py): in force since, as enacted or amended."""
+        status = self.site.edition.status.get(reg.id)
+        return {"effective": status.effective if status else reg.meta.effective,
+                "amended": bool(status.amendments) if status else False}
 
     def diff_index(self, page_src: str) -> dict[str, Any]:
         """The diff page's index: the common one, the words the texts are cut into, the share of characters

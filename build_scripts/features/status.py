@@ -48,6 +48,51 @@ def field(name: str) -> tuple[str, str]:
     return text(f"status.field.{name}", "zh"), text(f"status.field.{name}", "en")
 WORD = re.compile(r"\s+|[^\s]+")
 
+# The reviewers' codes in a logged reason ("blind review 424242 R13", "盲审 seed 2027 R5、L3", "8086 L3, 6502 L3"):
+# internal references, which a reader meets as a phrase ("independent review", "a reviewer"), the code kept in the
+# phrase's title and the phrase a link to the translation notes' account of the reviews. The log is not changed.
+_UNIT = r"[RL]\d+(?:/[RL]?\d+)?"                     # a review's finding: R random unit, L longest unit
+_ID = r"(?:seed\s*)?\d{3,}(?![-\d])"                 # a review, by packet or sampling seed (never a date)
+_TOKEN = rf"{_ID}(?:\s*{_UNIT})?|{_UNIT}"
+_SEP = {"en": r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+)", "zh": r"(?:\s*[、，,]\s*|\s*及\s*|\s*和\s*|\s+)"}
+_NAMED = {"en": r"\bblind[- ](?P<plural>reviews?)\s+", "zh": r"盲审\s*"}
+_STRONG = re.compile(rf"seed\s*\d|\d{{3,}}\s*{_UNIT}")      # a run without the word "review" needs one of these
+REVIEW_CODES = {lang: re.compile(rf"(?P<named>{_NAMED[lang]})?(?P<codes>(?:{_TOKEN})(?:{_SEP[lang]}(?:{_TOKEN}))*)")
+                for lang in ("en", "zh")}
+
+REVIEW_PHRASES = {(True, False): "status.review", (True, True): "status.reviews",          # (named, plural) -> message
+                  (False, False): "status.reviewer", (False, True): "status.reviewers"}
+
+
+def review_parts(reason: str, lang: str) -> list[tuple[str, str | None]]:
+    """A logged reason as [(text, None)] and [(reader's phrase, the code it stands for, as written)]: a code after
+    "blind review(s)" / 盲审 is "independent review(s)" / 独立审校 (status.review*), a code on its own "a reviewer" /
+    "reviewers" / 审校人 (status.reviewer*)."""
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for m in REVIEW_CODES[lang].finditer(reason):
+        named, code = m.group("named"), m.group(0)
+        if not named and not _STRONG.search(code):
+            continue
+        if not named and m.start() > 0 and (reason[m.start() - 1].isalnum() or reason[m.start() - 1] == "-"):
+            continue                    # inside a word or a date
+        ids = len(re.findall(r"\d{3,}", m.group("codes")))
+        plural = ids > 1 or (lang == "en" and named is not None and m.group("plural") == "reviews")
+        message = REVIEW_PHRASES[(named is not None, plural)]
+        end = m.end()
+        if lang == "zh":                # the space after a code is no Chinese spacing: 独立审校同类问题
+            while end < len(reason) and reason[end] == " ":
+                end += 1
+        out += [(reason[at:m.start()], None), (text(message, lang), reason[m.start():end])]
+        at = end
+    out.append((reason[at:], None))
+    return [(t, c) for t, c in out if t]
+
+
+def reader_reason(reason: str, lang: str) -> str:
+    """A logged reason as a reader reads it, in plain text (the feed): the codes as their phrases."""
+    return "".join(t for t, _ in review_parts(reason, lang))
+
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """[(op, text)]: op '' (in both), 'del' (only in old), 'ins' (only in new), word by word."""
@@ -134,6 +179,8 @@ class Status(FeatureBase):
         regs = [{"reg": reg, "landing": site.urls.rel(src, full_text_src(reg.id)),
                  "groups": [{**g, "href": self.href(src, g["ref"], reg, g["chapter"]),
                              "changes": [{"c": c, "field": field(c.field), "diff": word_diff(c.old, c.new),
+                                          "reason": review_parts(c.reason, "en"),
+                                          "reason_zh": review_parts(c.reason_zh, "zh"),
                                           "unit": self.unit_ref(reg, c),
                                           "unit_href": self.href(src, self.unit_ref(reg, c), reg, g["chapter"])}
                                          for c in g["changes"]]}
@@ -144,6 +191,7 @@ class Status(FeatureBase):
                     {"a": a, "reg": site.reg(a.regulation), "href": site.urls.rel(src, full_text_src(a.regulation))}
                     for a in ed.additions], feed=site.urls.rel(src, FEED_SRC), version=ed.version,
                     notes=site.urls.rel(src, TRANSLATION_NOTES_SRC, "style"),
+                    reviews=site.urls.rel(src, TRANSLATION_NOTES_SRC, "decisions"),   # the reviews, their codes
                     dates=sorted({c.date for c in ed.changes}, reverse=True), count=len(ed.changes)))
 
     # ------------------------------------------------------------------------------------ feed
@@ -171,8 +219,10 @@ class Status(FeatureBase):
                         "title": f"《{reg.meta.title_zh}》{g['label_zh']} / {reg.meta.title_en}, {g['label_en']}: "
                                  f"English revised",
                         "link": main, "related": list(dict.fromkeys(related)),
-                        "summary": "\n".join(f"{self.unit_label(reg, c, 'zh')}（{field(c.field)[0]}）：{c.reason_zh}\n"
-                                             f"{self.unit_label(reg, c)} ({field(c.field)[1]}): {c.reason}\n"
+                        "summary": "\n".join(f"{self.unit_label(reg, c, 'zh')}（{field(c.field)[0]}）："
+                                             f"{reader_reason(c.reason_zh, 'zh')}\n"
+                                             f"{self.unit_label(reg, c)} ({field(c.field)[1]}): "
+                                             f"{reader_reason(c.reason, 'en')}\n"
                                              f"Now: {c.new}" for c in cs)})
         for a in ed.additions:
             entries.append({"id": entry_id("added", a.regulation, a.date), "updated": a.date,

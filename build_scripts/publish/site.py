@@ -41,6 +41,7 @@ from build_scripts.render.pages import (
     full_text_page,
     nav_entries,
     plain,
+    plain_en,
 )
 
 CORE_CSS = ("assets/edition.css",)        # before the features' stylesheets
@@ -98,6 +99,13 @@ class Build:
                 return marked
         return plain(reg_id, eid, text, page_src)
 
+    def annotate_en(self, reg_id: str, eid: str, text: str, page_src: str) -> str:
+        for f in self.features:
+            marked = f.annotate_en(reg_id, eid, text, page_src)
+            if marked is not None:
+                return marked
+        return plain_en(reg_id, eid, text, page_src)
+
 
 _CURRENT: list[Build] = []
 """The build in progress. MkDocs loads the hook file as a module of its own and calls its functions,
@@ -147,7 +155,7 @@ def generated_files(build: Build) -> dict[str, str | bytes]:
     site = build.site
     files: dict[str, str | bytes] = {}
     for reg in site.regs:
-        ctx = PageContext(reg, site.glosses[reg.id], site.urls, annotate=build.annotate,
+        ctx = PageContext(reg, site.glosses[reg.id], site.urls, annotate=build.annotate, annotate_en=build.annotate_en,
                           extras=build.article_blocks, full_text_extras=build.full_text_blocks,
                           repeals=site.edition.facts[reg.id].repeals, status=site.edition.status.get(reg.id))
         files[full_text_src(reg.id)] = full_text_page(ctx)

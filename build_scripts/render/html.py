@@ -62,6 +62,11 @@ def en_html(text: str) -> Markup:
     return Markup(ZH_RUN.sub(lambda m: macro("zh")(Markup(m.group(0))), escape(text)))
 
 
+def en_unit(text: str) -> Markup:
+    """A unit's English: as given when already marked up (Markup: features/annotate.py), else through en_html."""
+    return text if isinstance(text, Markup) else en_html(text)
+
+
 # English kept inside Chinese prose (a rendering quoted in a reviewer's reason, a code name): a run that starts
 # with a Latin letter and ends with a letter, a digit, an ellipsis, a closing bracket or an apostrophe
 KEPT_ENGLISH = re.compile(r"[A-Za-z<][A-Za-z0-9'\-–/ ,.;:…<>()&]*[A-Za-z0-9…)'>]|[A-Za-z]")
@@ -113,7 +118,7 @@ ENV.filters["json_script"] = json_script
 ENV.globals.update(article_title_en=article_title_en, chapter_title_en=chapter_title_en,  # titles: model/ref.py
                    chapter_title_zh=chapter_title_zh)
 ENV.filters["ident"] = ident
-ENV.globals.update(en_html=en_html, zh_html=zh_html)
+ENV.globals.update(en_html=en_html, en_unit=en_unit, zh_html=zh_html)
 ENV.globals.update(m=m, m_en=m_en, mt=msg_text, pair=pair, tip=tip)
 
 

@@ -29,7 +29,7 @@ from build_scripts.model.urls import (
     full_text_src,
     json_src,
 )
-from build_scripts.render.html import escape, render
+from build_scripts.render.html import en_html, escape, render
 
 Annotate = Callable[[str, str, str, str], str]
 """(reg_id, eid, text, page_src) -> HTML of a Chinese unit. The default only escapes."""
@@ -39,12 +39,18 @@ def plain(reg_id: str, eid: str, text: str, page_src: str) -> str:
     return escape(text)
 
 
+def plain_en(reg_id: str, eid: str, text: str, page_src: str) -> str:
+    """The default HTML of a unit's English: escaped, Chinese inside it marked (render/html.en_html)."""
+    return en_html(text)
+
+
 @dataclass(frozen=True)
 class PageContext:
     reg: Regulation
     gloss: Gloss
     urls: Urls
     annotate: Annotate = plain
+    annotate_en: Annotate = plain_en      # (reg_id, eid, English, page_src) -> HTML of a unit's English
     extras: Callable[[Regulation, Article, str], str] | None = None
     full_text_extras: Callable[[Regulation, str], str] | None = None
     repeals: Mapping[str, Any] | None = None   # the predecessor the text repeals (Edition.facts), for the landing page
@@ -103,6 +109,7 @@ def article_page(ctx: PageContext, art: Article) -> str:
                       lex_view=True)),   # the page places its own display switch (overrides/main.html)
                   reg=reg, art=art, gloss=gloss, chapter=chapter, links=links, para_refs=para_refs(reg, art),
                   unit=lambda eid, text: Markup(ctx.annotate(reg.id, eid, text, src)),
+                  unit_en=lambda eid, text: Markup(ctx.annotate_en(reg.id, eid, text, src)) if text else text,
                   blocks=Markup(ctx.extras(reg, art, src)) if ctx.extras else "")
 
 
@@ -151,6 +158,7 @@ def full_text_page(ctx: PageContext) -> str:
                   article_links={a.number: urls.rel(src, article_src(reg.id, a.number)) for a in reg.articles},
                   para_refs={a.number: para_refs(reg, a) for a in reg.articles},
                   unit=lambda eid, text: Markup(ctx.annotate(reg.id, eid, text, src)),
+                  unit_en=lambda eid, text: Markup(ctx.annotate_en(reg.id, eid, text, src)) if text else text,
                   blocks=Markup(ctx.full_text_extras(reg, src)) if ctx.full_text_extras else "")
 
 

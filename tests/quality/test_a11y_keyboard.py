@@ -137,3 +137,22 @@ def test_open_preview_passes_axe_and_lang(kind, selector, built_site, site_url, 
     assert not axe_violations(page)
     assert page.eval_on_selector("#lex-preview", LANG_AUDIT) == []
     assert not g.errors, g.errors
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+def test_theme_toggle_answers_enter_and_space(page, served_site, key):
+    """The header's light / dark toggle, reached by keyboard, switches the scheme with Enter and with Space (a control
+    that looks like a button answers both)."""
+    page.goto(served_site)
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    before = page.evaluate(scheme)
+    for _ in range(30):             # by Tab, as a reader reaches it (Material's tab stop: the scheme's radio)
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('input.md-option[name=\"__palette\"]')"):
+            break
+    else:
+        pytest.fail("Tab never reached the light / dark toggle")
+    page.keyboard.press(key)
+    page.wait_for_function(f"b => ({scheme})() !== b", arg=before, timeout=3000)
+    assert page.evaluate(scheme) != before
+    assert page.evaluate("() => window.scrollY") == 0

@@ -155,3 +155,18 @@ def test_copy_controls_are_shown_without_hover_on_phone_and_desktop(tabs, served
             for r in rows:
                 assert r["count"] == 1 and r["opacity"] == 1 and r["visible"] == "visible", (width, r)
                 assert r["inside"] and r["clear"] and r["size"] >= 24, (width, r)
+
+
+def test_resolver_says_when_only_one_regulation_has_the_article(page, served_site):
+    """第58条第2款 names no regulation and only Jiangxi has an Art. 58: the resolver says why it shows Jiangxi. 第23条,
+    in both: both shown, no such note."""
+    page.goto(served_site + "resolve/?q=" + "第58条第2款")
+    page.locator(".lex-resolve-hit").wait_for()
+    note = page.locator(".lex-resolve-only")
+    assert note.count() == 1 and note.get_attribute("data-only") == "jiangxi"
+    text = note.inner_text()
+    assert "只有《江西省平安建设条例》有第五十八条" in text and "only the Jiangxi Province Regulations" in text
+    assert "Art. 58" in text
+    page.goto(served_site + "resolve/?q=" + "第23条")
+    page.wait_for_function("() => document.querySelectorAll('.lex-resolve-hit').length === 2")
+    assert page.locator(".lex-resolve-only").count() == 0
