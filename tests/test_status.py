@@ -107,7 +107,7 @@ def test_status_box_on_landing_and_article_pages(built_site):
     sx = (built_site / "shanxi" / "index.html").read_text(encoding="utf-8")
     box = sx[sx.index('<section class="lex-status"'):sx.index("</section>", sx.index('<section class="lex-status"'))]
     for text in ("2023-09-01", "原文未载", "not stated in the source", "as enacted", "山西省社会治安综合治理条例",
-                 "1992-10-15", "2009-09-24", "2026-12-07", "0.3.0"):
+                 "1992-10-15", "2009-09-24", "2026-12-08", "0.3.0"):   # the English last revised (issue 26)
         assert text in box, text
     art = (built_site / "shanxi" / "art-34" / "index.html").read_text(encoding="utf-8")
     assert 'class="lex-status lex-status-compact"' in art and "2026-12-07" in art and "changes/#shanxi-art-34" in art
@@ -127,7 +127,7 @@ def test_json_export_carries_the_status(built_site):
     assert st["in_force_since"] == "2023-01-01" and st["adopted"]["date"] == "2022-11-25"
     assert st["repeals"]["history"][0] == {"date": "1992-04-25", "action": "adopted", "action_zh": "通过",
                                            "by": {"zh": "江西省第七届人民代表大会常务委员会第二十七次会议"}}
-    assert st["edition_version"] and st["english_revised"] == "2026-12-07"
+    assert st["edition_version"] and st["english_revised"] == "2026-12-08"    # the latest pass (issue 26)
     assert {a["number"]: a["english_revised"] for a in data["articles"]}[4] == "2026-12-07"
 
 
