@@ -190,7 +190,8 @@ def nav_config(build: Build) -> dict[str, Any]:
     """config.extra.lex_nav, read by overrides/partials/nav.html: which top-level sections are regulations
     (by their first page, the full text) and whether they are listed or collapsed into one entry."""
     regs = build.site.regs
-    return {"regulations": [full_text_src(r.id) for r in regs], "collapse": len(regs) > NAV_LIST_MAX,
+    # a set: the template asks of every top-level entry on every page whether it is a regulation
+    return {"regulations": frozenset(full_text_src(r.id) for r in regs), "collapse": len(regs) > NAV_LIST_MAX,
             "all_label": pair("page.all-regulations", n=len(regs))}
 
 
