@@ -93,18 +93,14 @@ class Build:
             f.site_texts(texts)
 
     def annotate(self, reg_id: str, eid: str, text: str, page_src: str) -> str:
-        for f in self.features:
-            marked = f.annotate(reg_id, eid, text, page_src)
-            if marked is not None:
-                return marked
-        return plain(reg_id, eid, text, page_src)
+        """A unit's Chinese as the first feature that marks it up gives it, else plain."""
+        marked = next((m for f in self.features if (m := f.annotate(reg_id, eid, text, page_src)) is not None), None)
+        return marked if marked is not None else plain(reg_id, eid, text, page_src)
 
     def annotate_en(self, reg_id: str, eid: str, text: str, page_src: str) -> str:
-        for f in self.features:
-            marked = f.annotate_en(reg_id, eid, text, page_src)
-            if marked is not None:
-                return marked
-        return plain_en(reg_id, eid, text, page_src)
+        """A unit's English, the same way."""
+        marked = next((m for f in self.features if (m := f.annotate_en(reg_id, eid, text, page_src)) is not None), None)
+        return marked if marked is not None else plain_en(reg_id, eid, text, page_src)
 
 
 _CURRENT: list[Build] = []
