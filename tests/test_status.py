@@ -132,7 +132,8 @@ def test_json_export_carries_the_status(built_site):
 
 
 # ------------------------------------------------------------------------------------------ reviewers' codes
-CODE = re.compile(r"\d{3,}\s*[RL]\d|\b[RL]\d+\b|seed\s*\d|blind[- ]reviews?\s+\d|盲审\s*(?:seed\s*)?\d|\d{4,}(?![-\d])")
+CODE = re.compile(r"\d{3,}\s*[RL]\d|\b[RL]\d+\b|第[RL]\d|seed\s*\d|blind[- ]reviews?\s+\d|盲审\s*(?:seed\s*)?\d|"
+                  r"\d{4,}(?![-\d年])")     # a date such as 2026年12月7日 is no code
 
 
 def test_whats_new_shows_readers_no_reviewer_codes(site):

@@ -53,11 +53,14 @@ WORD = re.compile(r"\s+|[^\s]+")
 # phrase's title and the phrase a link to the translation notes' account of the reviews. The log is not changed.
 _UNIT = r"[RL]\d+(?:/[RL]?\d+)?"                     # a review's finding: R random unit, L longest unit
 _ID = r"(?:seed\s*)?\d{3,}(?![-\d])"                 # a review, by packet or sampling seed (never a date)
-_TOKEN = rf"{_ID}(?:\s*{_UNIT})?|{_UNIT}"
+_TOKEN = {"en": rf"{_ID}(?:\s*{_UNIT})?|{_UNIT}",
+          # the Chinese reasons write 盲审 2027 第R21条意见, 盲审 4096号材料 第L5条意见, 第R15、L3条意见
+          "zh": rf"{_ID}(?:号材料)?(?:\s*第{_UNIT}(?:、{_UNIT})*条(?:意见)?|\s*{_UNIT})?|{_UNIT}"}
 _SEP = {"en": r"(?:\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s+)", "zh": r"(?:\s*[、，,]\s*|\s*及\s*|\s*和\s*|\s+)"}
 _NAMED = {"en": r"\bblind[- ](?P<plural>reviews?)\s+", "zh": r"盲审\s*"}
 _STRONG = re.compile(rf"seed\s*\d|\d{{3,}}\s*{_UNIT}")      # a run without the word "review" needs one of these
-REVIEW_CODES = {lang: re.compile(rf"(?P<named>{_NAMED[lang]})?(?P<codes>(?:{_TOKEN})(?:{_SEP[lang]}(?:{_TOKEN}))*)")
+REVIEW_CODES = {lang: re.compile(rf"(?P<named>{_NAMED[lang]})?(?P<codes>(?:{_TOKEN[lang]})(?:{_SEP[lang]}"
+                                 rf"(?:{_TOKEN[lang]}))*)")
                 for lang in ("en", "zh")}
 
 REVIEW_PHRASES = {(True, False): "status.review", (True, True): "status.reviews",          # (named, plural) -> message
