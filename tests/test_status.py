@@ -152,8 +152,9 @@ def test_whats_new_shows_readers_no_reviewer_codes(site):
     links = root.xpath('//a[@class="lex-st-review"]')
     assert len(links) > 150
     assert all(a.get("href").endswith("translation-notes/#decisions") and CODE.search(a.get("title")) for a in links)
-    assert {a.text_content() for a in links} == {"independent review", "independent reviews", "a reviewer", "reviewers",
-                                                 "独立审校", "审校人"}
+    # every phrase is one of the catalogue's (审校人, a code without 盲审, no longer occurs: the Chinese names each review)
+    assert {"independent review", "a reviewer", "独立审校"} <= {a.text_content() for a in links} <= {
+        "independent review", "independent reviews", "a reviewer", "reviewers", "独立审校", "审校人"}
     for c in site.edition.changes:
         for reason, lang in ((c.reason, "en"), (c.reason_zh, "zh")):
             assert "".join(code or t for t, code in review_parts(reason, lang)) == reason
