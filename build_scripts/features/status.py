@@ -63,6 +63,9 @@ REVIEW_CODES = {lang: re.compile(rf"(?P<named>{_NAMED[lang]})?(?P<codes>(?:{_TOK
                                  rf"(?:{_TOKEN[lang]}))*)")
                 for lang in ("en", "zh")}
 
+_PLURAL = {lang: {text(f"status.{one}", lang): text(f"status.{one}s", lang) for one in ("review", "reviewer")}
+           | {text(f"status.{one}s", lang): text(f"status.{one}s", lang) for one in ("review", "reviewer")}
+           for lang in ("en", "zh")}
 REVIEW_PHRASES = {(True, False): "status.review", (True, True): "status.reviews",          # (named, plural) -> message
                   (False, False): "status.reviewer", (False, True): "status.reviewers"}
 
@@ -89,7 +92,22 @@ def review_parts(reason: str, lang: str) -> list[tuple[str, str | None]]:
         out += [(reason[at:m.start()], None), (text(message, lang), reason[m.start():end])]
         at = end
     out.append((reason[at:], None))
-    return [(t, c) for t, c in out if t]
+    return _joined([(t, c) for t, c in out if t], lang)
+
+
+def _joined(parts: list[tuple[str, str | None]], lang: str) -> list[tuple[str, str | None]]:
+    """Reviews cited one after another ('盲审 52813 第R17条意见、盲审 4242 第R6条意见') read as one phrase, plural,
+    not the same phrase repeated: [(phrase, code), (separator, None), (phrase, code)] is one part whose code holds
+    both codes and the separator, so the codes put back still give the reason as logged."""
+    out: list[tuple[str, str | None]] = []
+    for part in parts:
+        if (len(out) >= 2 and part[1] is not None and out[-2][1] is not None and out[-1][1] is None
+                and re.fullmatch(_SEP[lang], out[-1][0]) and out[-2][0] in _PLURAL[lang]):
+            (phrase, code), (sep, _) = out[-2], out[-1]
+            out[-2:] = [(_PLURAL[lang][phrase], f"{code}{sep}{part[1]}")]
+        else:
+            out.append(part)
+    return out
 
 
 def reader_reason(reason: str, lang: str) -> str:
